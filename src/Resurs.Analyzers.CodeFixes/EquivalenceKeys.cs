@@ -1,0 +1,10 @@
+namespace Resurs.Analyzers.CodeFixes
+{
+    /// <summary>Stable equivalence keys: FixAll groups fixes by these, and IDE telemetry and tests rely on them.</summary>
+    internal static class EquivalenceKeys
+    {
+        public const string RemoveWeakProtocols = "Resurs.Tls.RemoveWeakProtocols";
+        public const string UseSystemDefaultProtocols = "Resurs.Tls.UseSystemDefault";
+        public const string DisableCompatibilitySwitch = "Resurs.RES2003.SetSwitchFalse";
+    }
+}

@@ -1,0 +1,70 @@
+using System.Collections.Concurrent;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Resurs.Analyzers.Options;
+
+namespace Resurs.Analyzers.Infrastructure
+{
+    /// <summary>
+    /// Per-compilation decisions shared by every rule: is this a test project, and does a rule report in a given tree.
+    /// Created once in a compilation-start action; caches option lookups per syntax tree and rule.
+    /// </summary>
+    internal sealed class AnalysisPolicy
+    {
+        private static readonly string[] TestFrameworkAssemblies =
+        {
+            "xunit.core",
+            "xunit.v3.core",
+            "nunit.framework",
+            "Microsoft.VisualStudio.TestPlatform.TestFramework",
+            "MSTest.TestFramework",
+        };
+
+        private readonly AnalyzerOptions options;
+        private readonly ConcurrentDictionary<(SyntaxTree Tree, string RuleId), bool> reportInTree = new ConcurrentDictionary<(SyntaxTree, string), bool>();
+
+        private AnalysisPolicy(AnalyzerOptions options, bool isTestProject)
+        {
+            this.options = options;
+            IsTestProject = isTestProject;
+        }
+
+        /// <summary>True when the compilation references xunit, NUnit or MSTest.</summary>
+        public bool IsTestProject { get; }
+
+        public static AnalysisPolicy Create(Compilation compilation, AnalyzerOptions options) =>
+            new AnalysisPolicy(options, IsTest(compilation));
+
+        /// <summary>Whether <paramref name="ruleId"/> reports in <paramref name="tree"/>, given the <c>test_code</c> option.</summary>
+        public bool ShouldReport(string ruleId, SyntaxTree tree)
+        {
+            if (!IsTestProject)
+            {
+                return true;
+            }
+
+            return reportInTree.GetOrAdd((tree, ruleId), key =>
+                ResursOptions.TestCode.Read(options.AnalyzerConfigOptionsProvider.GetOptions(key.Tree), key.RuleId) == TestCodePolicy.Report);
+        }
+
+        /// <summary>Reads a typed option for one rule in one tree.</summary>
+        public T Read<T>(OptionDefinition<T> option, string ruleId, SyntaxTree tree) =>
+            option.Read(options.AnalyzerConfigOptionsProvider.GetOptions(tree), ruleId);
+
+        private static bool IsTest(Compilation compilation)
+        {
+            foreach (var identity in compilation.ReferencedAssemblyNames)
+            {
+                foreach (var name in TestFrameworkAssemblies)
+                {
+                    if (string.Equals(identity.Name, name, System.StringComparison.OrdinalIgnoreCase))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+namespace Resurs.Analyzers
+{
+    /// <summary>Every diagnostic ID the package reports. A shipped ID is never reused.</summary>
+    internal static class RuleIds
+    {
+        // RES2xxx: TLS versions.
+        public const string WeakSslProtocols = "RES2001";
+        public const string WeakSecurityProtocolType = "RES2002";
+        public const string TlsHardeningSwitchDisabled = "RES2003";
+
+        // RES9xxx: the analyzer's own configuration.
+        public const string InvalidOptionValue = "RES9001";
+    }
+
+    /// <summary>Namespaced categories, so users can bulk-configure ours with <c>dotnet_analyzer_diagnostic.category-Resurs.Tls.severity</c>.</summary>
+    internal static class RuleCategories
+    {
+        public const string Callbacks = "Resurs.Callbacks";
+        public const string Tls = "Resurs.Tls";
+        public const string Certificates = "Resurs.Certificates";
+        public const string Network = "Resurs.Network";
+        public const string Configuration = "Resurs.Configuration";
+    }
+}

@@ -1,0 +1,101 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Resurs.Analyzers.Infrastructure;
+
+namespace Resurs.Analyzers.Rules.Tls
+{
+    /// <summary>
+    /// RES2003: <c>AppContext.SetSwitch</c> with a constant <c>true</c> for a .NET Framework switch that lets the runtime fall
+    /// back to protocols below TLS 1.2.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class TlsAppContextSwitchAnalyzer : DiagnosticAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.RES2003);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+            context.RegisterCompilationStartAction(OnCompilationStart);
+        }
+
+        private static void OnCompilationStart(CompilationStartAnalysisContext context)
+        {
+            var appContext = context.Compilation.GetTypeByMetadataName("System.AppContext");
+            IMethodSymbol? setSwitch = null;
+            foreach (var member in appContext?.GetMembers("SetSwitch") ?? ImmutableArray<ISymbol>.Empty)
+            {
+                if (member is IMethodSymbol { IsStatic: true, Parameters.Length: 2 } method)
+                {
+                    setSwitch = method;
+                }
+            }
+
+            if (setSwitch is null)
+            {
+                return;
+            }
+
+            var policy = AnalysisPolicy.Create(context.Compilation, context.Options);
+            context.RegisterOperationAction(
+                operationContext => AnalyzeInvocation(operationContext, setSwitch, policy),
+                OperationKind.Invocation);
+        }
+
+        private static void AnalyzeInvocation(OperationAnalysisContext context, IMethodSymbol setSwitch, AnalysisPolicy policy)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            if (!SymbolEqualityComparer.Default.Equals(invocation.TargetMethod, setSwitch) || invocation.Arguments.Length != 2)
+            {
+                return;
+            }
+
+            IOperation? nameArgument = null;
+            IOperation? valueArgument = null;
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Ordinal == 0)
+                {
+                    nameArgument = argument.Value;
+                }
+                else if (argument.Parameter?.Ordinal == 1)
+                {
+                    valueArgument = argument.Value;
+                }
+            }
+
+            if (nameArgument?.ConstantValue is not { HasValue: true, Value: string name }
+                || valueArgument?.ConstantValue is not { HasValue: true, Value: true }
+                || !TlsSwitches.TryGetEffect(name, out var effect)
+                || !policy.ShouldReport(RuleIds.TlsHardeningSwitchDisabled, invocation.Syntax.SyntaxTree))
+            {
+                return;
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.RES2003, invocation.Syntax.GetLocation(), name, effect));
+        }
+    }
+
+    /// <summary>The AppContext switches RES2003 covers, and what setting each to true does.</summary>
+    internal static class TlsSwitches
+    {
+        public static readonly ImmutableDictionary<string, string> Effects = ImmutableDictionary.CreateRange(
+            System.StringComparer.Ordinal,
+            new[]
+            {
+                Entry("Switch.System.Net.DontEnableSchUseStrongCrypto", "lets .NET Framework fall back to SSL 3.0 and TLS 1.0"),
+                Entry("Switch.System.Net.DontEnableSystemDefaultTlsVersions", "stops .NET Framework from using the operating system's TLS versions and falls back to SSL 3.0 and TLS 1.0"),
+                Entry("Switch.System.ServiceModel.DisableUsingServicePointManagerSecurityProtocols", "makes WCF ignore ServicePointManager and fall back to TLS 1.0"),
+                Entry("Switch.System.ServiceModel.DontEnableSystemDefaultTlsVersions", "stops WCF from using the operating system's TLS versions and falls back to TLS 1.0"),
+                Entry("Switch.System.Net.DontEnableTlsAlerts", "turns off TLS alerts, hiding handshake failures such as a rejected TLS version"),
+            });
+
+        public static bool TryGetEffect(string name, out string effect) => Effects.TryGetValue(name, out effect!);
+
+        private static System.Collections.Generic.KeyValuePair<string, string> Entry(string name, string effect) =>
+            new System.Collections.Generic.KeyValuePair<string, string>(name, effect);
+    }
+}
