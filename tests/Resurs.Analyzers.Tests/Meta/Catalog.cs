@@ -1,0 +1,35 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Resurs.Analyzers.Tests.Meta
+{
+    /// <summary>Everything the two shipped assemblies export, found by reflection.</summary>
+    internal static class Catalog
+    {
+        public static ImmutableArray<DiagnosticAnalyzer> Analyzers { get; } = Instantiate<DiagnosticAnalyzer>(typeof(Descriptors).Assembly);
+
+        public static ImmutableArray<CodeFixProvider> CodeFixes { get; } = Instantiate<CodeFixProvider>(typeof(CodeFixes.EquivalenceKeys).Assembly);
+
+        public static ImmutableArray<DiagnosticDescriptor> Descriptors => Resurs.Analyzers.Descriptors.All;
+
+        /// <summary>Rules that deliberately have no code fix, with the reason the docs page gives.</summary>
+        public static IReadOnlyDictionary<string, string> NoCodeFix { get; } = new Dictionary<string, string>
+        {
+            ["RES9001"] = "A configuration value has no single right replacement; the message names the valid values.",
+        };
+
+        public static IEnumerable<string> FixableIds => CodeFixes.SelectMany(f => f.FixableDiagnosticIds).Distinct();
+
+        private static ImmutableArray<T> Instantiate<T>(System.Reflection.Assembly assembly) =>
+            assembly.GetTypes()
+                .Where(t => typeof(T).IsAssignableFrom(t) && !t.IsAbstract)
+                .OrderBy(t => t.FullName, StringComparer.Ordinal)
+                .Select(t => (T)Activator.CreateInstance(t)!)
+                .ToImmutableArray();
+    }
+}
