@@ -33,7 +33,7 @@ namespace Resurs.Analyzers
             "AppContext switch '{0}' set to true {1}; Resurs accepts only TLS 1.2 or higher",
             RuleCategories.Tls,
             DiagnosticSeverity.Warning,
-            "These .NET Framework compatibility switches let the runtime fall back to SSL 3.0, TLS 1.0 or TLS 1.1, or stop it from using the operating system's TLS 1.2+ defaults. Resurs rejects any TLS version below 1.2 during the handshake.");
+            "These .NET Framework compatibility switches let the runtime fall back to SSL 3.0, TLS 1.0 or TLS 1.1, stop it from following the operating system's TLS settings, or hide why a handshake failed. Resurs rejects any TLS version below 1.2 during the handshake.");
 
         public static readonly DiagnosticDescriptor RES9001 = Create(
             RuleIds.InvalidOptionValue,

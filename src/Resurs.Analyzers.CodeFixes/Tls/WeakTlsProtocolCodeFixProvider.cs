@@ -39,8 +39,9 @@ namespace Resurs.Analyzers.CodeFixes.Tls
             var diagnostic = context.Diagnostics[0];
             var semanticModel = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
             var enumType = semanticModel is null ? null : EnumTypeFor(semanticModel.Compilation, diagnostic.Id);
-            if (enumType is null)
+            if (enumType is null || !enumType.GetMembers("Tls12").Any())
             {
+                // Before .NET Framework 4.5 there is no strong member to write, and no operating-system default either.
                 return;
             }
 

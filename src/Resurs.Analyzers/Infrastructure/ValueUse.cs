@@ -111,8 +111,10 @@ namespace Resurs.Analyzers.Infrastructure
                             return ValueUseKind.Reading;
                         }
 
-                        // Add calls of a collection initializer build a list (a deny list as often as an allow list).
-                        return argument.Parent is IInvocationOperation { IsImplicit: true }
+                        // Add calls of a collection initializer build a list (a deny list as often as an allow list),
+                        // and a method that returns bool is a predicate: IsAllowed(SslProtocols.Tls) checks, it does not configure.
+                        return argument.Parent is IInvocationOperation invocation
+                            && (invocation.IsImplicit || invocation.TargetMethod.ReturnType.SpecialType == SpecialType.System_Boolean)
                             ? ValueUseKind.Reading
                             : ValueUseKind.Configuring;
                     default:

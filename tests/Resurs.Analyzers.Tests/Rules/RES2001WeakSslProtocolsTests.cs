@@ -157,6 +157,19 @@ class Startup
     }"));
 
         [Fact]
+        public Task Predicates_that_take_a_protocol_are_not_reported() => Verify.VerifyAnalyzerAsync(Class(@"
+    static bool IsAllowed(SslProtocols protocols) => (protocols & SslProtocols.Tls12) != 0;
+    static void Configure(SslProtocols protocols) { }
+
+    void M()
+    {
+        if (IsAllowed(SslProtocols.Tls11))
+        {
+            Configure({|RES2001:SslProtocols.Tls11|});
+        }
+    }"));
+
+        [Fact]
         public Task Strong_values_and_masks_that_remove_weak_bits_are_not_reported() => Verify.VerifyAnalyzerAsync(Class(@"
     void M(HttpClientHandler handler, SslClientAuthenticationOptions options)
     {

@@ -99,6 +99,26 @@ class Startup
             EquivalenceKeys.UseSystemDefaultProtocols);
 
         [Fact]
+        public Task No_fix_is_offered_when_the_framework_has_no_strong_member()
+        {
+            // .NET Framework 4.0 shape: nothing at or above TLS 1.2 exists to write.
+            const string Source = @"
+#pragma warning disable CS0436
+namespace System.Net
+{
+    [System.Flags]
+    public enum SecurityProtocolType { Ssl3 = 48, Tls = 192 }
+}
+
+class C
+{
+    System.Net.SecurityProtocolType P() => {|RES2002:System.Net.SecurityProtocolType.Tls|};
+}
+";
+            return new Verify.Test(Source) { FixedCode = Source }.RunAsync();
+        }
+
+        [Fact]
         public Task System_default_fix_is_not_offered_when_the_framework_lacks_it()
         {
             // .NET Framework 4.5-4.6 shape: no SystemDefault and no Tls13 member.

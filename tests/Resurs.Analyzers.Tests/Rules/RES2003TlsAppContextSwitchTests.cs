@@ -38,7 +38,7 @@ class Program
         public Task Message_names_the_switch_and_its_effect() => Verify.VerifyAnalyzerAsync(
             Program(@"        {|#0:AppContext.SetSwitch(StrongCrypto, true)|};"),
             Verify.Diagnostic("RES2003").WithLocation(0).WithArguments(
-                "Switch.System.Net.DontEnableSchUseStrongCrypto", "lets .NET Framework fall back to SSL 3.0 and TLS 1.0"));
+                "Switch.System.Net.DontEnableSchUseStrongCrypto", "turns off strong cryptography and lets .NET Framework fall back to SSL 3.0 and TLS 1.0"));
 
         [Fact]
         public Task Constant_folding_const_names_and_named_arguments_are_reported() => Verify.VerifyAnalyzerAsync(Program(@"

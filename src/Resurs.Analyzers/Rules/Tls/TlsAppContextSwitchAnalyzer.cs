@@ -86,11 +86,11 @@ namespace Resurs.Analyzers.Rules.Tls
             System.StringComparer.Ordinal,
             new[]
             {
-                Entry("Switch.System.Net.DontEnableSchUseStrongCrypto", "lets .NET Framework fall back to SSL 3.0 and TLS 1.0"),
-                Entry("Switch.System.Net.DontEnableSystemDefaultTlsVersions", "stops .NET Framework from using the operating system's TLS versions and falls back to SSL 3.0 and TLS 1.0"),
-                Entry("Switch.System.ServiceModel.DisableUsingServicePointManagerSecurityProtocols", "makes WCF ignore ServicePointManager and fall back to TLS 1.0"),
-                Entry("Switch.System.ServiceModel.DontEnableSystemDefaultTlsVersions", "stops WCF from using the operating system's TLS versions and falls back to TLS 1.0"),
-                Entry("Switch.System.Net.DontEnableTlsAlerts", "turns off TLS alerts, hiding handshake failures such as a rejected TLS version"),
+                Entry("Switch.System.Net.DontEnableSchUseStrongCrypto", "turns off strong cryptography and lets .NET Framework fall back to SSL 3.0 and TLS 1.0"),
+                Entry("Switch.System.Net.DontEnableSystemDefaultTlsVersions", "stops .NET Framework from following the operating system's TLS settings, so it keeps offering TLS 1.0 and TLS 1.1"),
+                Entry("Switch.System.ServiceModel.DisableUsingServicePointManagerSecurityProtocols", "makes WCF ignore ServicePointManager and use at most TLS 1.0 for certificate message security"),
+                Entry("Switch.System.ServiceModel.DontEnableSystemDefaultTlsVersions", "stops WCF from following the operating system's TLS settings, so its fixed default keeps TLS 1.0 and TLS 1.1 enabled"),
+                Entry("Switch.System.Net.DontEnableTlsAlerts", "turns off TLS alerts, so a handshake Resurs rejects hangs until a timeout instead of failing with the reason"),
             });
 
         public static bool TryGetEffect(string name, out string effect) => Effects.TryGetValue(name, out effect!);
