@@ -47,6 +47,22 @@ namespace Resurs.Analyzers.Infrastructure
                 ResursOptions.TestCode.Read(options.AnalyzerConfigOptionsProvider.GetOptions(key.Tree), key.RuleId) == TestCodePolicy.Report);
         }
 
+        /// <summary>
+        /// For a finding at <paramref name="node"/>: null when the rule must stay silent (development-only code with
+        /// <c>development_code = skip</c>), otherwise the note to append to the message ("" for ordinary code).
+        /// </summary>
+        public string? DevelopmentNote(string ruleId, SyntaxNode node)
+        {
+            if (!Infrastructure.DevelopmentCode.IsDevelopmentOnly(node))
+            {
+                return string.Empty;
+            }
+
+            return Read(ResursOptions.DevelopmentCode, ruleId, node.SyntaxTree) == DevelopmentCodePolicy.Skip
+                ? null
+                : Infrastructure.DevelopmentCode.MessageNote;
+        }
+
         /// <summary>Reads a typed option for one rule in one tree.</summary>
         public T Read<T>(OptionDefinition<T> option, string ruleId, SyntaxTree tree) =>
             option.Read(options.AnalyzerConfigOptionsProvider.GetOptions(tree), ruleId);

@@ -15,8 +15,11 @@ namespace Resurs.Analyzers.Options
 
         private readonly ImmutableDictionary<string, string> ruleKeys;
 
-        protected OptionDefinition(string name, string expected, string defaultText)
+        private readonly Func<string, bool> appliesTo;
+
+        protected OptionDefinition(string name, string expected, string defaultText, Func<string, bool> appliesTo)
         {
+            this.appliesTo = appliesTo;
             Name = name;
             Expected = expected;
             DefaultText = defaultText;
@@ -24,7 +27,10 @@ namespace Resurs.Analyzers.Options
             var keys = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.OrdinalIgnoreCase);
             foreach (var descriptor in Descriptors.All)
             {
-                keys[descriptor.Id] = Prefix + descriptor.Id + "." + name;
+                if (appliesTo(descriptor.Id))
+                {
+                    keys[descriptor.Id] = Prefix + descriptor.Id + "." + name;
+                }
             }
 
             ruleKeys = keys.ToImmutable();
@@ -41,7 +47,11 @@ namespace Resurs.Analyzers.Options
 
         public string GlobalKey { get; }
 
+        /// <summary>The per-rule keys, for the rules this option applies to.</summary>
         public ImmutableDictionary<string, string> RuleKeys => ruleKeys;
+
+        /// <summary>True when rule <paramref name="ruleId"/> reads this option.</summary>
+        public bool AppliesTo(string ruleId) => appliesTo(ruleId);
 
         public string RuleKey(string ruleId) => ruleKeys.TryGetValue(ruleId, out var key) ? key : Prefix + ruleId + "." + Name;
 
@@ -75,8 +85,8 @@ namespace Resurs.Analyzers.Options
     {
         private readonly TryParse parse;
 
-        public OptionDefinition(string name, T defaultValue, string defaultText, string expected, TryParse parse)
-            : base(name, expected, defaultText)
+        public OptionDefinition(string name, T defaultValue, string defaultText, string expected, Func<string, bool> appliesTo, TryParse parse)
+            : base(name, expected, defaultText, appliesTo)
         {
             Default = defaultValue;
             this.parse = parse;

@@ -10,6 +10,13 @@ namespace Resurs.Analyzers.Options
         Report,
     }
 
+    /// <summary>Whether rules report in development-only code (IsDevelopment() branches, #if DEBUG).</summary>
+    internal enum DevelopmentCodePolicy
+    {
+        Report,
+        Skip,
+    }
+
     /// <summary>Every option the package reads. The docs pages and RES9001 are driven from this list.</summary>
     internal static class ResursOptions
     {
@@ -19,9 +26,43 @@ namespace Resurs.Analyzers.Options
             TestCodePolicy.Skip,
             "skip",
             "'skip' or 'report'",
+            id => !IsFamily(id, '9'),
             ParseTestCode);
 
-        public static readonly ImmutableArray<OptionDefinition> All = ImmutableArray.Create<OptionDefinition>(TestCode);
+        /// <summary>
+        /// <c>development_code = report | skip</c>: development-only code is reported by default (with a note in the message),
+        /// because Resurs cannot reach it from any environment; <c>skip</c> silences it.
+        /// </summary>
+        public static readonly OptionDefinition<DevelopmentCodePolicy> DevelopmentCode = new OptionDefinition<DevelopmentCodePolicy>(
+            "development_code",
+            DevelopmentCodePolicy.Report,
+            "report",
+            "'report' or 'skip'",
+            id => IsFamily(id, '1') || IsFamily(id, '3'),
+            ParseDevelopmentCode);
+
+        public static readonly ImmutableArray<OptionDefinition> All = ImmutableArray.Create<OptionDefinition>(TestCode, DevelopmentCode);
+
+        /// <summary>True for IDs of the family RES&lt;digit&gt;xxx.</summary>
+        private static bool IsFamily(string id, char family) => id.Length == 7 && id[3] == family;
+
+        private static bool ParseDevelopmentCode(string text, out DevelopmentCodePolicy value)
+        {
+            if (text.Equals("report", StringComparison.OrdinalIgnoreCase))
+            {
+                value = DevelopmentCodePolicy.Report;
+                return true;
+            }
+
+            if (text.Equals("skip", StringComparison.OrdinalIgnoreCase))
+            {
+                value = DevelopmentCodePolicy.Skip;
+                return true;
+            }
+
+            value = DevelopmentCodePolicy.Report;
+            return false;
+        }
 
         private static bool ParseTestCode(string text, out TestCodePolicy value)
         {
