@@ -6,5 +6,8 @@ namespace Resurs.Analyzers.CodeFixes
         public const string RemoveWeakProtocols = "Resurs.Tls.RemoveWeakProtocols";
         public const string UseSystemDefaultProtocols = "Resurs.Tls.UseSystemDefault";
         public const string DisableCompatibilitySwitch = "Resurs.RES2003.SetSwitchFalse";
+
+        /// <summary>RES1001-RES1005: one key per rule, whatever the URL-specific title says.</summary>
+        public static string CallbackUrl(string id) => "Resurs." + id + ".FixUrl";
     }
 }

@@ -11,6 +11,46 @@ namespace Resurs.Analyzers
     {
         public const string HelpLinkBase = "https://github.com/resurs-analyzers/Resurs.Analyzers/blob/main/docs/rules/";
 
+        public static readonly DiagnosticDescriptor RES1001 = Create(
+            RuleIds.TunnelUrl,
+            "URL points at a tunnel or request-capture service",
+            "'{0}' points at {1}{2}",
+            RuleCategories.Callbacks,
+            DiagnosticSeverity.Warning,
+            "Tunnels such as ngrok and LocalTunnel are temporary reverse-proxy endpoints that Resurs's FAQ calls frequently abused and insecure, and that Resurs's firewall blocks. Request-capture services such as webhook.site deliver callbacks to a stranger's inbox. Neither belongs in shipped code.");
+
+        public static readonly DiagnosticDescriptor RES1002 = Create(
+            RuleIds.NonPublicCallbackAddress,
+            "Callback URL uses a non-public IP address",
+            "'{0}' is used as a callback URL ({1}) but {2} is {3} that Resurs cannot reach{4}",
+            RuleCategories.Callbacks,
+            DiagnosticSeverity.Warning,
+            "Resurs sends callbacks from the internet. Private (10/8, 172.16/12, 192.168/16), loopback, link-local, carrier-grade NAT and unique-local addresses are not publicly routable, so callback traffic to them always fails.");
+
+        public static readonly DiagnosticDescriptor RES1003 = Create(
+            RuleIds.InternalCallbackHost,
+            "Callback URL uses an internal-only host name",
+            "'{0}' is used as a callback URL ({1}) but '{2}' is {3} that public DNS cannot resolve{4}",
+            RuleCategories.Callbacks,
+            DiagnosticSeverity.Warning,
+            "A callback host must resolve through public DNS. localhost, single-label names and LAN, container or tailnet zones (.local, .lan, .internal, .corp, .home.arpa, .svc.cluster.local, .ts.net) cannot be resolved by Resurs.");
+
+        public static readonly DiagnosticDescriptor RES1004 = Create(
+            RuleIds.InsecureCallbackScheme,
+            "Callback URL does not use HTTPS",
+            "'{0}' is used as a callback URL ({1}) over plain http; Resurs sends callbacks only over HTTPS on port 443{2}",
+            RuleCategories.Callbacks,
+            DiagnosticSeverity.Warning,
+            "All Resurs callbacks are sent via HTTPS on port 443, and Resurs does not follow redirects, so an http:// callback URL never receives a callback.");
+
+        public static readonly DiagnosticDescriptor RES1005 = Create(
+            RuleIds.NonStandardCallbackPort,
+            "Callback URL uses a port other than 443",
+            "'{0}' is used as a callback URL ({1}) on port {2}; Resurs sends callbacks only over HTTPS on port 443{3}",
+            RuleCategories.Callbacks,
+            DiagnosticSeverity.Warning,
+            "All Resurs callbacks are sent via HTTPS on port 443. A callback URL with another explicit port is never called.");
+
         public static readonly DiagnosticDescriptor RES2001 = Create(
             RuleIds.WeakSslProtocols,
             "SslProtocols value enables a TLS version below 1.2",
@@ -45,7 +85,7 @@ namespace Resurs.Analyzers
             WellKnownDiagnosticTags.CompilationEnd);
 
         /// <summary>Every descriptor, in ID order.</summary>
-        public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(RES2001, RES2002, RES2003, RES9001);
+        public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(RES1001, RES1002, RES1003, RES1004, RES1005, RES2001, RES2002, RES2003, RES9001);
 
         public static string HelpLink(string id) => HelpLinkBase + id + ".md";
 

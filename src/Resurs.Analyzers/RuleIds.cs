@@ -3,6 +3,13 @@ namespace Resurs.Analyzers
     /// <summary>Every diagnostic ID the package reports. A shipped ID is never reused.</summary>
     internal static class RuleIds
     {
+        // RES1xxx: callback reachability.
+        public const string TunnelUrl = "RES1001";
+        public const string NonPublicCallbackAddress = "RES1002";
+        public const string InternalCallbackHost = "RES1003";
+        public const string InsecureCallbackScheme = "RES1004";
+        public const string NonStandardCallbackPort = "RES1005";
+
         // RES2xxx: TLS versions.
         public const string WeakSslProtocols = "RES2001";
         public const string WeakSecurityProtocolType = "RES2002";

@@ -22,6 +22,7 @@ namespace Resurs.Analyzers.Infrastructure
 
         private readonly AnalyzerOptions options;
         private readonly ConcurrentDictionary<(SyntaxTree Tree, string RuleId), bool> reportInTree = new ConcurrentDictionary<(SyntaxTree, string), bool>();
+        private readonly ConcurrentDictionary<(OptionDefinition Option, string Raw), object?> parsed = new ConcurrentDictionary<(OptionDefinition, string), object?>();
 
         private AnalysisPolicy(AnalyzerOptions options, bool isTestProject)
         {
@@ -64,8 +65,16 @@ namespace Resurs.Analyzers.Infrastructure
         }
 
         /// <summary>Reads a typed option for one rule in one tree.</summary>
-        public T Read<T>(OptionDefinition<T> option, string ruleId, SyntaxTree tree) =>
-            option.Read(options.AnalyzerConfigOptionsProvider.GetOptions(tree), ruleId);
+        /// <remarks>Parsed values are cached per raw value, so trees that share an .editorconfig share one parsed instance.</remarks>
+        public T Read<T>(OptionDefinition<T> option, string ruleId, SyntaxTree tree)
+        {
+            if (!option.TryGetRaw(options.AnalyzerConfigOptionsProvider.GetOptions(tree), ruleId, out var raw, out _))
+            {
+                return option.Default;
+            }
+
+            return (T)parsed.GetOrAdd((option, raw), key => ((OptionDefinition<T>)key.Option).Parse(key.Raw))!;
+        }
 
         private static bool IsTest(Compilation compilation)
         {

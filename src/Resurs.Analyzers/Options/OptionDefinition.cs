@@ -98,6 +98,9 @@ namespace Resurs.Analyzers.Options
 
         public override bool IsValid(string value) => parse(value.Trim(), out _);
 
+        /// <summary>The parsed value of <paramref name="raw"/>, or the default when it does not parse.</summary>
+        public T Parse(string raw) => parse(raw.Trim(), out var value) ? value : Default;
+
         /// <summary>The effective value for one rule: the rule-specific key, then the global key, then the default.</summary>
         public T Read(AnalyzerConfigOptions options, string ruleId)
         {

@@ -1,5 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using Resurs.Analyzers.Infrastructure.Net;
+using Resurs.Analyzers.Rules.Callbacks;
 
 namespace Resurs.Analyzers.Options
 {
@@ -41,7 +44,112 @@ namespace Resurs.Analyzers.Options
             id => IsFamily(id, '1') || IsFamily(id, '3'),
             ParseDevelopmentCode);
 
-        public static readonly ImmutableArray<OptionDefinition> All = ImmutableArray.Create<OptionDefinition>(TestCode, DevelopmentCode);
+        /// <summary><c>callback_names</c>: words that mark a callback URL; items add to the defaults unless one is <c>-defaults</c>.</summary>
+        public static readonly OptionDefinition<CallbackNames> CallbackNameList = new OptionDefinition<CallbackNames>(
+            "callback_names",
+            CallbackNames.Default,
+            "callback, call back, webhook, hook, notify, notification, ipn, uri template, return url, redirect url, success url, fail url, failure url, cancel url, back url, shop url",
+            "a comma-separated list of names or phrases, optionally with the item '-defaults' to replace the built-in list",
+            id => IsFamily(id, '1'),
+            CallbackNames.TryParse);
+
+        /// <summary><c>tunnel_domains</c>: more tunnel or temporary-URL domains for RES1001.</summary>
+        public static readonly OptionDefinition<ImmutableArray<string>> TunnelDomains = DomainList(
+            "tunnel_domains", id => id == RuleIds.TunnelUrl);
+
+        /// <summary><c>internal_host_suffixes</c>: more suffixes that only resolve inside the merchant's network (RES1003).</summary>
+        public static readonly OptionDefinition<ImmutableArray<string>> InternalHostSuffixes = DomainList(
+            "internal_host_suffixes", id => id == RuleIds.InternalCallbackHost);
+
+        /// <summary><c>allowed_hosts</c>: host names (or *.suffixes) RES1003 accepts as public.</summary>
+        public static readonly OptionDefinition<ImmutableArray<string>> AllowedHosts = DomainList(
+            "allowed_hosts", id => id == RuleIds.InternalCallbackHost);
+
+        /// <summary><c>public_base_url</c>: an https base URL the RES1001-RES1003 fixes put in place of the unreachable scheme, host and port.</summary>
+        public static readonly OptionDefinition<string> PublicBaseUrl = new OptionDefinition<string>(
+            "public_base_url",
+            string.Empty,
+            "(none)",
+            "an absolute https URL such as https://staging.shop.example, with no path",
+            id => id == RuleIds.TunnelUrl || id == RuleIds.NonPublicCallbackAddress || id == RuleIds.InternalCallbackHost,
+            ParsePublicBaseUrl);
+
+        public static readonly ImmutableArray<OptionDefinition> All = ImmutableArray.Create<OptionDefinition>(
+            TestCode, DevelopmentCode, CallbackNameList, TunnelDomains, InternalHostSuffixes, AllowedHosts, PublicBaseUrl);
+
+        private static OptionDefinition<ImmutableArray<string>> DomainList(string name, Func<string, bool> appliesTo) =>
+            new OptionDefinition<ImmutableArray<string>>(
+                name,
+                ImmutableArray<string>.Empty,
+                "(empty)",
+                "a comma-separated list of host names or suffixes such as 'corp.example.se' or '*.tunnel.example'",
+                appliesTo,
+                ParseDomainList);
+
+        /// <summary>Host names or suffixes: letters, digits, '-', '.', an optional leading "*." or "."; stored lower case without the prefix.</summary>
+        private static bool ParseDomainList(string text, out ImmutableArray<string> value)
+        {
+            value = ImmutableArray<string>.Empty;
+            var items = new List<string>();
+            foreach (var raw in text.Split(','))
+            {
+                var item = raw.Trim().ToLowerInvariant();
+                if (item.Length == 0)
+                {
+                    continue;
+                }
+
+                if (item.StartsWith("*.", StringComparison.Ordinal))
+                {
+                    item = item.Substring(2);
+                }
+                else if (item[0] == '.')
+                {
+                    item = item.Substring(1);
+                }
+
+                item = item.TrimEnd('.');
+                if (item.Length == 0 || item.Length > 253)
+                {
+                    return false;
+                }
+
+                foreach (var c in item)
+                {
+                    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_'))
+                    {
+                        return false;
+                    }
+                }
+
+                items.Add(item);
+            }
+
+            if (items.Count == 0)
+            {
+                return false;
+            }
+
+            value = items.ToImmutableArray();
+            return true;
+        }
+
+        private static bool ParsePublicBaseUrl(string text, out string value)
+        {
+            value = string.Empty;
+            var trimmed = text.TrimEnd('/');
+            if (!UrlScanner.TryParseAt(trimmed, 0, 5, out var url)
+                || !UrlScanner.IsHttpScheme(trimmed, url, out var secure)
+                || !secure
+                || url.AuthorityEnd != trimmed.Length
+                || UrlScanner.NormalizeHost(trimmed, url) is null)
+            {
+                return false;
+            }
+
+            value = trimmed;
+            return true;
+        }
 
         /// <summary>True for IDs of the family RES&lt;digit&gt;xxx.</summary>
         private static bool IsFamily(string id, char family) => id.Length == 7 && id[3] == family;

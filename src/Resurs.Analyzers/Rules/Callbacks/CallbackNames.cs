@@ -1,0 +1,174 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Text;
+
+namespace Resurs.Analyzers.Rules.Callbacks
+{
+    /// <summary>
+    /// Decides whether an identifier (member, parameter, local, dictionary key, method or type name) says "callback URL".
+    /// Names are split into words (camelCase, PascalCase, snake_case, kebab-case, digits) and matched case-insensitively
+    /// against phrases such as "callback", "call back", "success url"; "url" and "uri" count as the same word, and a
+    /// trailing plural "s" is ignored.
+    /// </summary>
+    internal sealed class CallbackNames
+    {
+        public const string ReplaceDefaultsItem = "-defaults";
+
+        public static readonly ImmutableArray<string> DefaultPhrases = ImmutableArray.Create(
+            "callback", "call back", "webhook", "hook", "notify", "notification", "ipn", "uri template",
+            "return url", "redirect url", "success url", "fail url", "failure url", "cancel url", "back url", "shop url");
+
+        /// <summary>Leaf names that carry a URL inside a callback-ish object ("callbacks.authorization.url").</summary>
+        private static readonly ImmutableHashSet<string> UrlWords = ImmutableHashSet.Create(
+            StringComparer.Ordinal, "url", "href", "endpoint", "link", "address", "location", "template", "target");
+
+        public static readonly CallbackNames Default = new CallbackNames(DefaultPhrases);
+
+        private readonly ImmutableArray<string[]> phrases;
+        private readonly ConcurrentDictionary<string, bool> callbackCache = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, bool> urlCache = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+
+        public CallbackNames(IEnumerable<string> phraseList)
+        {
+            var builder = ImmutableArray.CreateBuilder<string[]>();
+            foreach (var phrase in phraseList)
+            {
+                var words = Words(phrase);
+                if (words.Count > 0)
+                {
+                    builder.Add(words.ToArray());
+                }
+            }
+
+            phrases = builder.ToImmutable();
+        }
+
+        /// <summary>Parses the <c>callback_names</c> option: items add to the defaults, unless one item is "-defaults".</summary>
+        public static bool TryParse(string text, out CallbackNames names)
+        {
+            names = Default;
+            var items = new List<string>();
+            var replace = false;
+            foreach (var raw in text.Split(','))
+            {
+                var item = raw.Trim();
+                if (item.Length == 0)
+                {
+                    continue;
+                }
+
+                if (string.Equals(item, ReplaceDefaultsItem, StringComparison.OrdinalIgnoreCase))
+                {
+                    replace = true;
+                    continue;
+                }
+
+                if (Words(item).Count == 0)
+                {
+                    return false;
+                }
+
+                items.Add(item);
+            }
+
+            if (items.Count == 0)
+            {
+                return false;
+            }
+
+            if (!replace)
+            {
+                items.AddRange(DefaultPhrases);
+            }
+
+            names = new CallbackNames(items);
+            return true;
+        }
+
+        /// <summary>True when <paramref name="name"/> contains one of the phrases as consecutive words.</summary>
+        public bool IsCallbackName(string name) => name.Length > 0 && callbackCache.GetOrAdd(name, Match);
+
+        /// <summary>True for names of a URL-carrying member ("Url", "uri", "Endpoint", "Href").</summary>
+        public bool IsUrlName(string name) => name.Length > 0 && urlCache.GetOrAdd(name, n =>
+        {
+            var words = Words(n);
+            return words.Count > 0 && UrlWords.Contains(words[words.Count - 1]);
+        });
+
+        /// <summary>Splits an identifier or phrase into lower-case words; "uri" becomes "url" and plurals lose their "s".</summary>
+        public static List<string> Words(string text)
+        {
+            var words = new List<string>();
+            var current = new StringBuilder();
+            for (var i = 0; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (!char.IsLetterOrDigit(c))
+                {
+                    Flush(current, words);
+                    continue;
+                }
+
+                if (current.Length > 0)
+                {
+                    var previous = text[i - 1];
+                    var boundary =
+                        (char.IsUpper(c) && char.IsLower(previous))
+                        || (char.IsUpper(c) && i + 1 < text.Length && char.IsLower(text[i + 1]) && char.IsUpper(previous))
+                        || (char.IsDigit(c) != char.IsDigit(previous));
+                    if (boundary)
+                    {
+                        Flush(current, words);
+                    }
+                }
+
+                current.Append(char.ToLowerInvariant(c));
+            }
+
+            Flush(current, words);
+            return words;
+        }
+
+        private static void Flush(StringBuilder current, List<string> words)
+        {
+            if (current.Length == 0)
+            {
+                return;
+            }
+
+            var word = current.ToString();
+            current.Clear();
+            if (word.Length > 3 && word[word.Length - 1] == 's' && word[word.Length - 2] != 's')
+            {
+                word = word.Substring(0, word.Length - 1);
+            }
+
+            words.Add(word == "uri" || word == "uris" ? "url" : word == "urls" ? "url" : word);
+        }
+
+        private bool Match(string name)
+        {
+            var words = Words(name);
+            foreach (var phrase in phrases)
+            {
+                for (var start = 0; start + phrase.Length <= words.Count; start++)
+                {
+                    var all = true;
+                    for (var k = 0; k < phrase.Length && all; k++)
+                    {
+                        all = string.Equals(words[start + k], phrase[k], StringComparison.Ordinal);
+                    }
+
+                    if (all)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,431 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+using Resurs.Analyzers.Infrastructure;
+using Resurs.Analyzers.Infrastructure.Net;
+using Resurs.Analyzers.Options;
+
+namespace Resurs.Analyzers.Rules.Callbacks
+{
+    /// <summary>
+    /// RES1002-RES1005: a URL Resurs must call back on, judged where it is used as a callback (see <see cref="CallbackSinks"/>),
+    /// and reported once at the literal that holds the bad host, scheme or port. An unreachable host (RES1002, RES1003,
+    /// or a tunnel for RES1001) is the only finding for that URL; scheme and port are judged for hosts Resurs could reach.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class CallbackUrlAnalyzer : DiagnosticAnalyzer
+    {
+        /// <summary>Diagnostic property keys read by the code fix.</summary>
+        public const string FindProperty = "Find";
+        public const string ReplaceProperty = "Replace";
+        public const string TitleProperty = "Title";
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(Descriptors.RES1002, Descriptors.RES1003, Descriptors.RES1004, Descriptors.RES1005);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var uri = start.Compilation.GetTypeByMetadataName("System.Uri");
+                var uriBuilder = start.Compilation.GetTypeByMetadataName("System.UriBuilder");
+                var analysis = new CompilationAnalysis(uri, uriBuilder, AnalysisPolicy.Create(start.Compilation, start.Options));
+                start.RegisterOperationAction(analysis.AnalyzeAssignment, OperationKind.SimpleAssignment);
+                start.RegisterOperationAction(analysis.AnalyzeDeclarator, OperationKind.VariableDeclarator);
+                start.RegisterOperationAction(analysis.AnalyzeMemberInitializer, OperationKind.FieldInitializer, OperationKind.PropertyInitializer);
+                start.RegisterOperationAction(analysis.AnalyzeCall, OperationKind.Invocation, OperationKind.ObjectCreation);
+            });
+        }
+
+        private sealed class CompilationAnalysis
+        {
+            private readonly INamedTypeSymbol? uri;
+            private readonly INamedTypeSymbol? uriBuilder;
+            private readonly AnalysisPolicy policy;
+            private readonly ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span, string Id), byte> reported = new ConcurrentDictionary<(SyntaxTree, TextSpan, string), byte>();
+
+            public CompilationAnalysis(INamedTypeSymbol? uri, INamedTypeSymbol? uriBuilder, AnalysisPolicy policy)
+            {
+                this.uri = uri;
+                this.uriBuilder = uriBuilder;
+                this.policy = policy;
+            }
+
+            public void AnalyzeAssignment(OperationAnalysisContext context)
+            {
+                var assignment = (ISimpleAssignmentOperation)context.Operation;
+                if (!CarriesUrl(assignment.Value))
+                {
+                    return;
+                }
+
+                var names = Names(context.Operation.Syntax.SyntaxTree);
+                if (CallbackSinks.FromAssignmentTarget(assignment, names) is { } sink)
+                {
+                    Evaluate(context, assignment.Value, sink);
+                }
+            }
+
+            public void AnalyzeDeclarator(OperationAnalysisContext context)
+            {
+                var declarator = (IVariableDeclaratorOperation)context.Operation;
+                var value = declarator.Initializer?.Value ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer?.Value;
+                if (value is null || !CarriesUrl(value))
+                {
+                    return;
+                }
+
+                var names = Names(context.Operation.Syntax.SyntaxTree);
+                if (names.IsCallbackName(declarator.Symbol.Name))
+                {
+                    Evaluate(context, value, new CallbackSink("local '" + declarator.Symbol.Name + "'", declarator.Syntax));
+                }
+            }
+
+            public void AnalyzeMemberInitializer(OperationAnalysisContext context)
+            {
+                var initializer = (ISymbolInitializerOperation)context.Operation;
+                if (!CarriesUrl(initializer.Value))
+                {
+                    return;
+                }
+
+                var names = Names(context.Operation.Syntax.SyntaxTree);
+                ISymbol? member = initializer switch
+                {
+                    IFieldInitializerOperation field when field.InitializedFields.Length == 1 => field.InitializedFields[0],
+                    IPropertyInitializerOperation property when property.InitializedProperties.Length == 1 => property.InitializedProperties[0],
+                    _ => null,
+                };
+                if (member is not null && CallbackSinks.IsCallbackMember(member, names))
+                {
+                    Evaluate(context, initializer.Value, new CallbackSink(CallbackSinks.Describe(member), initializer.Syntax));
+                }
+            }
+
+            public void AnalyzeCall(OperationAnalysisContext context)
+            {
+                var arguments = context.Operation switch
+                {
+                    IInvocationOperation invocation => invocation.Arguments,
+                    IObjectCreationOperation creation => creation.Arguments,
+                    _ => ImmutableArray<IArgumentOperation>.Empty,
+                };
+                CallbackNames? names = null;
+                foreach (var argument in arguments)
+                {
+                    if (argument.ArgumentKind != ArgumentKind.Explicit || !CarriesUrl(argument.Value))
+                    {
+                        continue;
+                    }
+
+                    names ??= Names(context.Operation.Syntax.SyntaxTree);
+                    if (CallbackSinks.FromArgument(context.Operation, argument, arguments, names) is { } sink)
+                    {
+                        Evaluate(context, argument.Value, sink);
+                    }
+                }
+            }
+
+            private CallbackNames Names(SyntaxTree tree) => policy.Read(ResursOptions.CallbackNameList, RuleIds.InsecureCallbackScheme, tree);
+
+            /// <summary>Cheap first filter: only string, Uri and UriBuilder values can be URLs.</summary>
+            private bool CarriesUrl(IOperation value)
+            {
+                while (value is IConversionOperation conversion)
+                {
+                    value = conversion.Operand;
+                }
+
+                var type = value.Type;
+                return type is not null
+                    && (type.SpecialType == SpecialType.System_String
+                        || SymbolEqualityComparer.Default.Equals(type, uri)
+                        || SymbolEqualityComparer.Default.Equals(type, uriBuilder));
+            }
+
+            private void Evaluate(OperationAnalysisContext context, IOperation value, CallbackSink sink)
+            {
+                if (UriBuilderParts.TryGet(value, uriBuilder) is { } builder)
+                {
+                    EvaluateBuilder(context, builder, sink);
+                    if (builder.Uri is null)
+                    {
+                        return;
+                    }
+
+                    value = builder.Uri;
+                }
+
+                var url = UrlValue.From(value);
+                var text = url.KnownPrefix;
+                var separator = text.IndexOf("://", System.StringComparison.Ordinal);
+                if (separator <= 0 || separator > 10 || !IsScheme(text, separator))
+                {
+                    return;
+                }
+
+                var secure = separator == 5;
+                if (!(separator == 4 && string.Compare(text, 0, "http", 0, 4, System.StringComparison.OrdinalIgnoreCase) == 0)
+                    && !(secure && string.Compare(text, 0, "https", 0, 5, System.StringComparison.OrdinalIgnoreCase) == 0))
+                {
+                    return;
+                }
+
+                if (!UrlScanner.TryParseAt(text, 0, separator, out var parts))
+                {
+                    // "http://" + host: the host comes from a value we cannot see; the scheme alone can still be judged.
+                    if (!secure && text.Length == separator + 3 && url.HoleFollowsPrefix)
+                    {
+                        ReportScheme(context, url, separator, sink);
+                    }
+
+                    return;
+                }
+
+                var hostComplete = parts.AuthorityEnd < text.Length || !url.HoleFollowsPrefix;
+                var tree = sink.Node.SyntaxTree;
+                if (hostComplete && UrlScanner.NormalizeHost(text, parts) is { } host)
+                {
+                    var verdict = CallbackHost.Classify(
+                        host,
+                        parts.Bracketed,
+                        policy.Read(ResursOptions.TunnelDomains, RuleIds.TunnelUrl, tree),
+                        policy.Read(ResursOptions.InternalHostSuffixes, RuleIds.InternalCallbackHost, tree),
+                        policy.Read(ResursOptions.AllowedHosts, RuleIds.InternalCallbackHost, tree),
+                        out var reason);
+                    switch (verdict)
+                    {
+                        case HostVerdict.Tunnel:
+                        case HostVerdict.Placeholder:
+                            return;
+                        case HostVerdict.NonPublicAddress:
+                            ReportHost(context, Descriptors.RES1002, url, parts, sink, reason);
+                            return;
+                        case HostVerdict.InternalName:
+                            ReportHost(context, Descriptors.RES1003, url, parts, sink, reason);
+                            return;
+                    }
+                }
+
+                if (!secure)
+                {
+                    ReportScheme(context, url, separator, sink);
+                }
+
+                if (hostComplete && parts.HasPort && UrlScanner.Port(text, parts) is var port && port != 443)
+                {
+                    var fragment = url.FragmentAt(parts.PortStart, out var start);
+                    var portText = text.Substring(parts.PortStart - 1, parts.PortLength + 1);
+                    var find = start <= parts.PortStart - 1 && parts.PortStart + parts.PortLength <= start + fragment.Text!.Length ? portText : null;
+                    Report(context, Descriptors.RES1005, fragment.Node, sink, find, string.Empty, "Remove port " + portText.Substring(1), url.Display(), sink.Description, portText.Substring(1));
+                }
+            }
+
+            private void ReportScheme(OperationAnalysisContext context, UrlValue url, int separator, CallbackSink sink)
+            {
+                var schemeEnd = separator + 3;
+                var fragment = url.FragmentAt(0, out var start);
+                var find = start == 0 && fragment.Text!.Length >= schemeEnd ? url.KnownPrefix.Substring(0, schemeEnd) : null;
+                Report(context, Descriptors.RES1004, fragment.Node, sink, find, "https://", "Use https", url.Display(), sink.Description);
+            }
+
+            private static bool IsScheme(string text, int length)
+            {
+                for (var i = 0; i < length; i++)
+                {
+                    if (!((text[i] >= 'a' && text[i] <= 'z') || (text[i] >= 'A' && text[i] <= 'Z')))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            private void EvaluateBuilder(OperationAnalysisContext context, UriBuilderParts builder, CallbackSink sink)
+            {
+                var display = TlsQuote(builder.Creation.Syntax);
+                if (builder.Scheme is { } schemeOperation)
+                {
+                    if (schemeOperation is IFieldReferenceOperation { Field.Name: "UriSchemeHttp" } field
+                        && SymbolEqualityComparer.Default.Equals(field.Field.ContainingType, uri))
+                    {
+                        Report(context, Descriptors.RES1004, schemeOperation.Syntax, sink, "UriSchemeHttp", "UriSchemeHttps", "Use https", display, sink.Description);
+                    }
+                    else if (schemeOperation.ConstantValue is { HasValue: true, Value: string scheme }
+                        && string.Equals(scheme, "http", System.StringComparison.OrdinalIgnoreCase))
+                    {
+                        Report(context, Descriptors.RES1004, schemeOperation.Syntax, sink, scheme, "https", "Use https", display, sink.Description);
+                    }
+                }
+
+                if (builder.Port is { ConstantValue: { HasValue: true, Value: int port } } portOperation && port != 443 && port >= 0)
+                {
+                    var portText = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    Report(context, Descriptors.RES1005, portOperation.Syntax, sink, portOperation.Syntax.ToString(), "-1", "Use the scheme's default port", display, sink.Description, portText);
+                }
+            }
+
+            private static string TlsQuote(SyntaxNode node)
+            {
+                var text = node.ToString();
+                return text.Length <= 80 ? text : text.Substring(0, 79) + "…";
+            }
+
+            private void ReportHost(OperationAnalysisContext context, DiagnosticDescriptor descriptor, UrlValue url, UrlParts parts, CallbackSink sink, string reason)
+            {
+                var text = url.KnownPrefix;
+                var fragment = url.FragmentAt(parts.HostStart, out var start);
+                string? find = null;
+                string? replace = null;
+                var baseUrl = policy.Read(ResursOptions.PublicBaseUrl, descriptor.Id, sink.Node.SyntaxTree);
+                if (baseUrl.Length > 0 && start == 0 && fragment.Text!.Length >= parts.AuthorityEnd)
+                {
+                    find = text.Substring(0, parts.AuthorityEnd);
+                    replace = baseUrl;
+                }
+
+                var hostText = parts.Bracketed ? "[" + text.Substring(parts.HostStart, parts.HostLength) + "]" : text.Substring(parts.HostStart, parts.HostLength);
+                Report(context, descriptor, fragment.Node, sink, find, replace, "Use " + baseUrl, url.Display(), sink.Description, hostText, reason);
+            }
+
+            private void Report(
+                OperationAnalysisContext context,
+                DiagnosticDescriptor descriptor,
+                SyntaxNode? node,
+                CallbackSink sink,
+                string? find,
+                string? replace,
+                string title,
+                params string[] arguments)
+            {
+                if (node is null || !policy.ShouldReport(descriptor.Id, sink.Node.SyntaxTree)
+                    || !reported.TryAdd((node.SyntaxTree, node.Span, descriptor.Id), 0))
+                {
+                    return;
+                }
+
+                var note = policy.DevelopmentNote(descriptor.Id, sink.Node);
+                if (note is null)
+                {
+                    return;
+                }
+
+                var properties = ImmutableDictionary<string, string?>.Empty;
+                if (find is not null && replace is not null && node.ToString().IndexOf(find, System.StringComparison.Ordinal) >= 0)
+                {
+                    properties = properties.Add(FindProperty, find).Add(ReplaceProperty, replace).Add(TitleProperty, title);
+                }
+
+                var messageArguments = new object[arguments.Length + 1];
+                arguments.CopyTo(messageArguments, 0);
+                messageArguments[arguments.Length] = note;
+                context.ReportDiagnostic(Diagnostic.Create(descriptor, node.GetLocation(), properties, messageArguments));
+            }
+        }
+    }
+
+    /// <summary>Where a callback URL is used: a description for the message and the node that decides development-only code.</summary>
+    internal sealed class CallbackSink
+    {
+        public CallbackSink(string description, SyntaxNode node)
+        {
+            Description = description;
+            Node = node;
+        }
+
+        public string Description { get; }
+
+        public SyntaxNode Node { get; }
+    }
+
+    /// <summary>The parts of a <c>UriBuilder</c> a callback value is built from (constructor arguments and initializer).</summary>
+    internal sealed class UriBuilderParts
+    {
+        private UriBuilderParts(IObjectCreationOperation creation) => Creation = creation;
+
+        public IObjectCreationOperation Creation { get; }
+
+        public IOperation? Uri { get; private set; }
+
+        public IOperation? Scheme { get; private set; }
+
+        public IOperation? Port { get; private set; }
+
+        /// <summary>The UriBuilder behind <c>builder.Uri</c>, <c>.ToString()</c> or the builder itself, when it is created right there.</summary>
+        public static UriBuilderParts? TryGet(IOperation value, INamedTypeSymbol? uriBuilder)
+        {
+            if (uriBuilder is null)
+            {
+                return null;
+            }
+
+            while (value is IConversionOperation conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            value = value switch
+            {
+                IPropertyReferenceOperation { Property.Name: "Uri", Instance: { } instance } => instance,
+                IInvocationOperation { TargetMethod.Name: "ToString", Instance: { } instance } => instance,
+                _ => value,
+            };
+            if (value is not IObjectCreationOperation creation || !SymbolEqualityComparer.Default.Equals(creation.Type, uriBuilder))
+            {
+                return null;
+            }
+
+            var parts = new UriBuilderParts(creation);
+            foreach (var argument in creation.Arguments)
+            {
+                switch (argument.Parameter?.Name)
+                {
+                    case "uri" when argument.Value.Type?.SpecialType == SpecialType.System_String:
+                        parts.Uri = argument.Value;
+                        break;
+                    case "schemeName" or "scheme":
+                        parts.Scheme = Unwrap(argument.Value);
+                        break;
+                    case "portNumber" or "port":
+                        parts.Port = Unwrap(argument.Value);
+                        break;
+                }
+            }
+
+            foreach (var initializer in creation.Initializer?.Initializers ?? ImmutableArray<IOperation>.Empty)
+            {
+                if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment)
+                {
+                    if (property.Property.Name == "Scheme")
+                    {
+                        parts.Scheme = Unwrap(assignment.Value);
+                    }
+                    else if (property.Property.Name == "Port")
+                    {
+                        parts.Port = Unwrap(assignment.Value);
+                    }
+                }
+            }
+
+            return parts;
+        }
+
+        private static IOperation Unwrap(IOperation operation)
+        {
+            while (operation is IConversionOperation conversion)
+            {
+                operation = conversion.Operand;
+            }
+
+            return operation;
+        }
+    }
+}

@@ -1,0 +1,119 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Resurs.Analyzers.Infrastructure;
+using Resurs.Analyzers.Infrastructure.Net;
+using Resurs.Analyzers.Options;
+
+namespace Resurs.Analyzers.Rules.Callbacks
+{
+    /// <summary>
+    /// RES1001: a string literal whose URL or host name belongs to a reverse-tunnel, relay or request-capture service.
+    /// Reported in any non-test code, not only at callbacks: such a host never belongs in a shipped program.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class TunnelUrlAnalyzer : DiagnosticAnalyzer
+    {
+        /// <summary>Literals longer than this are scanned only for their first URLs.</summary>
+        private const int MaxUrlsPerLiteral = 16;
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.RES1001);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var policy = AnalysisPolicy.Create(start.Compilation, start.Options);
+                start.RegisterOperationAction(operationContext => AnalyzeLiteral(operationContext, policy), OperationKind.Literal);
+            });
+        }
+
+        private static void AnalyzeLiteral(OperationAnalysisContext context, AnalysisPolicy policy)
+        {
+            var literal = (ILiteralOperation)context.Operation;
+
+            // Pre-filter: no '.' means no host name; this keeps ordinary strings nearly free.
+            if (literal.ConstantValue.Value is not string text || text.Length < 4 || text.IndexOf('.') < 0)
+            {
+                return;
+            }
+
+            var tree = literal.Syntax.SyntaxTree;
+            UrlParts url;
+            if (UrlScanner.TryFindUrl(text, 0, out url, out var next))
+            {
+                for (var count = 0; count < MaxUrlsPerLiteral; count++)
+                {
+                    if (Check(context, policy, literal, text, url, tree))
+                    {
+                        return;
+                    }
+
+                    if (!UrlScanner.TryFindUrl(text, next, out url, out next))
+                    {
+                        return;
+                    }
+                }
+
+                return;
+            }
+
+            // "{sub}.ngrok.io/cb": the text part after an interpolation hole starts at the dot.
+            if (text[0] == '.' && literal.Syntax is InterpolatedStringTextSyntax)
+            {
+                text = text.Substring(1);
+            }
+
+            if (text.IndexOf(' ') < 0 && UrlScanner.TryParseBareHost(text, out url))
+            {
+                Check(context, policy, literal, text, url, tree);
+            }
+        }
+
+        private static bool Check(OperationAnalysisContext context, AnalysisPolicy policy, ILiteralOperation literal, string text, UrlParts url, SyntaxTree tree)
+        {
+            if (url.Bracketed || UrlScanner.NormalizeHost(text, url) is not { } host
+                || !HostFacts.TryGetTunnel(host, policy.Read(ResursOptions.TunnelDomains, RuleIds.TunnelUrl, tree), out var service)
+                || !policy.ShouldReport(RuleIds.TunnelUrl, tree))
+            {
+                return false;
+            }
+
+            var node = literal.Syntax is InterpolatedStringTextSyntax { Parent: InterpolatedStringExpressionSyntax whole } ? whole : literal.Syntax;
+            var note = policy.DevelopmentNote(RuleIds.TunnelUrl, node);
+            if (note is null)
+            {
+                return true;
+            }
+
+            var properties = ImmutableDictionary<string, string?>.Empty;
+            var baseUrl = policy.Read(ResursOptions.PublicBaseUrl, RuleIds.TunnelUrl, tree);
+            if (baseUrl.Length > 0 && url.SchemeLength > 0)
+            {
+                var authority = text.Substring(url.Start, url.AuthorityEnd - url.Start);
+                if (node.ToString().IndexOf(authority, System.StringComparison.Ordinal) >= 0)
+                {
+                    properties = properties
+                        .Add(CallbackUrlAnalyzer.FindProperty, authority)
+                        .Add(CallbackUrlAnalyzer.ReplaceProperty, baseUrl)
+                        .Add(CallbackUrlAnalyzer.TitleProperty, "Use " + baseUrl);
+                }
+            }
+
+            var shown = text.Substring(url.Start, System.Math.Min(text.Length - url.Start, System.Math.Max(url.AuthorityEnd - url.Start, 0) + 40));
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.RES1001, node.GetLocation(), properties, shown, Explain(service, host), note));
+            return true;
+        }
+
+        private static string Explain(TunnelService service, string host) => service.Kind switch
+        {
+            TunnelKind.Capture => service.Name + " (" + host + "), a request-capture service: callbacks would land in a stranger's inbox (Resurs's own examples use webhook.site only as a placeholder)",
+            TunnelKind.Relay => service.Name + " (" + host + "), a relay to a developer's machine that Resurs cannot use",
+            _ => service.Name + " (" + host + "), a tunnel service that Resurs's firewall blocks; tunnel URLs never belong in shipped code",
+        };
+    }
+}

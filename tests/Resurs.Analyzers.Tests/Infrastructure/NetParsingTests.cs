@@ -1,0 +1,173 @@
+using System.Collections.Immutable;
+using Resurs.Analyzers.Infrastructure.Net;
+using Resurs.Analyzers.Rules.Callbacks;
+using Xunit;
+
+namespace Resurs.Analyzers.Tests.Infrastructure
+{
+    /// <summary>Edges of the shared URL, host, IP and CIDR parsing.</summary>
+    public class NetParsingTests
+    {
+        [Theory]
+        [InlineData("http://10.0.0.5/cb", "NonPublicAddress")]
+        [InlineData("http://172.16.0.1/", "NonPublicAddress")]
+        [InlineData("http://172.31.255.255/", "NonPublicAddress")]
+        [InlineData("http://172.15.0.1/", "Reachable")]
+        [InlineData("http://172.32.0.1/", "Reachable")]
+        [InlineData("http://192.168.1.1:8080/", "NonPublicAddress")]
+        [InlineData("http://127.0.0.1/", "NonPublicAddress")]
+        [InlineData("http://0.0.0.0/", "NonPublicAddress")]
+        [InlineData("http://169.254.169.254/", "NonPublicAddress")]
+        [InlineData("http://100.64.0.1/", "NonPublicAddress")]
+        [InlineData("http://100.128.0.1/", "Reachable")]
+        [InlineData("http://2130706433/", "NonPublicAddress")]
+        [InlineData("http://0x7f000001/", "NonPublicAddress")]
+        [InlineData("http://0177.0.0.1/", "NonPublicAddress")]
+        [InlineData("http://127.1/", "NonPublicAddress")]
+        [InlineData("http://[::1]:8443/cb", "NonPublicAddress")]
+        [InlineData("http://[::]/", "NonPublicAddress")]
+        [InlineData("http://[fe80::1%25eth0]/", "NonPublicAddress")]
+        [InlineData("http://[fd00::5]/", "NonPublicAddress")]
+        [InlineData("http://[::ffff:10.0.0.5]/", "NonPublicAddress")]
+        [InlineData("http://[::ffff:192.121.110.100]/", "Reachable")]
+        [InlineData("http://[2001:4860::8888]/", "Reachable")]
+        [InlineData("https://user:pw@10.0.0.1/", "NonPublicAddress")]
+        [InlineData("https://10-0-0-5.nip.io/cb", "NonPublicAddress")]
+        [InlineData("https://app.192.168.0.9.sslip.io/cb", "NonPublicAddress")]
+        [InlineData("https://0a000005.nip.io/cb", "NonPublicAddress")]
+        [InlineData("https://shop.localtest.me/cb", "NonPublicAddress")]
+        [InlineData("https://lvh.me/cb", "NonPublicAddress")]
+        [InlineData("https://8-8-8-8.nip.io/cb", "Reachable")]
+        [InlineData("http://localhost:5000/cb", "InternalName")]
+        [InlineData("http://LOCALHOST./cb", "InternalName")]
+        [InlineData("http://shop.localhost/cb", "InternalName")]
+        [InlineData("http://localhost.evil.com/cb", "Reachable")]
+        [InlineData("http://mylocalhost.com/cb", "Reachable")]
+        [InlineData("http://billing/cb", "InternalName")]
+        [InlineData("http://printer.local/cb", "InternalName")]
+        [InlineData("http://host.docker.internal/cb", "InternalName")]
+        [InlineData("http://payments.default.svc.cluster.local/cb", "InternalName")]
+        [InlineData("http://shop.tail1234.ts.net/cb", "InternalName")]
+        [InlineData("http://router.home.arpa/cb", "InternalName")]
+        [InlineData("http://SHOP.NordicGear.SE./cb", "Reachable")]
+        [InlineData("https://bücher.example/cb", "Placeholder")]
+        [InlineData("https://shop.example.com/cb", "Placeholder")]
+        [InlineData("https://abc.ngrok-free.app/cb", "Tunnel")]
+        [InlineData("https://xn--bcher-kva.se/cb", "Reachable")]
+        [InlineData("https://bücher.se/cb", "Reachable")]
+        public void Classifies_hosts(string url, string expected)
+        {
+            Assert.True(UrlScanner.TryParseAt(url, 0, url.IndexOf("://", System.StringComparison.Ordinal), out var parts));
+            var host = UrlScanner.NormalizeHost(url, parts);
+            Assert.NotNull(host);
+            var empty = ImmutableArray<string>.Empty;
+            Assert.Equal(expected, CallbackHost.Classify(host!, parts.Bracketed, empty, empty, empty, out _).ToString());
+        }
+
+        [Fact]
+        public void Idn_hosts_are_normalised_to_punycode()
+        {
+            const string Url = "https://Bücher.SE./cb";
+            Assert.True(UrlScanner.TryParseAt(Url, 0, 5, out var parts));
+            Assert.Equal("xn--bcher-kva.se", UrlScanner.NormalizeHost(Url, parts));
+        }
+
+        [Theory]
+        [InlineData("https://[::1]:8443/cb", "::1", 8443)]
+        [InlineData("https://user@shop.se:8443/cb?x=1", "shop.se", 8443)]
+        [InlineData("https://shop.se/cb", "shop.se", -1)]
+        [InlineData("https://shop.se:443", "shop.se", 443)]
+        public void Splits_authority(string url, string host, int port)
+        {
+            Assert.True(UrlScanner.TryParseAt(url, 0, 5, out var parts));
+            Assert.Equal(host, url.Substring(parts.HostStart, parts.HostLength));
+            Assert.Equal(port, UrlScanner.Port(url, parts));
+        }
+
+        [Theory]
+        [InlineData("https://{host}/cb")]
+        [InlineData("https://shop.se:{port}/cb")]
+        [InlineData("https:///cb")]
+        [InlineData("https://[::1/cb")]
+        public void Rejects_what_is_not_a_judgeable_url(string url)
+        {
+            var parsed = UrlScanner.TryParseAt(url, 0, 5, out var parts);
+            Assert.True(!parsed || UrlScanner.NormalizeHost(url, parts) is null);
+        }
+
+        [Fact]
+        public void Scanning_a_megabyte_literal_finishes_and_finds_the_urls()
+        {
+            var text = new string('a', 1 << 20) + " https://abc.ngrok.io/cb " + new string(':', 1 << 19) + "//";
+            var found = 0;
+            var next = 0;
+            while (UrlScanner.TryFindUrl(text, next, out var parts, out next))
+            {
+                found++;
+                Assert.Equal("abc.ngrok.io", text.Substring(parts.HostStart, parts.HostLength));
+            }
+
+            Assert.Equal(1, found);
+        }
+
+        [Theory]
+        [InlineData("13.50.0.0/16", "13.50.187.51", true)]
+        [InlineData("51.20.0.0/14", "51.21.39.192", true)]
+        [InlineData("192.121.110.0/24", "192.121.110.100", true)]
+        [InlineData("192.121.110.100/32", "192.121.110.100", true)]
+        [InlineData("192.121.110.101/32", "192.121.110.100", false)]
+        [InlineData("0.0.0.0/0", "51.21.32.255", true)]
+        [InlineData("10.0.0.0/8", "51.21.32.255", false)]
+        public void Cidr_containment_is_computed(string cidr, string address, bool contains)
+        {
+            Assert.True(Cidr.TryParse(cidr, out var network));
+            Assert.True(IPValue.TryParseStrictV4(address, 0, address.Length, out var ip));
+            Assert.Equal(contains, network.Contains(ip));
+        }
+
+        [Theory]
+        [InlineData("13.50.0.0/33")]
+        [InlineData("13.50.0/16")]
+        [InlineData("013.50.0.0/16")]
+        [InlineData("256.1.1.1")]
+        [InlineData("1.2.3.4/")]
+        [InlineData("1.2.3.4/-1")]
+        [InlineData("::1/129")]
+        [InlineData("1.2.3.4 /24")]
+        [InlineData("")]
+        public void Strict_cidr_parsing_rejects_malformed_input(string text) => Assert.False(Cidr.TryParse(text, out _));
+
+        [Theory]
+        [InlineData("PaymentCreatedCallbackUrl", true)]
+        [InlineData("CallBackUrlWhenFail", true)]
+        [InlineData("uriTemplate", true)]
+        [InlineData("successUrl", true)]
+        [InlineData("FAIL_URL", true)]
+        [InlineData("backUrl", true)]
+        [InlineData("shop-url", true)]
+        [InlineData("NotificationEndpoint", true)]
+        [InlineData("Webhooks", true)]
+        [InlineData("IpnListener", true)]
+        [InlineData("ReturnUri", true)]
+        [InlineData("BaseUrl", false)]
+        [InlineData("Facebook", false)]
+        [InlineData("Hooked", false)]
+        [InlineData("Callable", false)]
+        [InlineData("HealthCheckUrl", false)]
+        public void Callback_names_match_on_word_parts(string name, bool expected) =>
+            Assert.Equal(expected, CallbackNames.Default.IsCallbackName(name));
+
+        [Fact]
+        public void Callback_names_option_adds_or_replaces()
+        {
+            Assert.True(CallbackNames.TryParse("orderReturnAddress, ping back", out var added));
+            Assert.True(added.IsCallbackName("PingBackUrl"));
+            Assert.True(added.IsCallbackName("callbackUrl"));
+            Assert.True(CallbackNames.TryParse("-defaults, ping back", out var replaced));
+            Assert.True(replaced.IsCallbackName("PingBackUrl"));
+            Assert.False(replaced.IsCallbackName("callbackUrl"));
+            Assert.False(CallbackNames.TryParse(" , ,", out _));
+            Assert.False(CallbackNames.TryParse("-defaults", out _));
+        }
+    }
+}
