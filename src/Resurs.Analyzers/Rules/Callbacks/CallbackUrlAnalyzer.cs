@@ -36,10 +36,27 @@ namespace Resurs.Analyzers.Rules.Callbacks
                 var uri = start.Compilation.GetTypeByMetadataName("System.Uri");
                 var uriBuilder = start.Compilation.GetTypeByMetadataName("System.UriBuilder");
                 var analysis = new CompilationAnalysis(uri, uriBuilder, AnalysisPolicy.Create(start.Compilation, start.Options));
-                start.RegisterOperationAction(analysis.AnalyzeAssignment, OperationKind.SimpleAssignment);
-                start.RegisterOperationAction(analysis.AnalyzeDeclarator, OperationKind.VariableDeclarator);
-                start.RegisterOperationAction(analysis.AnalyzeMemberInitializer, OperationKind.FieldInitializer, OperationKind.PropertyInitializer);
-                start.RegisterOperationAction(analysis.AnalyzeCall, OperationKind.Invocation, OperationKind.ObjectCreation);
+
+                // Per type: a URL held by a const or readonly field is reported at the field's declaration, which lies
+                // outside the member whose code uses it. Reporting from the type's symbol-end action keeps such
+                // diagnostics local to the type, so the IDE shows them and offers the fix.
+                start.RegisterSymbolStartAction(
+                    symbolStart =>
+                    {
+                        var findings = new ConcurrentQueue<Diagnostic>();
+                        symbolStart.RegisterOperationAction(c => analysis.AnalyzeAssignment(c, findings), OperationKind.SimpleAssignment);
+                        symbolStart.RegisterOperationAction(c => analysis.AnalyzeDeclarator(c, findings), OperationKind.VariableDeclarator);
+                        symbolStart.RegisterOperationAction(c => analysis.AnalyzeMemberInitializer(c, findings), OperationKind.FieldInitializer, OperationKind.PropertyInitializer);
+                        symbolStart.RegisterOperationAction(c => analysis.AnalyzeCall(c, findings), OperationKind.Invocation, OperationKind.ObjectCreation);
+                        symbolStart.RegisterSymbolEndAction(end =>
+                        {
+                            while (findings.TryDequeue(out var diagnostic))
+                            {
+                                end.ReportDiagnostic(diagnostic);
+                            }
+                        });
+                    },
+                    SymbolKind.NamedType);
             });
         }
 
@@ -57,7 +74,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
                 this.policy = policy;
             }
 
-            public void AnalyzeAssignment(OperationAnalysisContext context)
+            public void AnalyzeAssignment(OperationAnalysisContext context, ConcurrentQueue<Diagnostic> findings)
             {
                 var assignment = (ISimpleAssignmentOperation)context.Operation;
                 if (!CarriesUrl(assignment.Value))
@@ -68,11 +85,11 @@ namespace Resurs.Analyzers.Rules.Callbacks
                 var names = Names(context.Operation.Syntax.SyntaxTree);
                 if (CallbackSinks.FromAssignmentTarget(assignment, names) is { } sink)
                 {
-                    Evaluate(context, assignment.Value, sink);
+                    Evaluate(findings, context, assignment.Value, sink);
                 }
             }
 
-            public void AnalyzeDeclarator(OperationAnalysisContext context)
+            public void AnalyzeDeclarator(OperationAnalysisContext context, ConcurrentQueue<Diagnostic> findings)
             {
                 var declarator = (IVariableDeclaratorOperation)context.Operation;
                 var value = declarator.Initializer?.Value ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer?.Value;
@@ -84,11 +101,11 @@ namespace Resurs.Analyzers.Rules.Callbacks
                 var names = Names(context.Operation.Syntax.SyntaxTree);
                 if (names.IsCallbackName(declarator.Symbol.Name))
                 {
-                    Evaluate(context, value, new CallbackSink("local '" + declarator.Symbol.Name + "'", declarator.Syntax));
+                    Evaluate(findings, context, value, new CallbackSink("local '" + declarator.Symbol.Name + "'", declarator.Syntax));
                 }
             }
 
-            public void AnalyzeMemberInitializer(OperationAnalysisContext context)
+            public void AnalyzeMemberInitializer(OperationAnalysisContext context, ConcurrentQueue<Diagnostic> findings)
             {
                 var initializer = (ISymbolInitializerOperation)context.Operation;
                 if (!CarriesUrl(initializer.Value))
@@ -105,11 +122,11 @@ namespace Resurs.Analyzers.Rules.Callbacks
                 };
                 if (member is not null && CallbackSinks.IsCallbackMember(member, names))
                 {
-                    Evaluate(context, initializer.Value, new CallbackSink(CallbackSinks.Describe(member), initializer.Syntax));
+                    Evaluate(findings, context, initializer.Value, new CallbackSink(CallbackSinks.Describe(member), initializer.Syntax));
                 }
             }
 
-            public void AnalyzeCall(OperationAnalysisContext context)
+            public void AnalyzeCall(OperationAnalysisContext context, ConcurrentQueue<Diagnostic> findings)
             {
                 var arguments = context.Operation switch
                 {
@@ -128,7 +145,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
                     names ??= Names(context.Operation.Syntax.SyntaxTree);
                     if (CallbackSinks.FromArgument(context.Operation, argument, arguments, names) is { } sink)
                     {
-                        Evaluate(context, argument.Value, sink);
+                        Evaluate(findings, context, argument.Value, sink);
                     }
                 }
             }
@@ -150,11 +167,11 @@ namespace Resurs.Analyzers.Rules.Callbacks
                         || SymbolEqualityComparer.Default.Equals(type, uriBuilder));
             }
 
-            private void Evaluate(OperationAnalysisContext context, IOperation value, CallbackSink sink)
+            private void Evaluate(ConcurrentQueue<Diagnostic> findings, OperationAnalysisContext context, IOperation value, CallbackSink sink)
             {
                 if (UriBuilderParts.TryGet(value, uriBuilder) is { } builder)
                 {
-                    EvaluateBuilder(context, builder, sink);
+                    EvaluateBuilder(findings, builder, sink);
                     if (builder.Uri is null)
                     {
                         return;
@@ -183,7 +200,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
                     // "http://" + host: the host comes from a value we cannot see; the scheme alone can still be judged.
                     if (!secure && text.Length == separator + 3 && url.HoleFollowsPrefix)
                     {
-                        ReportScheme(context, url, separator, sink);
+                        ReportScheme(findings, url, separator, sink);
                     }
 
                     return;
@@ -206,17 +223,17 @@ namespace Resurs.Analyzers.Rules.Callbacks
                         case HostVerdict.Placeholder:
                             return;
                         case HostVerdict.NonPublicAddress:
-                            ReportHost(context, Descriptors.RES1002, url, parts, sink, reason);
+                            ReportHost(findings, Descriptors.RES1002, url, parts, sink, reason);
                             return;
                         case HostVerdict.InternalName:
-                            ReportHost(context, Descriptors.RES1003, url, parts, sink, reason);
+                            ReportHost(findings, Descriptors.RES1003, url, parts, sink, reason);
                             return;
                     }
                 }
 
                 if (!secure)
                 {
-                    ReportScheme(context, url, separator, sink);
+                    ReportScheme(findings, url, separator, sink);
                 }
 
                 if (hostComplete && parts.HasPort && UrlScanner.Port(text, parts) is var port && port != 443)
@@ -224,16 +241,16 @@ namespace Resurs.Analyzers.Rules.Callbacks
                     var fragment = url.FragmentAt(parts.PortStart, out var start);
                     var portText = text.Substring(parts.PortStart - 1, parts.PortLength + 1);
                     var find = start <= parts.PortStart - 1 && parts.PortStart + parts.PortLength <= start + fragment.Text!.Length ? portText : null;
-                    Report(context, Descriptors.RES1005, fragment.Node, sink, find, string.Empty, "Remove port " + portText.Substring(1), url.Display(), sink.Description, portText.Substring(1));
+                    Report(findings, Descriptors.RES1005, fragment.Node, sink, find, string.Empty, "Remove port " + portText.Substring(1), url.Display(), sink.Description, portText.Substring(1));
                 }
             }
 
-            private void ReportScheme(OperationAnalysisContext context, UrlValue url, int separator, CallbackSink sink)
+            private void ReportScheme(ConcurrentQueue<Diagnostic> findings, UrlValue url, int separator, CallbackSink sink)
             {
                 var schemeEnd = separator + 3;
                 var fragment = url.FragmentAt(0, out var start);
                 var find = start == 0 && fragment.Text!.Length >= schemeEnd ? url.KnownPrefix.Substring(0, schemeEnd) : null;
-                Report(context, Descriptors.RES1004, fragment.Node, sink, find, "https://", "Use https", url.Display(), sink.Description);
+                Report(findings, Descriptors.RES1004, fragment.Node, sink, find, "https://", "Use https", url.Display(), sink.Description);
             }
 
             private static bool IsScheme(string text, int length)
@@ -249,7 +266,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
                 return true;
             }
 
-            private void EvaluateBuilder(OperationAnalysisContext context, UriBuilderParts builder, CallbackSink sink)
+            private void EvaluateBuilder(ConcurrentQueue<Diagnostic> findings, UriBuilderParts builder, CallbackSink sink)
             {
                 var display = TlsQuote(builder.Creation.Syntax);
                 if (builder.Scheme is { } schemeOperation)
@@ -257,19 +274,19 @@ namespace Resurs.Analyzers.Rules.Callbacks
                     if (schemeOperation is IFieldReferenceOperation { Field.Name: "UriSchemeHttp" } field
                         && SymbolEqualityComparer.Default.Equals(field.Field.ContainingType, uri))
                     {
-                        Report(context, Descriptors.RES1004, schemeOperation.Syntax, sink, "UriSchemeHttp", "UriSchemeHttps", "Use https", display, sink.Description);
+                        Report(findings, Descriptors.RES1004, schemeOperation.Syntax, sink, "UriSchemeHttp", "UriSchemeHttps", "Use https", display, sink.Description);
                     }
                     else if (schemeOperation.ConstantValue is { HasValue: true, Value: string scheme }
                         && string.Equals(scheme, "http", System.StringComparison.OrdinalIgnoreCase))
                     {
-                        Report(context, Descriptors.RES1004, schemeOperation.Syntax, sink, scheme, "https", "Use https", display, sink.Description);
+                        Report(findings, Descriptors.RES1004, schemeOperation.Syntax, sink, scheme, "https", "Use https", display, sink.Description);
                     }
                 }
 
                 if (builder.Port is { ConstantValue: { HasValue: true, Value: int port } } portOperation && port != 443 && port >= 0)
                 {
                     var portText = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    Report(context, Descriptors.RES1005, portOperation.Syntax, sink, portOperation.Syntax.ToString(), "-1", "Use the scheme's default port", display, sink.Description, portText);
+                    Report(findings, Descriptors.RES1005, portOperation.Syntax, sink, portOperation.Syntax.ToString(), "-1", "Use the scheme's default port", display, sink.Description, portText);
                 }
             }
 
@@ -279,7 +296,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
                 return text.Length <= 80 ? text : text.Substring(0, 79) + "…";
             }
 
-            private void ReportHost(OperationAnalysisContext context, DiagnosticDescriptor descriptor, UrlValue url, UrlParts parts, CallbackSink sink, string reason)
+            private void ReportHost(ConcurrentQueue<Diagnostic> findings, DiagnosticDescriptor descriptor, UrlValue url, UrlParts parts, CallbackSink sink, string reason)
             {
                 var text = url.KnownPrefix;
                 var fragment = url.FragmentAt(parts.HostStart, out var start);
@@ -293,11 +310,11 @@ namespace Resurs.Analyzers.Rules.Callbacks
                 }
 
                 var hostText = parts.Bracketed ? "[" + text.Substring(parts.HostStart, parts.HostLength) + "]" : text.Substring(parts.HostStart, parts.HostLength);
-                Report(context, descriptor, fragment.Node, sink, find, replace, "Use " + baseUrl, url.Display(), sink.Description, hostText, reason);
+                Report(findings, descriptor, fragment.Node, sink, find, replace, "Use " + baseUrl, url.Display(), sink.Description, hostText, reason);
             }
 
             private void Report(
-                OperationAnalysisContext context,
+                ConcurrentQueue<Diagnostic> findings,
                 DiagnosticDescriptor descriptor,
                 SyntaxNode? node,
                 CallbackSink sink,
@@ -327,7 +344,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
                 var messageArguments = new object[arguments.Length + 1];
                 arguments.CopyTo(messageArguments, 0);
                 messageArguments[arguments.Length] = note;
-                context.ReportDiagnostic(Diagnostic.Create(descriptor, node.GetLocation(), properties, messageArguments));
+                findings.Enqueue(Diagnostic.Create(descriptor, node.GetLocation(), properties, messageArguments));
             }
         }
     }
