@@ -17,9 +17,10 @@ namespace Resurs.Analyzers.Options
 
         private readonly Func<string, bool> appliesTo;
 
-        protected OptionDefinition(string name, string expected, string defaultText, Func<string, bool> appliesTo)
+        protected OptionDefinition(string name, string expected, string defaultText, Func<string, bool> appliesTo, bool perRule)
         {
             this.appliesTo = appliesTo;
+            PerRule = perRule;
             Name = name;
             Expected = expected;
             DefaultText = defaultText;
@@ -27,7 +28,7 @@ namespace Resurs.Analyzers.Options
             var keys = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.OrdinalIgnoreCase);
             foreach (var descriptor in Descriptors.All)
             {
-                if (appliesTo(descriptor.Id))
+                if (perRule && appliesTo(descriptor.Id))
                 {
                     keys[descriptor.Id] = Prefix + descriptor.Id + "." + name;
                 }
@@ -35,6 +36,9 @@ namespace Resurs.Analyzers.Options
 
             ruleKeys = keys.ToImmutable();
         }
+
+        /// <summary>False for family-level options, which are read only under the global key.</summary>
+        public bool PerRule { get; }
 
         /// <summary>The snake_case option name, without prefix.</summary>
         public string Name { get; }
@@ -62,7 +66,7 @@ namespace Resurs.Analyzers.Options
         public bool TryGetRaw(AnalyzerConfigOptions options, string ruleId, out string value, out string key)
         {
             key = RuleKey(ruleId);
-            if (options.TryGetValue(key, out value!) && !IsUnset(value))
+            if (PerRule && options.TryGetValue(key, out value!) && !IsUnset(value))
             {
                 return true;
             }
@@ -85,8 +89,8 @@ namespace Resurs.Analyzers.Options
     {
         private readonly TryParse parse;
 
-        public OptionDefinition(string name, T defaultValue, string defaultText, string expected, Func<string, bool> appliesTo, TryParse parse)
-            : base(name, expected, defaultText, appliesTo)
+        public OptionDefinition(string name, T defaultValue, string defaultText, string expected, Func<string, bool> appliesTo, TryParse parse, bool perRule = true)
+            : base(name, expected, defaultText, appliesTo, perRule)
         {
             Default = defaultValue;
             this.parse = parse;

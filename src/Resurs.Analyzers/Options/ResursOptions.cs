@@ -44,14 +44,18 @@ namespace Resurs.Analyzers.Options
             id => IsFamily(id, '1') || IsFamily(id, '3'),
             ParseDevelopmentCode);
 
-        /// <summary><c>callback_names</c>: words that mark a callback URL; items add to the defaults unless one is <c>-defaults</c>.</summary>
+        /// <summary>
+        /// <c>callback_names</c>: words that mark a callback URL; items add to the defaults unless one is <c>-defaults</c>.
+        /// One list serves the whole callback family (a value is a callback URL before any rule judges it), so it has no per-rule key.
+        /// </summary>
         public static readonly OptionDefinition<CallbackNames> CallbackNameList = new OptionDefinition<CallbackNames>(
             "callback_names",
             CallbackNames.Default,
             "callback, call back, webhook, hook, notify, notification, ipn, uri template, return url, redirect url, success url, fail url, failure url, cancel url, back url, shop url",
             "a comma-separated list of names or phrases, optionally with the item '-defaults' to replace the built-in list",
-            id => IsFamily(id, '1'),
-            CallbackNames.TryParse);
+            id => IsFamily(id, '1') && id != RuleIds.TunnelUrl,
+            CallbackNames.TryParse,
+            perRule: false);
 
         /// <summary><c>tunnel_domains</c>: more tunnel or temporary-URL domains for RES1001.</summary>
         public static readonly OptionDefinition<ImmutableArray<string>> TunnelDomains = DomainList(
@@ -70,7 +74,7 @@ namespace Resurs.Analyzers.Options
             "public_base_url",
             string.Empty,
             "(none)",
-            "an absolute https URL such as https://staging.shop.example, with no path",
+            "an absolute https URL such as https://staging.shop.example, with no path and no port other than 443",
             id => id == RuleIds.TunnelUrl || id == RuleIds.NonPublicCallbackAddress || id == RuleIds.InternalCallbackHost,
             ParsePublicBaseUrl);
 
@@ -138,10 +142,10 @@ namespace Resurs.Analyzers.Options
         {
             value = string.Empty;
             var trimmed = text.TrimEnd('/');
-            if (!UrlScanner.TryParseAt(trimmed, 0, 5, out var url)
-                || !UrlScanner.IsHttpScheme(trimmed, url, out var secure)
-                || !secure
+            if (!trimmed.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+                || !UrlScanner.TryParseAt(trimmed, 0, 5, out var url)
                 || url.AuthorityEnd != trimmed.Length
+                || (url.HasPort && UrlScanner.Port(trimmed, url) != 443)
                 || UrlScanner.NormalizeHost(trimmed, url) is null)
             {
                 return false;

@@ -78,6 +78,27 @@ class C
             return test.RunAsync();
         }
 
+        [Theory]
+        [InlineData("resurs_analyzers.public_base_url", "http://staging.shop.se")]
+        [InlineData("resurs_analyzers.public_base_url", "httpsXYZshop.se")]
+        [InlineData("resurs_analyzers.public_base_url", "https://staging.shop.se:8443")]
+        [InlineData("resurs_analyzers.public_base_url", "https://staging.shop.se/base")]
+        [InlineData("resurs_analyzers.callback_names", " , ")]
+        [InlineData("resurs_analyzers.tunnel_domains", "tunnel example.se")]
+        [InlineData("resurs_analyzers.RES1003.allowed_hosts", "billing crm")]
+        [InlineData("resurs_analyzers.development_code", "maybe")]
+        public Task Every_option_rejects_garbage(string key, string value)
+        {
+            var test = new CSharpAnalyzerVerifier<Resurs.Analyzers.Rules.Configuration.OptionsValidationAnalyzer>.Test("class A { }", key + " = " + value);
+            test.ExpectedDiagnostics.Add(OptionsVerify.Diagnostic("RES9001").WithMessage(null));
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task Per_rule_keys_of_family_options_are_not_read_or_validated() => OptionsVerify.VerifyAnalyzerAsync(
+            "class A { }",
+            "resurs_analyzers.RES1004.callback_names = ,,,\nresurs_analyzers.RES2001.development_code = maybe");
+
         [Fact]
         public Task Valid_and_unset_values_are_not_reported() => OptionsVerify.VerifyAnalyzerAsync(
             "class A { }",

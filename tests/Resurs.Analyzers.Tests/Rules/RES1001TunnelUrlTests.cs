@@ -66,6 +66,21 @@ class Settings
     }"));
 
         [Fact]
+        public Task Detection_code_and_block_lists_are_not_reported() => Verify.VerifyAnalyzerAsync(Code(@"
+    static readonly string[] Blocked = { ""ngrok.io"", ""loca.lt"", ""webhook.site"" };
+
+    bool IsTunnel(string host) =>
+        host == ""webhook.site"" || host.EndsWith(""ngrok-free.app"", StringComparison.Ordinal) || host is ""smee.io"";"));
+
+        [Fact]
+        public Task Other_capture_services_do_not_mention_Resurs_examples() => Verify.VerifyAnalyzerAsync(
+            Code(@"    string Cb = {|#0:""https://shop.free.beeceptor.com/cb""|};"),
+            Verify.Diagnostic("RES1001").WithLocation(0).WithArguments(
+                "https://shop.free.beeceptor.com/cb",
+                "Beeceptor (shop.free.beeceptor.com), a request-capture service: callbacks would land in a stranger's inbox",
+                ""));
+
+        [Fact]
         public Task Tunnel_domains_option_adds_domains() => Verify.VerifyAnalyzerAsync(
             Code(@"    const string Cb = {|RES1001:""https://shop.tunnel.nordicgear.dev/cb""|};"),
             "resurs_analyzers.tunnel_domains = tunnel.nordicgear.dev");

@@ -40,6 +40,16 @@ class Checkout
     }"));
 
         [Fact]
+        public Task A_host_followed_by_an_unknown_path_is_still_judged() => Verify.VerifyAnalyzerAsync(Code(@"
+    void M(BookingRequest r, string path, string suffix)
+    {
+        r.CallbackUrl = {|RES1003:""http://localhost:5000""|} + path;
+        r.SuccessUrl = {|RES1003:""http://localhost""|} + path;
+        r.FailUrl = ""https://shop"" + suffix + ""/fail"";
+        r.CallbackUri = new UriBuilder(""http"", {|RES1003:""localhost""|}, 5000).Uri;
+    }"));
+
+        [Fact]
         public Task Bind_addresses_lookalikes_and_placeholders_are_not_reported() => Verify.VerifyAnalyzerAsync(Code(@"
     void M(BookingRequest r)
     {

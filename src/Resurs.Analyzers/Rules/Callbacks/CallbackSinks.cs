@@ -24,7 +24,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
                         && names.IsCallbackName(key)
                             ? new CallbackSink("key '" + key + "'", assignment.Syntax)
                             : null;
-                case IMemberReferenceOperation member when member.Member is IPropertySymbol or IFieldSymbol:
+                case IMemberReferenceOperation member when member.Member is IPropertySymbol or IFieldSymbol && !IsFrameworkType(member.Member.ContainingType):
                     if (IsCallbackMember(member.Member, names) || (names.IsUrlName(member.Member.Name) && PathIsCallback(assignment, member, names)))
                     {
                         return new CallbackSink(DescribePath(assignment, member.Member), assignment.Syntax);
@@ -55,6 +55,11 @@ namespace Resurs.Analyzers.Rules.Callbacks
                 _ => null,
             };
             if (method is null)
+            {
+                return null;
+            }
+
+            if (IsFrameworkType(method.ContainingType) && !(method.Name is "Add" or "TryAdd"))
             {
                 return null;
             }
@@ -96,6 +101,21 @@ namespace Resurs.Analyzers.Rules.Callbacks
         /// <summary>"BookingRequest.CallbackUrl".</summary>
         public static string Describe(ISymbol member) =>
             member.ContainingType is { IsAnonymousType: false } type ? type.Name + "." + member.Name : member.Name;
+
+        /// <summary>
+        /// .NET and ASP.NET types (System.*, Microsoft.*) are never Resurs callback DTOs: OpenID Connect's RedirectUri or a
+        /// logging sink's endpoint are not callbacks Resurs makes.
+        /// </summary>
+        private static bool IsFrameworkType(INamedTypeSymbol? type)
+        {
+            var ns = type?.ContainingNamespace;
+            while (ns is { ContainingNamespace.IsGlobalNamespace: false })
+            {
+                ns = ns.ContainingNamespace;
+            }
+
+            return ns is { Name: "System" or "Microsoft" };
+        }
 
         private static bool IsOnlyUrlParameter(IMethodSymbol method, IParameterSymbol parameter)
         {

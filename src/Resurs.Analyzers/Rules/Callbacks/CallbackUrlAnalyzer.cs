@@ -43,18 +43,12 @@ namespace Resurs.Analyzers.Rules.Callbacks
                 start.RegisterSymbolStartAction(
                     symbolStart =>
                     {
-                        var findings = new ConcurrentQueue<Diagnostic>();
+                        var findings = new ConcurrentQueue<Finding>();
                         symbolStart.RegisterOperationAction(c => analysis.AnalyzeAssignment(c, findings), OperationKind.SimpleAssignment);
                         symbolStart.RegisterOperationAction(c => analysis.AnalyzeDeclarator(c, findings), OperationKind.VariableDeclarator);
                         symbolStart.RegisterOperationAction(c => analysis.AnalyzeMemberInitializer(c, findings), OperationKind.FieldInitializer, OperationKind.PropertyInitializer);
                         symbolStart.RegisterOperationAction(c => analysis.AnalyzeCall(c, findings), OperationKind.Invocation, OperationKind.ObjectCreation);
-                        symbolStart.RegisterSymbolEndAction(end =>
-                        {
-                            while (findings.TryDequeue(out var diagnostic))
-                            {
-                                end.ReportDiagnostic(diagnostic);
-                            }
-                        });
+                        symbolStart.RegisterSymbolEndAction(end => analysis.Flush(findings, end));
                     },
                     SymbolKind.NamedType);
             });
@@ -74,7 +68,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
                 this.policy = policy;
             }
 
-            public void AnalyzeAssignment(OperationAnalysisContext context, ConcurrentQueue<Diagnostic> findings)
+            public void AnalyzeAssignment(OperationAnalysisContext context, ConcurrentQueue<Finding> findings)
             {
                 var assignment = (ISimpleAssignmentOperation)context.Operation;
                 if (!CarriesUrl(assignment.Value))
@@ -85,11 +79,11 @@ namespace Resurs.Analyzers.Rules.Callbacks
                 var names = Names(context.Operation.Syntax.SyntaxTree);
                 if (CallbackSinks.FromAssignmentTarget(assignment, names) is { } sink)
                 {
-                    Evaluate(findings, context, assignment.Value, sink);
+                    Evaluate(findings, assignment.Value, sink);
                 }
             }
 
-            public void AnalyzeDeclarator(OperationAnalysisContext context, ConcurrentQueue<Diagnostic> findings)
+            public void AnalyzeDeclarator(OperationAnalysisContext context, ConcurrentQueue<Finding> findings)
             {
                 var declarator = (IVariableDeclaratorOperation)context.Operation;
                 var value = declarator.Initializer?.Value ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer?.Value;
@@ -101,11 +95,11 @@ namespace Resurs.Analyzers.Rules.Callbacks
                 var names = Names(context.Operation.Syntax.SyntaxTree);
                 if (names.IsCallbackName(declarator.Symbol.Name))
                 {
-                    Evaluate(findings, context, value, new CallbackSink("local '" + declarator.Symbol.Name + "'", declarator.Syntax));
+                    Evaluate(findings, value, new CallbackSink("local '" + declarator.Symbol.Name + "'", declarator.Syntax));
                 }
             }
 
-            public void AnalyzeMemberInitializer(OperationAnalysisContext context, ConcurrentQueue<Diagnostic> findings)
+            public void AnalyzeMemberInitializer(OperationAnalysisContext context, ConcurrentQueue<Finding> findings)
             {
                 var initializer = (ISymbolInitializerOperation)context.Operation;
                 if (!CarriesUrl(initializer.Value))
@@ -122,11 +116,11 @@ namespace Resurs.Analyzers.Rules.Callbacks
                 };
                 if (member is not null && CallbackSinks.IsCallbackMember(member, names))
                 {
-                    Evaluate(findings, context, initializer.Value, new CallbackSink(CallbackSinks.Describe(member), initializer.Syntax));
+                    Evaluate(findings, initializer.Value, new CallbackSink(CallbackSinks.Describe(member), initializer.Syntax));
                 }
             }
 
-            public void AnalyzeCall(OperationAnalysisContext context, ConcurrentQueue<Diagnostic> findings)
+            public void AnalyzeCall(OperationAnalysisContext context, ConcurrentQueue<Finding> findings)
             {
                 var arguments = context.Operation switch
                 {
@@ -145,12 +139,41 @@ namespace Resurs.Analyzers.Rules.Callbacks
                     names ??= Names(context.Operation.Syntax.SyntaxTree);
                     if (CallbackSinks.FromArgument(context.Operation, argument, arguments, names) is { } sink)
                     {
-                        Evaluate(findings, context, argument.Value, sink);
+                        Evaluate(findings, argument.Value, sink);
                     }
                 }
             }
 
-            private CallbackNames Names(SyntaxTree tree) => policy.Read(ResursOptions.CallbackNameList, RuleIds.InsecureCallbackScheme, tree);
+            /// <summary>The family-level callback_names list (global key only).</summary>
+            /// <summary>
+            /// Reports one diagnostic per literal and rule: where several uses reach the same literal (a shared const),
+            /// the first use in source order names the use in the message, whatever order the actions ran in.
+            /// </summary>
+            public void Flush(ConcurrentQueue<Finding> findings, SymbolAnalysisContext context)
+            {
+                var ordered = new List<Finding>(findings);
+                ordered.Sort((x, y) =>
+                {
+                    var byLocation = x.Diagnostic.Location.SourceSpan.Start.CompareTo(y.Diagnostic.Location.SourceSpan.Start);
+                    if (byLocation != 0)
+                    {
+                        return byLocation;
+                    }
+
+                    var byId = string.CompareOrdinal(x.Diagnostic.Id, y.Diagnostic.Id);
+                    return byId != 0 ? byId : x.UseStart.CompareTo(y.UseStart);
+                });
+                foreach (var finding in ordered)
+                {
+                    var location = finding.Diagnostic.Location;
+                    if (reported.TryAdd((location.SourceTree!, location.SourceSpan, finding.Diagnostic.Id), 0))
+                    {
+                        context.ReportDiagnostic(finding.Diagnostic);
+                    }
+                }
+            }
+
+            private CallbackNames Names(SyntaxTree tree) => policy.Read(ResursOptions.CallbackNameList, RuleIds.NonPublicCallbackAddress, tree);
 
             /// <summary>Cheap first filter: only string, Uri and UriBuilder values can be URLs.</summary>
             private bool CarriesUrl(IOperation value)
@@ -167,7 +190,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
                         || SymbolEqualityComparer.Default.Equals(type, uriBuilder));
             }
 
-            private void Evaluate(ConcurrentQueue<Diagnostic> findings, OperationAnalysisContext context, IOperation value, CallbackSink sink)
+            private void Evaluate(ConcurrentQueue<Finding> findings, IOperation value, CallbackSink sink)
             {
                 if (UriBuilderParts.TryGet(value, uriBuilder) is { } builder)
                 {
@@ -206,9 +229,11 @@ namespace Resurs.Analyzers.Rules.Callbacks
                     return;
                 }
 
-                var hostComplete = parts.AuthorityEnd < text.Length || !url.HoleFollowsPrefix;
+                // A hole right after the host usually continues with a path ("http://localhost:5000" + path), so the
+                // host is judged; only "single label" is not trusted then, since the hole may add ".shop.se".
+                var hostComplete = parts.AuthorityEnd < text.Length || !url.HoleFollowsPrefix || parts.HasPort;
                 var tree = sink.Node.SyntaxTree;
-                if (hostComplete && UrlScanner.NormalizeHost(text, parts) is { } host)
+                if (UrlScanner.NormalizeHost(text, parts) is { } host)
                 {
                     var verdict = CallbackHost.Classify(
                         host,
@@ -225,7 +250,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
                         case HostVerdict.NonPublicAddress:
                             ReportHost(findings, Descriptors.RES1002, url, parts, sink, reason);
                             return;
-                        case HostVerdict.InternalName:
+                        case HostVerdict.InternalName when hostComplete || host.IndexOf('.') >= 0 || host == "localhost":
                             ReportHost(findings, Descriptors.RES1003, url, parts, sink, reason);
                             return;
                     }
@@ -245,7 +270,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
                 }
             }
 
-            private void ReportScheme(ConcurrentQueue<Diagnostic> findings, UrlValue url, int separator, CallbackSink sink)
+            private void ReportScheme(ConcurrentQueue<Finding> findings, UrlValue url, int separator, CallbackSink sink)
             {
                 var schemeEnd = separator + 3;
                 var fragment = url.FragmentAt(0, out var start);
@@ -266,9 +291,34 @@ namespace Resurs.Analyzers.Rules.Callbacks
                 return true;
             }
 
-            private void EvaluateBuilder(ConcurrentQueue<Diagnostic> findings, UriBuilderParts builder, CallbackSink sink)
+            private void EvaluateBuilder(ConcurrentQueue<Finding> findings, UriBuilderParts builder, CallbackSink sink)
             {
                 var display = TlsQuote(builder.Creation.Syntax);
+                if (builder.Host is { ConstantValue: { HasValue: true, Value: string hostName } } hostOperation
+                    && hostName.IndexOf('{') < 0 && hostName.Length > 0)
+                {
+                    var host = hostName.TrimEnd('.').ToLowerInvariant();
+                    var tree = sink.Node.SyntaxTree;
+                    var verdict = CallbackHost.Classify(
+                        host,
+                        host.IndexOf(':') >= 0,
+                        policy.Read(ResursOptions.TunnelDomains, RuleIds.TunnelUrl, tree),
+                        policy.Read(ResursOptions.InternalHostSuffixes, RuleIds.InternalCallbackHost, tree),
+                        policy.Read(ResursOptions.AllowedHosts, RuleIds.InternalCallbackHost, tree),
+                        out var reason);
+                    if (verdict is HostVerdict.NonPublicAddress or HostVerdict.InternalName)
+                    {
+                        var descriptor = verdict == HostVerdict.NonPublicAddress ? Descriptors.RES1002 : Descriptors.RES1003;
+                        Report(findings, descriptor, hostOperation.Syntax, sink, null, null, string.Empty, display, sink.Description, hostName, reason);
+                        return;
+                    }
+
+                    if (verdict is HostVerdict.Tunnel or HostVerdict.Placeholder)
+                    {
+                        return;
+                    }
+                }
+
                 if (builder.Scheme is { } schemeOperation)
                 {
                     if (schemeOperation is IFieldReferenceOperation { Field.Name: "UriSchemeHttp" } field
@@ -296,7 +346,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
                 return text.Length <= 80 ? text : text.Substring(0, 79) + "…";
             }
 
-            private void ReportHost(ConcurrentQueue<Diagnostic> findings, DiagnosticDescriptor descriptor, UrlValue url, UrlParts parts, CallbackSink sink, string reason)
+            private void ReportHost(ConcurrentQueue<Finding> findings, DiagnosticDescriptor descriptor, UrlValue url, UrlParts parts, CallbackSink sink, string reason)
             {
                 var text = url.KnownPrefix;
                 var fragment = url.FragmentAt(parts.HostStart, out var start);
@@ -314,7 +364,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
             }
 
             private void Report(
-                ConcurrentQueue<Diagnostic> findings,
+                ConcurrentQueue<Finding> findings,
                 DiagnosticDescriptor descriptor,
                 SyntaxNode? node,
                 CallbackSink sink,
@@ -323,8 +373,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
                 string title,
                 params string[] arguments)
             {
-                if (node is null || !policy.ShouldReport(descriptor.Id, sink.Node.SyntaxTree)
-                    || !reported.TryAdd((node.SyntaxTree, node.Span, descriptor.Id), 0))
+                if (node is null || !policy.ShouldReport(descriptor.Id, sink.Node.SyntaxTree))
                 {
                     return;
                 }
@@ -344,9 +393,23 @@ namespace Resurs.Analyzers.Rules.Callbacks
                 var messageArguments = new object[arguments.Length + 1];
                 arguments.CopyTo(messageArguments, 0);
                 messageArguments[arguments.Length] = note;
-                findings.Enqueue(Diagnostic.Create(descriptor, node.GetLocation(), properties, messageArguments));
+                findings.Enqueue(new Finding(Diagnostic.Create(descriptor, node.GetLocation(), properties, messageArguments), sink.Node.SpanStart));
             }
         }
+    }
+
+    /// <summary>A diagnostic waiting for its type's symbol-end action, with where its use starts (for a stable choice).</summary>
+    internal readonly struct Finding
+    {
+        public Finding(Diagnostic diagnostic, int useStart)
+        {
+            Diagnostic = diagnostic;
+            UseStart = useStart;
+        }
+
+        public Diagnostic Diagnostic { get; }
+
+        public int UseStart { get; }
     }
 
     /// <summary>Where a callback URL is used: a description for the message and the node that decides development-only code.</summary>
@@ -373,6 +436,8 @@ namespace Resurs.Analyzers.Rules.Callbacks
         public IOperation? Uri { get; private set; }
 
         public IOperation? Scheme { get; private set; }
+
+        public IOperation? Host { get; private set; }
 
         public IOperation? Port { get; private set; }
 
@@ -411,6 +476,9 @@ namespace Resurs.Analyzers.Rules.Callbacks
                     case "schemeName" or "scheme":
                         parts.Scheme = Unwrap(argument.Value);
                         break;
+                    case "hostName" or "host":
+                        parts.Host = Unwrap(argument.Value);
+                        break;
                     case "portNumber" or "port":
                         parts.Port = Unwrap(argument.Value);
                         break;
@@ -424,6 +492,10 @@ namespace Resurs.Analyzers.Rules.Callbacks
                     if (property.Property.Name == "Scheme")
                     {
                         parts.Scheme = Unwrap(assignment.Value);
+                    }
+                    else if (property.Property.Name == "Host")
+                    {
+                        parts.Host = Unwrap(assignment.Value);
                     }
                     else if (property.Property.Name == "Port")
                     {

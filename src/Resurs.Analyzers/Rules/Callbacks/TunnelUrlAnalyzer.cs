@@ -68,7 +68,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
                 text = text.Substring(1);
             }
 
-            if (text.IndexOf(' ') < 0 && UrlScanner.TryParseBareHost(text, out url))
+            if (text.IndexOf(' ') < 0 && UrlScanner.TryParseBareHost(text, out url) && !IsComparedOrListed(literal))
             {
                 Check(context, policy, literal, text, url, tree);
             }
@@ -109,10 +109,37 @@ namespace Resurs.Analyzers.Rules.Callbacks
             return true;
         }
 
+        /// <summary>
+        /// A bare domain that is compared, matched or listed ("host == \"webhook.site\"", EndsWith("ngrok.io"),
+        /// a block list) is detection code, not a URL the program uses.
+        /// </summary>
+        private static bool IsComparedOrListed(IOperation literal)
+        {
+            var parent = literal.Parent;
+            while (parent is IConversionOperation)
+            {
+                parent = parent.Parent;
+            }
+
+            switch (parent)
+            {
+                case IBinaryOperation:
+                case IPatternOperation:
+                case IArrayInitializerOperation:
+                    return true;
+                case IArgumentOperation { Parent: IInvocationOperation invocation }:
+                    return invocation.IsImplicit
+                        || invocation.TargetMethod.Name is "EndsWith" or "StartsWith" or "Contains" or "Equals" or "IndexOf" or "Compare" or "Add";
+                default:
+                    return false;
+            }
+        }
+
         private static string Explain(TunnelService service, string host) => service.Kind switch
         {
-            TunnelKind.Capture => service.Name + " (" + host + "), a request-capture service: callbacks would land in a stranger's inbox (Resurs's own examples use webhook.site only as a placeholder)",
-            TunnelKind.Relay => service.Name + " (" + host + "), a relay to a developer's machine that Resurs cannot use",
+            TunnelKind.Capture => service.Name + " (" + host + "), a request-capture service: callbacks would land in a stranger's inbox"
+                + (service.Domain == "webhook.site" ? " (Resurs's own examples use webhook.site only as a placeholder)" : string.Empty),
+            TunnelKind.Relay => service.Name + " (" + host + "), a webhook relay that puts a third party between Resurs and your shop",
             _ => service.Name + " (" + host + "), a tunnel service that Resurs's firewall blocks; tunnel URLs never belong in shipped code",
         };
     }
