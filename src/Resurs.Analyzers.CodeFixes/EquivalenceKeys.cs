@@ -9,5 +9,8 @@ namespace Resurs.Analyzers.CodeFixes
 
         /// <summary>RES1001-RES1005: one key per rule, whatever the URL-specific title says.</summary>
         public static string CallbackUrl(string id) => "Resurs." + id + ".FixUrl";
+
+        /// <summary>Fixes in appsettings*.json and .config files.</summary>
+        public static string ConfigFile(string id) => "Resurs." + id + ".FixConfigFile";
     }
 }

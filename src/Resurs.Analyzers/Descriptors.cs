@@ -84,8 +84,16 @@ namespace Resurs.Analyzers
             "A resurs_analyzers.* key in .editorconfig or a global analyzer config has a value that does not parse. The option falls back to its default value.",
             WellKnownDiagnosticTags.CompilationEnd);
 
+        public static readonly DiagnosticDescriptor RES9002 = Create(
+            RuleIds.UnreadableConfigFile,
+            "Configuration file could not be read",
+            "'{0}' could not be read: {1}; Resurs.Analyzers did not check it",
+            RuleCategories.Configuration,
+            DiagnosticSeverity.Info,
+            "An appsettings*.json, web.config or app.config file added for analysis is not valid JSON or XML. The application could not load it either; nothing else is reported for that file until it parses.");
+
         /// <summary>Every descriptor, in ID order.</summary>
-        public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(RES1001, RES1002, RES1003, RES1004, RES1005, RES2001, RES2002, RES2003, RES9001);
+        public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(RES1001, RES1002, RES1003, RES1004, RES1005, RES2001, RES2002, RES2003, RES9001, RES9002);
 
         public static string HelpLink(string id) => HelpLinkBase + id + ".md";
 

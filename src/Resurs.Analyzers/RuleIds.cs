@@ -17,6 +17,7 @@ namespace Resurs.Analyzers
 
         // RES9xxx: the analyzer's own configuration.
         public const string InvalidOptionValue = "RES9001";
+        public const string UnreadableConfigFile = "RES9002";
     }
 
     /// <summary>Namespaced categories, so users can bulk-configure ours with <c>dotnet_analyzer_diagnostic.category-Resurs.Tls.severity</c>.</summary>

@@ -48,6 +48,14 @@ namespace Resurs.Analyzers.Infrastructure
                 ResursOptions.TestCode.Read(options.AnalyzerConfigOptionsProvider.GetOptions(key.Tree), key.RuleId) == TestCodePolicy.Report);
         }
 
+        /// <summary>Whether <paramref name="ruleId"/> reports in an additional file (a config file), given <c>test_code</c>.</summary>
+        public bool ShouldReport(string ruleId, AdditionalText file) =>
+            !IsTestProject || ResursOptions.TestCode.Read(options.AnalyzerConfigOptionsProvider.GetOptions(file), ruleId) == TestCodePolicy.Report;
+
+        /// <summary>Reads a typed option for one rule in one additional file.</summary>
+        public T Read<T>(OptionDefinition<T> option, string ruleId, AdditionalText file) =>
+            ReadFrom(option, ruleId, options.AnalyzerConfigOptionsProvider.GetOptions(file));
+
         /// <summary>
         /// For a finding at <paramref name="node"/>: null when the rule must stay silent (development-only code with
         /// <c>development_code = skip</c>), otherwise the note to append to the message ("" for ordinary code).
@@ -66,9 +74,12 @@ namespace Resurs.Analyzers.Infrastructure
 
         /// <summary>Reads a typed option for one rule in one tree.</summary>
         /// <remarks>Parsed values are cached per raw value, so trees that share an .editorconfig share one parsed instance.</remarks>
-        public T Read<T>(OptionDefinition<T> option, string ruleId, SyntaxTree tree)
+        public T Read<T>(OptionDefinition<T> option, string ruleId, SyntaxTree tree) =>
+            ReadFrom(option, ruleId, options.AnalyzerConfigOptionsProvider.GetOptions(tree));
+
+        private T ReadFrom<T>(OptionDefinition<T> option, string ruleId, AnalyzerConfigOptions configOptions)
         {
-            if (!option.TryGetRaw(options.AnalyzerConfigOptionsProvider.GetOptions(tree), ruleId, out var raw, out _))
+            if (!option.TryGetRaw(configOptions, ruleId, out var raw, out _))
             {
                 return option.Default;
             }

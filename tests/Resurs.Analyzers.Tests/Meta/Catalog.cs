@@ -21,6 +21,7 @@ namespace Resurs.Analyzers.Tests.Meta
         public static IReadOnlyDictionary<string, string> NoCodeFix { get; } = new Dictionary<string, string>
         {
             ["RES9001"] = "A configuration value has no single right replacement; the message names the valid values.",
+            ["RES9002"] = "Only the author knows what a malformed file was meant to say; the message gives the position and the parser's reason.",
         };
 
         public static IEnumerable<string> FixableIds => CodeFixes.SelectMany(f => f.FixableDiagnosticIds).Distinct();

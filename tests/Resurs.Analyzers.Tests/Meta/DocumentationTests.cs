@@ -35,7 +35,7 @@ namespace Resurs.Analyzers.Tests.Meta
 
             // Each page names the options its rule reads; the configuration rule's page names them all.
             var text = string.Join("\n", lines);
-            foreach (var option in ResursOptions.All.Where(o => o.AppliesTo(id) || id.StartsWith("RES9", StringComparison.Ordinal)))
+            foreach (var option in ResursOptions.All.Where(o => o.AppliesTo(id) || id == RuleIds.InvalidOptionValue))
             {
                 Assert.Contains("resurs_analyzers." + option.Name, text);
             }

@@ -70,7 +70,20 @@ class Settings
     static readonly string[] Blocked = { ""ngrok.io"", ""loca.lt"", ""webhook.site"" };
 
     bool IsTunnel(string host) =>
-        host == ""webhook.site"" || host.EndsWith(""ngrok-free.app"", StringComparison.Ordinal) || host is ""smee.io"";"));
+        host == ""webhook.site"" || host.EndsWith(""ngrok-free.app"", StringComparison.Ordinal) || host is ""smee.io"";
+
+    string Kind(string host)
+    {
+        switch (host)
+        {
+            case ""ngrok.io"": return ""tunnel"";
+            default: return ""other"";
+        }
+    }"));
+
+        [Fact]
+        public Task Constant_concatenation_is_not_detection_code() => Verify.VerifyAnalyzerAsync(
+            Code(@"    const string Cb = ""https://"" + {|RES1001:""abc.ngrok.io""|} + ""/cb"";"));
 
         [Fact]
         public Task Other_capture_services_do_not_mention_Resurs_examples() => Verify.VerifyAnalyzerAsync(

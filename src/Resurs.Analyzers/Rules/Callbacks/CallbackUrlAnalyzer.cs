@@ -144,7 +144,6 @@ namespace Resurs.Analyzers.Rules.Callbacks
                 }
             }
 
-            /// <summary>The family-level callback_names list (global key only).</summary>
             /// <summary>
             /// Reports one diagnostic per literal and rule: where several uses reach the same literal (a shared const),
             /// the first use in source order names the use in the message, whatever order the actions ran in.
@@ -173,6 +172,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
                 }
             }
 
+            /// <summary>The family-level callback_names list (global key only).</summary>
             private CallbackNames Names(SyntaxTree tree) => policy.Read(ResursOptions.CallbackNameList, RuleIds.NonPublicCallbackAddress, tree);
 
             /// <summary>Cheap first filter: only string, Uri and UriBuilder values can be URLs.</summary>
@@ -204,92 +204,20 @@ namespace Resurs.Analyzers.Rules.Callbacks
                 }
 
                 var url = UrlValue.From(value);
-                var text = url.KnownPrefix;
-                var separator = text.IndexOf("://", System.StringComparison.Ordinal);
-                if (separator <= 0 || separator > 10 || !IsScheme(text, separator))
+                var results = new List<UrlFinding>();
+                CallbackUrlJudge.Judge(url, sink.Description, Settings(sink.Node.SyntaxTree), results);
+                foreach (var result in results)
                 {
-                    return;
-                }
-
-                var secure = separator == 5;
-                if (!(separator == 4 && string.Compare(text, 0, "http", 0, 4, System.StringComparison.OrdinalIgnoreCase) == 0)
-                    && !(secure && string.Compare(text, 0, "https", 0, 5, System.StringComparison.OrdinalIgnoreCase) == 0))
-                {
-                    return;
-                }
-
-                if (!UrlScanner.TryParseAt(text, 0, separator, out var parts))
-                {
-                    // "http://" + host: the host comes from a value we cannot see; the scheme alone can still be judged.
-                    if (!secure && text.Length == separator + 3 && url.HoleFollowsPrefix)
-                    {
-                        ReportScheme(findings, url, separator, sink);
-                    }
-
-                    return;
-                }
-
-                // A hole right after the host usually continues with a path ("http://localhost:5000" + path), so the
-                // host is judged; only "single label" is not trusted then, since the hole may add ".shop.se".
-                var hostComplete = parts.AuthorityEnd < text.Length || !url.HoleFollowsPrefix || parts.HasPort;
-                var tree = sink.Node.SyntaxTree;
-                if (UrlScanner.NormalizeHost(text, parts) is { } host)
-                {
-                    var verdict = CallbackHost.Classify(
-                        host,
-                        parts.Bracketed,
-                        policy.Read(ResursOptions.TunnelDomains, RuleIds.TunnelUrl, tree),
-                        policy.Read(ResursOptions.InternalHostSuffixes, RuleIds.InternalCallbackHost, tree),
-                        policy.Read(ResursOptions.AllowedHosts, RuleIds.InternalCallbackHost, tree),
-                        out var reason);
-                    switch (verdict)
-                    {
-                        case HostVerdict.Tunnel:
-                        case HostVerdict.Placeholder:
-                            return;
-                        case HostVerdict.NonPublicAddress:
-                            ReportHost(findings, Descriptors.RES1002, url, parts, sink, reason);
-                            return;
-                        case HostVerdict.InternalName when hostComplete || host.IndexOf('.') >= 0 || host == "localhost":
-                            ReportHost(findings, Descriptors.RES1003, url, parts, sink, reason);
-                            return;
-                    }
-                }
-
-                if (!secure)
-                {
-                    ReportScheme(findings, url, separator, sink);
-                }
-
-                if (hostComplete && parts.HasPort && UrlScanner.Port(text, parts) is var port && port != 443)
-                {
-                    var fragment = url.FragmentAt(parts.PortStart, out var start);
-                    var portText = text.Substring(parts.PortStart - 1, parts.PortLength + 1);
-                    var find = start <= parts.PortStart - 1 && parts.PortStart + parts.PortLength <= start + fragment.Text!.Length ? portText : null;
-                    Report(findings, Descriptors.RES1005, fragment.Node, sink, find, string.Empty, "Remove port " + portText.Substring(1), url.Display(), sink.Description, portText.Substring(1));
+                    var node = url.FragmentAt(result.Offset, out _).Node;
+                    Report(findings, result.Descriptor, node, sink, result.Find, result.Replace, result.Title, result.Arguments);
                 }
             }
 
-            private void ReportScheme(ConcurrentQueue<Finding> findings, UrlValue url, int separator, CallbackSink sink)
-            {
-                var schemeEnd = separator + 3;
-                var fragment = url.FragmentAt(0, out var start);
-                var find = start == 0 && fragment.Text!.Length >= schemeEnd ? url.KnownPrefix.Substring(0, schemeEnd) : null;
-                Report(findings, Descriptors.RES1004, fragment.Node, sink, find, "https://", "Use https", url.Display(), sink.Description);
-            }
-
-            private static bool IsScheme(string text, int length)
-            {
-                for (var i = 0; i < length; i++)
-                {
-                    if (!((text[i] >= 'a' && text[i] <= 'z') || (text[i] >= 'A' && text[i] <= 'Z')))
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
-            }
+            private CallbackSettings Settings(SyntaxTree tree) => new CallbackSettings(
+                policy.Read(ResursOptions.TunnelDomains, RuleIds.TunnelUrl, tree),
+                policy.Read(ResursOptions.InternalHostSuffixes, RuleIds.InternalCallbackHost, tree),
+                policy.Read(ResursOptions.AllowedHosts, RuleIds.InternalCallbackHost, tree),
+                id => policy.Read(ResursOptions.PublicBaseUrl, id, tree));
 
             private void EvaluateBuilder(ConcurrentQueue<Finding> findings, UriBuilderParts builder, CallbackSink sink)
             {
@@ -298,14 +226,8 @@ namespace Resurs.Analyzers.Rules.Callbacks
                     && hostName.IndexOf('{') < 0 && hostName.Length > 0)
                 {
                     var host = hostName.TrimEnd('.').ToLowerInvariant();
-                    var tree = sink.Node.SyntaxTree;
-                    var verdict = CallbackHost.Classify(
-                        host,
-                        host.IndexOf(':') >= 0,
-                        policy.Read(ResursOptions.TunnelDomains, RuleIds.TunnelUrl, tree),
-                        policy.Read(ResursOptions.InternalHostSuffixes, RuleIds.InternalCallbackHost, tree),
-                        policy.Read(ResursOptions.AllowedHosts, RuleIds.InternalCallbackHost, tree),
-                        out var reason);
+                    var settings = Settings(sink.Node.SyntaxTree);
+                    var verdict = CallbackHost.Classify(host, host.IndexOf(':') >= 0, settings.TunnelDomains, settings.InternalSuffixes, settings.AllowedHosts, out var reason);
                     if (verdict is HostVerdict.NonPublicAddress or HostVerdict.InternalName)
                     {
                         var descriptor = verdict == HostVerdict.NonPublicAddress ? Descriptors.RES1002 : Descriptors.RES1003;
@@ -329,7 +251,9 @@ namespace Resurs.Analyzers.Rules.Callbacks
                     else if (schemeOperation.ConstantValue is { HasValue: true, Value: string scheme }
                         && string.Equals(scheme, "http", System.StringComparison.OrdinalIgnoreCase))
                     {
-                        Report(findings, Descriptors.RES1004, schemeOperation.Syntax, sink, scheme, "https", "Use https", display, sink.Description);
+                        // Only a literal can be rewritten in place; a named constant keeps its declaration's own finding.
+                        var literal = schemeOperation is ILiteralOperation;
+                        Report(findings, Descriptors.RES1004, schemeOperation.Syntax, sink, literal ? scheme : null, literal ? "https" : null, "Use https", display, sink.Description);
                     }
                 }
 
@@ -344,23 +268,6 @@ namespace Resurs.Analyzers.Rules.Callbacks
             {
                 var text = node.ToString();
                 return text.Length <= 80 ? text : text.Substring(0, 79) + "…";
-            }
-
-            private void ReportHost(ConcurrentQueue<Finding> findings, DiagnosticDescriptor descriptor, UrlValue url, UrlParts parts, CallbackSink sink, string reason)
-            {
-                var text = url.KnownPrefix;
-                var fragment = url.FragmentAt(parts.HostStart, out var start);
-                string? find = null;
-                string? replace = null;
-                var baseUrl = policy.Read(ResursOptions.PublicBaseUrl, descriptor.Id, sink.Node.SyntaxTree);
-                if (baseUrl.Length > 0 && start == 0 && fragment.Text!.Length >= parts.AuthorityEnd)
-                {
-                    find = text.Substring(0, parts.AuthorityEnd);
-                    replace = baseUrl;
-                }
-
-                var hostText = parts.Bracketed ? "[" + text.Substring(parts.HostStart, parts.HostLength) + "]" : text.Substring(parts.HostStart, parts.HostLength);
-                Report(findings, descriptor, fragment.Node, sink, find, replace, "Use " + baseUrl, url.Display(), sink.Description, hostText, reason);
             }
 
             private void Report(

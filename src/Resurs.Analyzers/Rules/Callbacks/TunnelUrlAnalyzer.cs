@@ -123,8 +123,9 @@ namespace Resurs.Analyzers.Rules.Callbacks
 
             switch (parent)
             {
-                case IBinaryOperation:
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals }:
                 case IPatternOperation:
+                case ICaseClauseOperation:
                 case IArrayInitializerOperation:
                     return true;
                 case IArgumentOperation { Parent: IInvocationOperation invocation }:
@@ -135,7 +136,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
             }
         }
 
-        private static string Explain(TunnelService service, string host) => service.Kind switch
+        internal static string Explain(TunnelService service, string host) => service.Kind switch
         {
             TunnelKind.Capture => service.Name + " (" + host + "), a request-capture service: callbacks would land in a stranger's inbox"
                 + (service.Domain == "webhook.site" ? " (Resurs's own examples use webhook.site only as a placeholder)" : string.Empty),

@@ -45,6 +45,15 @@ namespace Resurs.Analyzers.Rules.Callbacks
 
         public bool HoleFollowsPrefix { get; private set; }
 
+        /// <summary>A value known in full, with nothing to point at (a config-file string).</summary>
+        public static UrlValue FromText(string text)
+        {
+            var result = new UrlValue();
+            result.Add(text, null);
+            result.ComputePrefix();
+            return result;
+        }
+
         public static UrlValue From(IOperation value)
         {
             var result = new UrlValue();

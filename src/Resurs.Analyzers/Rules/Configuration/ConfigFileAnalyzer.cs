@@ -1,0 +1,445 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using Resurs.Analyzers.Infrastructure;
+using Resurs.Analyzers.Infrastructure.Config;
+using Resurs.Analyzers.Infrastructure.Net;
+using Resurs.Analyzers.Options;
+using Resurs.Analyzers.Rules.Callbacks;
+using Resurs.Analyzers.Rules.Tls;
+
+namespace Resurs.Analyzers.Rules.Configuration
+{
+    /// <summary>
+    /// The code rules, applied to appsettings*.json and web.config/app.config/*.exe.config passed as AdditionalFiles:
+    /// same IDs, options and messages, located at the JSON string or XML attribute value. A file that does not parse
+    /// gives one RES9002 and nothing else.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class ConfigFileAnalyzer : DiagnosticAnalyzer
+    {
+        /// <summary>Diagnostic properties of a config-file fix: an absolute edit in the file.</summary>
+        public const string EditStartProperty = "EditStart";
+        public const string EditLengthProperty = "EditLength";
+        public const string ReplaceProperty = "Replace";
+        public const string TitleProperty = "Title";
+
+        private static readonly ImmutableHashSet<string> WeakKestrelProtocols = ImmutableHashSet.Create(
+            StringComparer.OrdinalIgnoreCase, "Ssl2", "Ssl3", "Tls", "Tls11", "Default");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            Descriptors.RES1001, Descriptors.RES1002, Descriptors.RES1003, Descriptors.RES1004, Descriptors.RES1005,
+            Descriptors.RES2001, Descriptors.RES2003, Descriptors.RES9002);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var policy = AnalysisPolicy.Create(start.Compilation, start.Options);
+                start.RegisterAdditionalFileAction(fileContext => new FileAnalysis(fileContext, policy).Run());
+            });
+        }
+
+        /// <summary>The kinds of file this analyzer reads, by name.</summary>
+        internal static bool IsAppSettings(string fileName) =>
+            fileName.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase) && fileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+
+        internal static bool IsXmlConfig(string fileName) =>
+            fileName.Equals("web.config", StringComparison.OrdinalIgnoreCase)
+            || fileName.Equals("app.config", StringComparison.OrdinalIgnoreCase)
+            || fileName.EndsWith(".exe.config", StringComparison.OrdinalIgnoreCase);
+
+        private sealed class FileAnalysis
+        {
+            private readonly AdditionalFileAnalysisContext context;
+            private readonly AnalysisPolicy policy;
+            private readonly AdditionalText file;
+            private readonly string fileName;
+            private SourceText? text;
+
+            public FileAnalysis(AdditionalFileAnalysisContext context, AnalysisPolicy policy)
+            {
+                this.context = context;
+                this.policy = policy;
+                file = context.AdditionalFile;
+                fileName = Path.GetFileName(file.Path) ?? string.Empty;
+            }
+
+            /// <summary>appsettings.Development.json and *.Local.json hold development-only settings.</summary>
+            private bool IsDevelopmentFile =>
+                fileName.IndexOf(".Development.", StringComparison.OrdinalIgnoreCase) >= 0 || fileName.EndsWith(".Local.json", StringComparison.OrdinalIgnoreCase);
+
+            public void Run()
+            {
+                var json = IsAppSettings(fileName);
+                if (!json && !IsXmlConfig(fileName))
+                {
+                    return;
+                }
+
+                text = file.GetText(context.CancellationToken);
+                if (text is null || text.Length == 0 || IsBlank(text))
+                {
+                    return;
+                }
+
+                if (json)
+                {
+                    var root = JsonReader.Parse(text.ToString(), out var error);
+                    if (error is not null)
+                    {
+                        ReportUnreadable(error.Position, error.Message);
+                    }
+                    else if (root is not null)
+                    {
+                        WalkJson(root, new List<string>());
+                    }
+
+                    return;
+                }
+
+                var elements = XmlConfigReader.Read(text, out var errorPosition, out var errorMessage);
+                if (elements is null)
+                {
+                    ReportUnreadable(errorPosition, errorMessage ?? "not well-formed XML");
+                    return;
+                }
+
+                foreach (var element in elements)
+                {
+                    WalkXml(element);
+                }
+            }
+
+            private void WalkJson(JsonNode node, List<string> path)
+            {
+                switch (node.Kind)
+                {
+                    case JsonKind.Object:
+                    case JsonKind.Array:
+                        var index = 0;
+                        foreach (var child in node.Children)
+                        {
+                            path.Add(child.Key ?? index.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                            if (node.Kind == JsonKind.Array && child.Value.Kind == JsonKind.String && IsKestrelProtocols(path, 1))
+                            {
+                                CheckKestrelProtocol(child.Value, node);
+                            }
+                            else
+                            {
+                                WalkJson(child.Value, path);
+                            }
+
+                            path.RemoveAt(path.Count - 1);
+                            index++;
+                        }
+
+                        break;
+                    case JsonKind.String:
+                        var value = node.Text!;
+                        var span = TextSpan.FromBounds(node.Start, node.End);
+                        if (IsKestrelProtocols(path, 0))
+                        {
+                            CheckKestrelProtocolList(node);
+                            return;
+                        }
+
+                        CheckTunnel(value, span, allowBareHost: !IsInArray(path));
+                        if (IsCallbackPath(path))
+                        {
+                            CheckCallback(value, span, string.Join(":", path));
+                        }
+
+                        break;
+                }
+            }
+
+            private void WalkXml(XmlConfigElement element)
+            {
+                if (element.Path.EndsWith("appsettings/add", StringComparison.Ordinal)
+                    && element.Attributes.TryGetValue("key", out var key)
+                    && element.Attributes.TryGetValue("value", out var setting))
+                {
+                    CheckTunnel(setting.Value, setting.Span, allowBareHost: true);
+                    var parts = new List<string>(key.Value.Split(':', '.', '/'));
+                    if (IsCallbackPath(parts))
+                    {
+                        CheckCallback(setting.Value, setting.Span, key.Value);
+                    }
+
+                    return;
+                }
+
+                if (element.Path.EndsWith("runtime/appcontextswitchoverrides", StringComparison.Ordinal)
+                    && element.Attributes.TryGetValue("value", out var switches))
+                {
+                    CheckSwitches(switches);
+                    return;
+                }
+
+                foreach (var attribute in element.Attributes.Values)
+                {
+                    if (attribute.Value.IndexOf("://", StringComparison.Ordinal) >= 0)
+                    {
+                        CheckTunnel(attribute.Value, attribute.Span, allowBareHost: false);
+                    }
+                }
+            }
+
+            private void CheckTunnel(string value, TextSpan span, bool allowBareHost)
+            {
+                if (value.Length < 4 || value.IndexOf('.') < 0)
+                {
+                    return;
+                }
+
+                UrlParts url;
+                var found = UrlScanner.TryFindUrl(value, 0, out url, out _) || (allowBareHost && value.IndexOf(' ') < 0 && UrlScanner.TryParseBareHost(value, out url));
+                if (!found || url.Bracketed || UrlScanner.NormalizeHost(value, url) is not { } host
+                    || !HostFacts.TryGetTunnel(host, policy.Read(ResursOptions.TunnelDomains, RuleIds.TunnelUrl, file), out var service))
+                {
+                    return;
+                }
+
+                string? find = null;
+                var baseUrl = policy.Read(ResursOptions.PublicBaseUrl, RuleIds.TunnelUrl, file);
+                if (baseUrl.Length > 0 && url.SchemeLength > 0)
+                {
+                    find = value.Substring(url.Start, url.AuthorityEnd - url.Start);
+                }
+
+                var shown = value.Substring(url.Start, Math.Min(value.Length - url.Start, Math.Max(url.AuthorityEnd - url.Start, 0) + 40));
+                Report(Descriptors.RES1001, span, find, baseUrl, "Use " + baseUrl, new[] { shown, TunnelUrlAnalyzer.Explain(service, host) }, developmentNote: true);
+            }
+
+            private void CheckCallback(string value, TextSpan span, string use)
+            {
+                var results = new List<UrlFinding>();
+                var settings = new CallbackSettings(
+                    policy.Read(ResursOptions.TunnelDomains, RuleIds.TunnelUrl, file),
+                    policy.Read(ResursOptions.InternalHostSuffixes, RuleIds.InternalCallbackHost, file),
+                    policy.Read(ResursOptions.AllowedHosts, RuleIds.InternalCallbackHost, file),
+                    id => policy.Read(ResursOptions.PublicBaseUrl, id, file));
+                CallbackUrlJudge.Judge(UrlValue.FromText(value), use, settings, results);
+                foreach (var result in results)
+                {
+                    Report(result.Descriptor, span, result.Find, result.Replace, result.Title, result.Arguments, developmentNote: true);
+                }
+            }
+
+            /// <summary>Kestrel:EndpointDefaults:SslProtocols or Kestrel:Endpoints:&lt;name&gt;:SslProtocols (the last <paramref name="skip"/> segments are array indexes).</summary>
+            private static bool IsKestrelProtocols(List<string> path, int skip)
+            {
+                var count = path.Count - skip;
+                if (count < 3 || !path[count - 1].Equals("SslProtocols", StringComparison.OrdinalIgnoreCase)
+                    || !path[0].Equals("Kestrel", StringComparison.OrdinalIgnoreCase))
+                {
+                    return false;
+                }
+
+                return (count == 3 && path[1].Equals("EndpointDefaults", StringComparison.OrdinalIgnoreCase))
+                    || (count == 4 && path[1].Equals("Endpoints", StringComparison.OrdinalIgnoreCase));
+            }
+
+            private void CheckKestrelProtocol(JsonNode element, JsonNode array)
+            {
+                if (!WeakKestrelProtocols.Contains(element.Text!.Trim()))
+                {
+                    return;
+                }
+
+                // One fix per array: keep the strong entries, or write TLS 1.2 and 1.3 when nothing strong remains.
+                var strong = new List<string>();
+                foreach (var child in array.Children)
+                {
+                    if (child.Value.Kind == JsonKind.String && !WeakKestrelProtocols.Contains(child.Value.Text!.Trim()))
+                    {
+                        strong.Add("\"" + child.Value.Text!.Trim() + "\"");
+                    }
+                }
+
+                if (strong.Count == 0)
+                {
+                    strong.Add("\"Tls12\"");
+                    strong.Add("\"Tls13\"");
+                }
+
+                var replacement = "[ " + string.Join(", ", strong) + " ]";
+                ReportEdit(Descriptors.RES2001, TextSpan.FromBounds(element.Start, element.End), TextSpan.FromBounds(array.Start, array.End), replacement, "Remove weak protocol versions", new[] { element.Text!.Trim(), Describe(element.Text!) });
+            }
+
+            private void CheckKestrelProtocolList(JsonNode node)
+            {
+                var weak = new List<string>();
+                var strong = new List<string>();
+                foreach (var item in node.Text!.Split(','))
+                {
+                    var name = item.Trim();
+                    (WeakKestrelProtocols.Contains(name) ? weak : strong).Add(name);
+                }
+
+                if (weak.Count == 0)
+                {
+                    return;
+                }
+
+                var replacement = "\"" + (strong.Count == 0 ? "Tls12, Tls13" : string.Join(", ", strong)) + "\"";
+                ReportEdit(Descriptors.RES2001, TextSpan.FromBounds(node.Start, node.End), TextSpan.FromBounds(node.Start, node.End), replacement, "Remove weak protocol versions", new[] { string.Join(", ", weak), Describe(string.Join(",", weak)) });
+            }
+
+            private static string Describe(string names)
+            {
+                long bits = 0;
+                foreach (var name in names.Split(','))
+                {
+                    switch (name.Trim().ToLowerInvariant())
+                    {
+                        case "ssl2": bits |= TlsProtocolFacts.Ssl2; break;
+                        case "ssl3": bits |= TlsProtocolFacts.Ssl3; break;
+                        case "tls": bits |= TlsProtocolFacts.Tls10; break;
+                        case "tls11": bits |= TlsProtocolFacts.Tls11; break;
+                        case "default": bits |= TlsProtocolFacts.Ssl3 | TlsProtocolFacts.Tls10; break;
+                    }
+                }
+
+                return TlsProtocolFacts.DescribeWeak(bits);
+            }
+
+            private void CheckSwitches(XmlAttributeValue switches)
+            {
+                foreach (var entry in switches.Value.Split(';'))
+                {
+                    var equals = entry.IndexOf('=');
+                    if (equals < 0)
+                    {
+                        continue;
+                    }
+
+                    var name = entry.Substring(0, equals).Trim();
+                    if (entry.Substring(equals + 1).Trim().Equals("true", StringComparison.OrdinalIgnoreCase)
+                        && TlsSwitches.TryGetEffect(name, out var effect))
+                    {
+                        Report(Descriptors.RES2003, switches.Span, null, null, string.Empty, new[] { name, effect }, developmentNote: false);
+                    }
+                }
+            }
+
+            private static bool IsInArray(List<string> path) => path.Count > 0 && path[path.Count - 1].Length > 0 && char.IsDigit(path[path.Count - 1][0]);
+
+            /// <summary>A key path that names a callback: a callback-ish leaf, or a URL leaf under a callback-ish key.</summary>
+            private bool IsCallbackPath(List<string> path)
+            {
+                var names = policy.Read(ResursOptions.CallbackNameList, RuleIds.NonPublicCallbackAddress, file);
+                var leaf = path.Count - 1;
+                while (leaf >= 0 && path[leaf].Length > 0 && char.IsDigit(path[leaf][0]))
+                {
+                    leaf--;
+                }
+
+                if (leaf < 0)
+                {
+                    return false;
+                }
+
+                if (names.IsCallbackName(path[leaf]))
+                {
+                    return true;
+                }
+
+                if (!names.IsUrlName(path[leaf]))
+                {
+                    return false;
+                }
+
+                for (var i = 0; i < leaf; i++)
+                {
+                    if (names.IsCallbackName(path[i]))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private void Report(DiagnosticDescriptor descriptor, TextSpan span, string? find, string? replace, string title, string[] arguments, bool developmentNote)
+            {
+                TextSpan? edit = null;
+                if (find is { Length: > 0 } && replace is not null && text is not null)
+                {
+                    var index = text.ToString(span).IndexOf(find, StringComparison.Ordinal);
+                    edit = index < 0 ? null : new TextSpan(span.Start + index, find.Length);
+                }
+
+                Emit(descriptor, span, edit, replace, title, arguments, developmentNote);
+            }
+
+            private void ReportEdit(DiagnosticDescriptor descriptor, TextSpan span, TextSpan edit, string replace, string title, string[] arguments) =>
+                Emit(descriptor, span, edit, replace, title, arguments, developmentNote: false);
+
+            private void Emit(DiagnosticDescriptor descriptor, TextSpan span, TextSpan? edit, string? replace, string title, string[] arguments, bool developmentNote)
+            {
+                if (!policy.ShouldReport(descriptor.Id, file))
+                {
+                    return;
+                }
+
+                var note = string.Empty;
+                if (developmentNote && IsDevelopmentFile)
+                {
+                    if (policy.Read(ResursOptions.DevelopmentCode, descriptor.Id, file) == DevelopmentCodePolicy.Skip)
+                    {
+                        return;
+                    }
+
+                    note = " (in a development-only configuration file, which Resurs cannot reach from any environment either)";
+                }
+
+                var properties = ImmutableDictionary<string, string?>.Empty;
+                if (edit is { } editSpan && replace is not null)
+                {
+                    properties = properties
+                        .Add(EditStartProperty, editSpan.Start.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                        .Add(EditLengthProperty, editSpan.Length.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                        .Add(ReplaceProperty, replace)
+                        .Add(TitleProperty, title);
+                }
+
+                var messageArguments = new object[arguments.Length + 1];
+                arguments.CopyTo(messageArguments, 0);
+                messageArguments[arguments.Length] = note;
+                context.ReportDiagnostic(Diagnostic.Create(descriptor, Location.Create(file.Path, span, text!.Lines.GetLinePositionSpan(span)), properties, messageArguments));
+            }
+
+            private void ReportUnreadable(int position, string message)
+            {
+                if (text is null)
+                {
+                    return;
+                }
+
+                var span = new TextSpan(Math.Min(position, text.Length), position < text.Length ? 1 : 0);
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.RES9002, Location.Create(file.Path, span, text.Lines.GetLinePositionSpan(span)), fileName, message));
+            }
+
+            private static bool IsBlank(SourceText source)
+            {
+                for (var i = 0; i < source.Length; i++)
+                {
+                    if (!char.IsWhiteSpace(source[i]) && source[i] != '\uFEFF')
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+        }
+    }
+}
