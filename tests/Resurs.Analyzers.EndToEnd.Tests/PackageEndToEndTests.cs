@@ -89,6 +89,46 @@ public static class ResursClientFactory
             Assert.DoesNotContain("AD0001", result.Output);
         }
 
+        public const string RiskyAppSettings = @"{
+  // Resurs integration settings
+  ""Resurs"": {
+    ""CallbackUrl"": ""http://10.0.0.5/resurs/callback"",
+  },
+  ""Kestrel"": { ""EndpointDefaults"": { ""SslProtocols"": [ ""Tls11"", ""Tls12"" ] } }
+}
+";
+
+        public const string RiskyWebConfig = @"<?xml version=""1.0"" encoding=""utf-8""?>
+<configuration>
+  <appSettings>
+    <add key=""ResursBank:CallbackUrl"" value=""http://shop.nordicgear.se/api/resurscallback"" />
+  </appSettings>
+</configuration>
+";
+
+        [Fact]
+        public void Config_files_are_analyzed_at_their_path_and_line_and_can_be_turned_off()
+        {
+            var consumer = package.CreateConsumer("ConfigFiles", new Dictionary<string, string>
+            {
+                ["Program.cs"] = "public static class Program { }",
+                ["appsettings.json"] = RiskyAppSettings,
+                ["web.config"] = RiskyWebConfig,
+                ["appsettings.Broken.json"] = "{ \"Resurs\": ",
+            });
+            var result = consumer.Build();
+            Assert.True(result.ExitCode == 0, result.ToString());
+            Assert.Contains("appsettings.json" + Position(RiskyAppSettings, "\"http://10.0.0.5") + ": warning RES1002:", result.Output);
+            Assert.Contains("appsettings.json" + Position(RiskyAppSettings, "\"Tls11\"") + ": warning RES2001:", result.Output);
+            Assert.Contains("web.config" + Position(RiskyWebConfig, "http://shop") + ": warning RES1004:", result.Output);
+            Assert.DoesNotContain("AD0001", result.Output);
+
+            var off = consumer.Build("-p:ResursAnalyzeConfigFiles=false");
+            Assert.True(off.ExitCode == 0, off.ToString());
+            Assert.DoesNotContain("appsettings.json(", off.Output);
+            Assert.DoesNotContain("web.config(", off.Output);
+        }
+
         [Fact]
         public void Strict_mode_in_the_project_file_fails_the_build_and_none_silences()
         {

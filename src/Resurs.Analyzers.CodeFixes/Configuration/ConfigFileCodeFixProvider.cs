@@ -25,7 +25,7 @@ namespace Resurs.Analyzers.CodeFixes.Configuration
     {
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
             RuleIds.TunnelUrl, RuleIds.NonPublicCallbackAddress, RuleIds.InternalCallbackHost, RuleIds.InsecureCallbackScheme,
-            RuleIds.NonStandardCallbackPort, RuleIds.WeakSslProtocols);
+            RuleIds.NonStandardCallbackPort, RuleIds.WeakSslProtocols, RuleIds.TlsHardeningSwitchDisabled);
 
         /// <summary>Roslyn 4.8's Fix All works on C# documents only; each config-file fix is applied on its own.</summary>
         public override FixAllProvider? GetFixAllProvider() => null;

@@ -158,6 +158,16 @@ namespace Resurs.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task Switch_fix_sets_only_the_offending_entry_to_false()
+        {
+            var fixedText = await AdditionalFileFixes.ApplyAsync(
+                "app.config",
+                "<configuration><runtime><AppContextSwitchOverrides value=\"Switch.System.Net.DontEnableTlsAlerts=false;Switch.System.Net.DontEnableSchUseStrongCrypto=true\" /></runtime></configuration>",
+                "RES2003");
+            Assert.Equal("<configuration><runtime><AppContextSwitchOverrides value=\"Switch.System.Net.DontEnableTlsAlerts=false;Switch.System.Net.DontEnableSchUseStrongCrypto=false\" /></runtime></configuration>", fixedText);
+        }
+
+        [Fact]
         public async Task Public_base_url_fix_applies_in_config_files()
         {
             var fixedText = await AdditionalFileFixes.ApplyAsync(

@@ -313,6 +313,7 @@ namespace Resurs.Analyzers.Rules.Configuration
 
             private void CheckSwitches(XmlAttributeValue switches)
             {
+                var raw = text!.ToString(switches.Span);
                 foreach (var entry in switches.Value.Split(';'))
                 {
                     var equals = entry.IndexOf('=');
@@ -325,7 +326,17 @@ namespace Resurs.Analyzers.Rules.Configuration
                     if (entry.Substring(equals + 1).Trim().Equals("true", StringComparison.OrdinalIgnoreCase)
                         && TlsSwitches.TryGetEffect(name, out var effect))
                     {
-                        Report(Descriptors.RES2003, switches.Span, null, null, string.Empty, new[] { name, effect }, developmentNote: false);
+                        // The fix turns this entry's "true" into "false" (when the raw text spells it plainly).
+                        var at = raw.IndexOf(name, StringComparison.Ordinal);
+                        var valueAt = at < 0 ? -1 : raw.IndexOf("true", at + name.Length, StringComparison.OrdinalIgnoreCase);
+                        if (valueAt < 0)
+                        {
+                            Report(Descriptors.RES2003, switches.Span, null, null, string.Empty, new[] { name, effect }, developmentNote: false);
+                        }
+                        else
+                        {
+                            ReportEdit(Descriptors.RES2003, switches.Span, new TextSpan(switches.Span.Start + valueAt, 4), "false", "Set the switch to false", new[] { name, effect });
+                        }
                     }
                 }
             }
