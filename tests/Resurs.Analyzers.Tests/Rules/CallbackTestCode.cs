@@ -3,6 +3,18 @@ namespace Resurs.Analyzers.Tests.Rules
     /// <summary>Merchant-side types the callback tests use: a hand-written Resurs DTO, a SOAP proxy, a settings class.</summary>
     internal static class CallbackTestCode
     {
+        /// <summary>A class holding <paramref name="members"/>, after the usings the tests need and before the merchant types.</summary>
+        public static string InClass(string members, string preamble = "") => @"
+using System;
+using System.Collections.Generic;
+using Shop;
+" + preamble + @"
+class Checkout
+{
+" + members + @"
+}
+" + Types;
+
         public const string Types = @"
 namespace Shop
 {

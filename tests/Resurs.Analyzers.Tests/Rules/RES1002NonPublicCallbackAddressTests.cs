@@ -10,16 +10,7 @@ namespace Resurs.Analyzers.Tests.Rules
     [Trait("Rule", "RES1002")]
     public class RES1002NonPublicCallbackAddressTests
     {
-        private static string Code(string body) => @"
-using System;
-using System.Collections.Generic;
-using Shop;
-
-class Checkout
-{
-" + body + @"
-}
-" + CallbackTestCode.Types;
+        private static string Code(string body) => CallbackTestCode.InClass(body);
 
         [Fact]
         public Task Message_names_the_url_the_use_and_the_address() => Verify.VerifyAnalyzerAsync(

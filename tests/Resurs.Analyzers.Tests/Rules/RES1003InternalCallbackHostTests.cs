@@ -11,15 +11,7 @@ namespace Resurs.Analyzers.Tests.Rules
     [Trait("Rule", "RES1003")]
     public class RES1003InternalCallbackHostTests
     {
-        private static string Code(string body) => @"
-using System;
-using Shop;
-
-class Checkout
-{
-" + body + @"
-}
-" + CallbackTestCode.Types;
+        private static string Code(string body) => CallbackTestCode.InClass(body);
 
         [Fact]
         public Task Localhost_gets_RES1003_alone_even_with_http_and_a_port() => Verify.VerifyAnalyzerAsync(

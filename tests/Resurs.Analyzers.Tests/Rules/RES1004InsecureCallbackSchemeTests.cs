@@ -10,10 +10,7 @@ namespace Resurs.Analyzers.Tests.Rules
     [Trait("Rule", "RES1004")]
     public class RES1004InsecureCallbackSchemeTests
     {
-        private static string Code(string body) => @"
-using System;
-using System.Xml.Serialization;
-using Shop;
+        private static string Code(string body) => CallbackTestCode.InClass(body, @"using System.Xml.Serialization;
 
 [XmlType(Namespace = ""http://ecommerce.resurs.com/v4/msg/shopflow"")]
 public class BookPayment
@@ -21,11 +18,7 @@ public class BookPayment
     public string? Ns = ""http://ecommerce.resurs.com/v4/types"";
 }
 
-class Checkout
-{
-" + body + @"
-}
-" + CallbackTestCode.Types;
+");
 
         [Fact]
         public Task Message_says_what_Resurs_requires() => Verify.VerifyAnalyzerAsync(

@@ -10,15 +10,7 @@ namespace Resurs.Analyzers.Tests.Rules
     [Trait("Rule", "RES1005")]
     public class RES1005NonStandardCallbackPortTests
     {
-        private static string Code(string body) => @"
-using System;
-using Shop;
-
-class Checkout
-{
-" + body + @"
-}
-" + CallbackTestCode.Types;
+        private static string Code(string body) => CallbackTestCode.InClass(body);
 
         [Fact]
         public Task Port_is_reported_with_its_number() => Verify.VerifyAnalyzerAsync(
