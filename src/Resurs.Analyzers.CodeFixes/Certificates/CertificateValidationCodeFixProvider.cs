@@ -77,9 +77,15 @@ namespace Resurs.Analyzers.CodeFixes.Certificates
                 return creation;
             }
 
-            switch (model.GetOperation(creation, cancellationToken))
+            var operation = model.GetOperation(creation, cancellationToken);
+            if (operation is IDelegateCreationOperation { Target: IMethodReferenceOperation target })
             {
-                case IDelegateCreationOperation { Target: IMethodReferenceOperation reference }:
+                operation = target;
+            }
+
+            switch (operation)
+            {
+                case IMethodReferenceOperation reference:
                     foreach (var declaration in reference.Method.OriginalDefinition.DeclaringSyntaxReferences)
                     {
                         if (declaration.SyntaxTree == creation.SyntaxTree

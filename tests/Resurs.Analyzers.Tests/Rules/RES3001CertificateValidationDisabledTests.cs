@@ -767,6 +767,24 @@ class Startup
             EquivalenceKeys.AcceptOnlyValidCertificates);
 
         [Fact]
+        public Task Fix_rewrites_an_expression_bodied_local_function() => Verify.VerifyCodeFixAsync(
+            Class(@"
+    void M(HttpClientHandler handler)
+    {
+        handler.ServerCertificateCustomValidationCallback = {|RES3001:Accept|};
+
+        static bool Accept(HttpRequestMessage message, X509Certificate2? cert, X509Chain? chain, SslPolicyErrors _) => true;
+    }"),
+            Class(@"
+    void M(HttpClientHandler handler)
+    {
+        handler.ServerCertificateCustomValidationCallback = Accept;
+
+        static bool Accept(HttpRequestMessage message, X509Certificate2? cert, X509Chain? chain, SslPolicyErrors errors) => errors == SslPolicyErrors.None;
+    }"),
+            EquivalenceKeys.AcceptOnlyValidCertificates);
+
+        [Fact]
         public Task Fix_replaces_DangerousAcceptAny_with_a_lambda_and_adds_the_using() => Verify.VerifyCodeFixAsync(
             @"
 using System.Net.Http;

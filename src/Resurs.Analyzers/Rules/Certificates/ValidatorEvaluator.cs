@@ -1133,7 +1133,7 @@ namespace Resurs.Analyzers.Rules.Certificates
 
             if (!left.Known || !right.Known)
             {
-                return Value.Unknown(derived);
+                return Value.Unknown(UnknownDerived(left, right));
             }
 
             if (left.Constant is bool lb && right.Constant is bool rb && kind == BinaryOperatorKind.ExclusiveOr)
@@ -1178,7 +1178,7 @@ namespace Resurs.Analyzers.Rules.Certificates
             var derived = left.Derived || right.Derived;
             if (!left.Known || !right.Known)
             {
-                return Value.Unknown(derived);
+                return Value.Unknown(UnknownDerived(left, right));
             }
 
             switch (left.Constant)
@@ -1207,7 +1207,7 @@ namespace Resurs.Analyzers.Rules.Certificates
                 return Value.Of(false, derived);
             }
 
-            return left.IsTrue && right.IsTrue ? Value.Of(true, derived) : Value.Unknown(derived);
+            return left.IsTrue && right.IsTrue ? Value.Of(true, derived) : Value.Unknown(UnknownDerived(left, right));
         }
 
         private static Value Or(Value left, Value right)
@@ -1218,8 +1218,14 @@ namespace Resurs.Analyzers.Rules.Certificates
                 return Value.Of(true, derived);
             }
 
-            return left.IsFalse && right.IsFalse ? Value.Of(false, derived) : Value.Unknown(derived);
+            return left.IsFalse && right.IsFalse ? Value.Of(false, derived) : Value.Unknown(UnknownDerived(left, right));
         }
+
+        /// <summary>
+        /// Whether an unknown result of a modelled operation (comparison, logic, masks) depends on the errors: only when an
+        /// operand that is itself unknown does. A known errors-derived operand is exact and adds no uncertainty.
+        /// </summary>
+        private static bool UnknownDerived(Value left, Value right) => (!left.Known && left.Derived) || (!right.Known && right.Derived);
 
         /// <summary>A value with the throw behaviour of the operands evaluated to get it.</summary>
         private static Result Combine(Value value, Result first, Result? second = null)
@@ -1258,7 +1264,9 @@ namespace Resurs.Analyzers.Rules.Certificates
             }
             else
             {
-                value = a.Known && b.Known && Equals(a.Constant, b.Constant) ? Value.Of(a.Constant, derived) : Value.Unknown(derived);
+                value = a.Known && b.Known && Equals(a.Constant, b.Constant)
+                    ? Value.Of(a.Constant, derived)
+                    : Value.Unknown((!condition.Value.Known && condition.Value.Derived) || UnknownDerived(a, b));
             }
 
             ThrowKind throws;
