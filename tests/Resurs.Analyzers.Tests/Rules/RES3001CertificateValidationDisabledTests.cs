@@ -301,6 +301,30 @@ namespace Resurs.Analyzers.Tests.Rules
         };
     }"));
 
+        [Fact]
+        public Task Many_independent_branches_do_not_hide_an_accept_all() => Verify.VerifyAnalyzerAsync(Class(@"
+    void M(HttpClientHandler handler)
+    {
+        handler.ServerCertificateCustomValidationCallback = {|RES3001:(m, cert, chain, errors)|} =>
+        {
+            if (cert == null) Console.WriteLine(""no certificate"");
+            if (chain == null) Console.WriteLine(""no chain"");
+            if ((errors & SslPolicyErrors.RemoteCertificateNameMismatch) != 0) Console.WriteLine(""name"");
+            if ((errors & SslPolicyErrors.RemoteCertificateChainErrors) != 0) Console.WriteLine(""chain"");
+            if (m.RequestUri?.Host == ""a"") Console.WriteLine(1);
+            if (m.RequestUri?.Host == ""b"") Console.WriteLine(2);
+            if (m.RequestUri?.Host == ""c"") Console.WriteLine(3);
+            if (m.RequestUri?.Host == ""d"") Console.WriteLine(4);
+            if (m.RequestUri?.Host == ""e"") Console.WriteLine(5);
+            if (m.RequestUri?.Host == ""f"") Console.WriteLine(6);
+            if (m.RequestUri?.Host == ""g"") Console.WriteLine(7);
+            if (m.RequestUri?.Host == ""h"") Console.WriteLine(8);
+            if (m.RequestUri?.Host == ""i"") Console.WriteLine(9);
+            if (m.RequestUri?.Host == ""j"") Console.WriteLine(10);
+            return true;
+        };
+    }"));
+
         // ------------------------------------------------------------------ where the delegate lives (peers 14-17)
 
         [Fact]

@@ -299,6 +299,7 @@ namespace Resurs.Analyzers.Rules.Certificates
                     }
                 }
 
+                next = Merge(next);
                 if (failed || next.Count > MaxStates)
                 {
                     return Fail();
@@ -308,6 +309,39 @@ namespace Resurs.Analyzers.Rules.Certificates
             }
 
             return states;
+        }
+
+        /// <summary>
+        /// Drops paths that no longer differ: <c>if (cert != null) Log(cert);</c> forks, but both paths go on alike. Without
+        /// this, a validator with a dozen independent ifs would exceed the path limit.
+        /// </summary>
+        private static List<State> Merge(List<State> states)
+        {
+            if (states.Count < 2)
+            {
+                return states;
+            }
+
+            var merged = new List<State>(states.Count);
+            foreach (var state in states)
+            {
+                var duplicate = false;
+                foreach (var kept in merged)
+                {
+                    if (kept.SameAs(state))
+                    {
+                        duplicate = true;
+                        break;
+                    }
+                }
+
+                if (!duplicate)
+                {
+                    merged.Add(state);
+                }
+            }
+
+            return merged;
         }
 
         /// <summary>Runs <paramref name="then"/> on every state that completed normally; the others pass through.</summary>
@@ -1306,6 +1340,8 @@ namespace Resurs.Analyzers.Rules.Certificates
 
             public bool IsTrue => Known && Constant is true;
 
+            public bool Equals(Value other) => Known == other.Known && Derived == other.Derived && Equals(Constant, other.Constant);
+
             public bool IsFalse => Known && Constant is false;
 
             public static Value Unknown(bool derived) => new Value(false, null, derived);
@@ -1380,6 +1416,36 @@ namespace Resurs.Analyzers.Rules.Certificates
             public IReturnOperation? ReturnOperation { get; set; }
 
             public ITypeSymbol? Thrown { get; set; }
+
+            /// <summary>True when the two paths behave the same from here on (a finished return ignores its variables).</summary>
+            public bool SameAs(State other)
+            {
+                if (Completion != other.Completion || Opaque != other.Opaque || !Returned.Equals(other.Returned)
+                    || ReturnOperation != other.ReturnOperation || !SymbolEqualityComparer.Default.Equals(Thrown, other.Thrown))
+                {
+                    return false;
+                }
+
+                if (Completion == Completion.Return)
+                {
+                    return true;
+                }
+
+                if (Env.Count != other.Env.Count)
+                {
+                    return false;
+                }
+
+                foreach (var entry in Env)
+                {
+                    if (!other.Env.TryGetValue(entry.Key, out var value) || !value.Equals(entry.Value))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
 
             public State Clone() => new State
             {
