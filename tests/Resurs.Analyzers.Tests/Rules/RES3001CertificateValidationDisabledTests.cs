@@ -481,6 +481,16 @@ ServicePointManager.ServerCertificateValidationCallback += {|RES3001:delegate|} 
         }.RunAsync();
 
         [Fact]
+        public Task Null_conditional_assignment_is_reported() => new Verify.Test(Class(@"
+    void M(HttpClientHandler? handler)
+    {
+        handler?.ServerCertificateCustomValidationCallback = {|RES3001:(m, c, ch, e)|} => true;
+    }"))
+        {
+            SolutionTransforms = { (solution, projectId) => solution.WithProjectParseOptions(projectId, new CSharpParseOptions(LanguageVersion.Preview)) },
+        }.RunAsync();
+
+        [Fact]
         public Task Callback_assigned_after_the_request_is_still_reported() => Verify.VerifyAnalyzerAsync(Class(@"
     async Task M(HttpClient client, HttpClientHandler handler)
     {
@@ -600,6 +610,29 @@ namespace Shop
         ServicePointManager.ServerCertificateValidationCallback = WithGoto;
     }"));
 
+        [Fact]
+        public async Task Validator_bodies_in_referenced_assemblies_are_not_judged()
+        {
+            var references = await TestEnvironment.Net80.ResolveAsync(LanguageNames.CSharp, default);
+            var library = CSharpCompilation.Create(
+                "Vendor.Tls",
+                new[] { CSharpSyntaxTree.ParseText(Usings + "public static class VendorValidators { public static bool AcceptAll(object s, X509Certificate? c, X509Chain? ch, SslPolicyErrors e) => true; }") },
+                references,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            using var image = new System.IO.MemoryStream();
+            Assert.True(library.Emit(image).Success);
+
+            // Policy: a body the analyzer cannot see is not guessed at, directly or through a wrapper that passes the errors on.
+            var test = new Verify.Test(Class(@"
+    void M(HttpClientHandler handler)
+    {
+        ServicePointManager.ServerCertificateValidationCallback = VendorValidators.AcceptAll;
+        handler.ServerCertificateCustomValidationCallback = (m, cert, chain, errors) => VendorValidators.AcceptAll(m, cert, chain, errors);
+    }"));
+            test.TestState.AdditionalReferences.Add(MetadataReference.CreateFromImage(image.ToArray()));
+            await test.RunAsync();
+        }
+
         // ------------------------------------------------------------------ policy (peer 28)
 
         private const string DevelopmentSource = @"
@@ -715,6 +748,25 @@ class Startup
         var middle = new SslStream(inner, false, null, null);
     }"),
             EquivalenceKeys.UseDefaultCertificateValidation);
+
+        [Fact]
+        public Task Fix_all_in_the_solution_covers_every_document() => new Verify.Test(Class(@"
+    void M(HttpClientHandler handler) => handler.ServerCertificateCustomValidationCallback = {|RES3001:(m, c, ch, e)|} => true;"))
+        {
+            TestState = { Sources = { Usings + "static class Other { static void N() { ServicePointManager.ServerCertificateValidationCallback += {|RES3001:(s, c, ch, e)|} => true; } }" } },
+            FixedState =
+            {
+                Sources =
+                {
+                    Class(@"
+    void M(HttpClientHandler handler)
+    {
+    }"),
+                    Usings + "static class Other { static void N() { } }",
+                },
+            },
+            CodeActionEquivalenceKey = EquivalenceKeys.UseDefaultCertificateValidation,
+        }.RunAsync();
 
         [Fact]
         public Task Fix_removal_is_not_offered_for_stored_delegates()

@@ -75,9 +75,20 @@ namespace Resurs.Analyzers.Rules.Certificates
                 return false;
             });
 
-        /// <summary>The cached constant result of a bool helper method, computed by <paramref name="compute"/> on first use.</summary>
-        public bool? ConstantResult(IMethodSymbol method, System.Func<IMethodSymbol, bool?> compute) =>
-            constantResults.TryGetValue(method, out var known) ? known : constantResults.GetOrAdd(method, compute(method));
+        /// <summary>
+        /// The cached constant result of a bool helper method, computed by <paramref name="compute"/> on first use. A result
+        /// the computation marks as not cacheable (cut short by a caller's budget or recursion) is returned but not kept.
+        /// </summary>
+        public bool? ConstantResult(IMethodSymbol method, System.Func<IMethodSymbol, (bool? Value, bool Cacheable)> compute)
+        {
+            if (constantResults.TryGetValue(method, out var known))
+            {
+                return known;
+            }
+
+            var (value, cacheable) = compute(method);
+            return cacheable ? constantResults.GetOrAdd(method, value) : value;
+        }
 
         private SemanticModel? ModelFor(SyntaxTree tree, SemanticModel? hint)
         {

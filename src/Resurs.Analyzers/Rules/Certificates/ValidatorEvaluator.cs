@@ -966,38 +966,55 @@ namespace Resurs.Analyzers.Rules.Certificates
                 var body = bodies.Find(m, model, cancellationToken);
                 if (body is null)
                 {
-                    return null;
+                    return (null, true);
                 }
 
                 callStack.Add(m);
+                var stepsBefore = steps;
                 var states = Exec(body, new State());
                 callStack.Remove(m);
                 if (failed)
                 {
                     // A helper the evaluator cannot follow is just unknown; only the step budget fails the whole verdict.
-                    failed = steps > StepBudget;
-                    return null;
+                    var overBudget = steps > StepBudget;
+                    failed = overBudget;
+                    return (null, !overBudget);
                 }
 
-                if (states.Count == 0)
-                {
-                    return null;
-                }
-
+                // A helper that calls back into a method on the stack was judged without it: keep the answer to this call only.
+                var cacheable = !CallsAny(body, callStack) && steps - stepsBefore < StepBudget / 2;
                 bool? constant = null;
                 foreach (var state in states)
                 {
                     if (state.Completion != Completion.Return || !state.Returned.Known || state.Returned.Constant is not bool value
                         || (constant.HasValue && constant.Value != value))
                     {
-                        return null;
+                        return (null, cacheable);
                     }
 
                     constant = value;
                 }
 
-                return constant;
+                return (constant, cacheable);
             });
+        }
+
+        private static bool CallsAny(IOperation body, HashSet<IMethodSymbol> methods)
+        {
+            if (methods.Count == 0)
+            {
+                return false;
+            }
+
+            foreach (var operation in body.Descendants())
+            {
+                if (operation is IInvocationOperation invocation && methods.Contains(invocation.TargetMethod.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private Result EvalConditional(IConditionalOperation conditional, State state)
