@@ -573,6 +573,39 @@ namespace Shop
 }
 ", Verify.Diagnostic("RES3001").WithLocation(0).WithArguments("X509CertificateValidationMode.None", string.Empty));
 
+        [Fact]
+        public Task Fix_removes_legacy_and_wcf_settings() => Verify.VerifyCodeFixAsync(
+            WcfStub + @"
+namespace Shop
+{
+    using System.ServiceModel.Security;
+
+    static class ResursSoapClient
+    {
+        static void Configure(X509ServiceCertificateAuthentication authentication)
+        {
+            authentication.CertificateValidationMode = {|RES3001:X509CertificateValidationMode.None|};
+            authentication.RevocationMode = System.Security.Cryptography.X509Certificates.X509RevocationMode.Online;
+        }
+    }
+}
+",
+            WcfStub + @"
+namespace Shop
+{
+    using System.ServiceModel.Security;
+
+    static class ResursSoapClient
+    {
+        static void Configure(X509ServiceCertificateAuthentication authentication)
+        {
+            authentication.RevocationMode = System.Security.Cryptography.X509Certificates.X509RevocationMode.Online;
+        }
+    }
+}
+",
+            EquivalenceKeys.UseDefaultCertificateValidation);
+
         // ------------------------------------------------------------------ silences
 
         [Fact]

@@ -19,13 +19,6 @@ namespace Resurs.Analyzers.Rules.Certificates
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class CertificateValidationAnalyzer : DiagnosticAnalyzer
     {
-        /// <summary>Diagnostic property: the kind of delegate creation, for the code fixes.</summary>
-        public const string FormProperty = "Form";
-        public const string LambdaForm = "Lambda";
-        public const string MethodGroupForm = "MethodGroup";
-        public const string AcceptAnyForm = "AcceptAny";
-        public const string OtherForm = "Other";
-
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.RES3001, Descriptors.RES3002);
 
@@ -134,14 +127,14 @@ namespace Resurs.Analyzers.Rules.Certificates
                 if (sslPolicyErrors is null
                     || creation.Type is not INamedTypeSymbol delegateType
                     || !validationDelegates.GetOrAdd(delegateType, t => CertificateFacts.IsValidationDelegate(t, sslPolicyErrors, certificate, chain))
-                    || !policy.ShouldReport(RuleIds.CertificateValidationDisabled, creation.Syntax.SyntaxTree) && !policy.ShouldReport(RuleIds.CertificateErrorsAccepted, creation.Syntax.SyntaxTree))
+                    || (!policy.ShouldReport(RuleIds.CertificateValidationDisabled, creation.Syntax.SyntaxTree)
+                        && !policy.ShouldReport(RuleIds.CertificateErrorsAccepted, creation.Syntax.SyntaxTree)))
                 {
                     return;
                 }
 
                 ValidatorVerdict verdict;
                 string subject;
-                string form;
                 switch (creation.Target)
                 {
                     case IAnonymousFunctionOperation function:
@@ -151,7 +144,6 @@ namespace Resurs.Analyzers.Rules.Certificates
                             bodies,
                             context.CancellationToken);
                         subject = "This certificate validation callback";
-                        form = LambdaForm;
                         break;
                     case IMethodReferenceOperation reference:
                         var method = reference.Method.OriginalDefinition;
@@ -163,7 +155,6 @@ namespace Resurs.Analyzers.Rules.Certificates
                                 : ValidatorEvaluator.Evaluate(body, ValidatorEvaluator.ErrorsParameter(m, sslPolicyErrors), bodies, context.CancellationToken);
                         });
                         subject = "Validation method '" + method.Name + "'";
-                        form = MethodGroupForm;
                         break;
                     default:
                         // A delegate made from another delegate: reported where that one was created.
@@ -174,7 +165,7 @@ namespace Resurs.Analyzers.Rules.Certificates
                 switch (verdict.Kind)
                 {
                     case ValidatorKind.AcceptsEverything:
-                        Report(context, Descriptors.RES3001, location, creation.Syntax, form, subject);
+                        Report(context, Descriptors.RES3001, location, creation.Syntax, subject);
                         break;
                     case ValidatorKind.AcceptsSomeErrors:
                         var leaked = CertificateFacts.DescribeErrors(verdict.AcceptedErrors)
@@ -187,7 +178,6 @@ namespace Resurs.Analyzers.Rules.Certificates
                                 context.ReportDiagnostic(Diagnostic.Create(
                                     Descriptors.RES3002,
                                     location,
-                                    ImmutableDictionary<string, string?>.Empty.Add(FormProperty, form),
                                     subject,
                                     leaked,
                                     note));
@@ -208,7 +198,7 @@ namespace Resurs.Analyzers.Rules.Certificates
                     return;
                 }
 
-                Report(context, Descriptors.RES3001, reference.Syntax.GetLocation(), reference.Syntax, AcceptAnyForm, "HttpClientHandler.DangerousAcceptAnyServerCertificateValidator");
+                Report(context, Descriptors.RES3001, reference.Syntax.GetLocation(), reference.Syntax, "HttpClientHandler.DangerousAcceptAnyServerCertificateValidator");
             }
 
             public void AnalyzeObjectCreation(OperationAnalysisContext context)
@@ -235,7 +225,7 @@ namespace Resurs.Analyzers.Rules.Certificates
                 });
                 if (verdict.Kind == ValidatorKind.AcceptsEverything)
                 {
-                    Report(context, Descriptors.RES3001, creation.Syntax.GetLocation(), creation.Syntax, OtherForm, "Certificate policy '" + created.Name + "'");
+                    Report(context, Descriptors.RES3001, creation.Syntax.GetLocation(), creation.Syntax, "Certificate policy '" + created.Name + "'");
                 }
             }
 
@@ -250,7 +240,7 @@ namespace Resurs.Analyzers.Rules.Certificates
                     return;
                 }
 
-                Report(context, Descriptors.RES3001, reference.Syntax.GetLocation(), reference.Syntax, OtherForm, "X509CertificateValidationMode.None");
+                Report(context, Descriptors.RES3001, reference.Syntax.GetLocation(), reference.Syntax, "X509CertificateValidationMode.None");
             }
 
             /// <summary>Compared, tested or named: <c>callback == HttpClientHandler.DangerousAcceptAny...</c> configures nothing.</summary>
@@ -331,7 +321,7 @@ namespace Resurs.Analyzers.Rules.Certificates
                 return policy.DevelopmentNote(id, verdict.AcceptingReturns[0].Syntax, note);
             }
 
-            private void Report(OperationAnalysisContext context, DiagnosticDescriptor descriptor, Location location, SyntaxNode node, string form, string subject)
+            private void Report(OperationAnalysisContext context, DiagnosticDescriptor descriptor, Location location, SyntaxNode node, string subject)
             {
                 if (!policy.ShouldReport(descriptor.Id, node.SyntaxTree))
                 {
@@ -344,12 +334,7 @@ namespace Resurs.Analyzers.Rules.Certificates
                     return;
                 }
 
-                context.ReportDiagnostic(Diagnostic.Create(
-                    descriptor,
-                    location,
-                    ImmutableDictionary<string, string?>.Empty.Add(FormProperty, form),
-                    subject,
-                    note));
+                context.ReportDiagnostic(Diagnostic.Create(descriptor, location, subject, note));
             }
         }
     }
