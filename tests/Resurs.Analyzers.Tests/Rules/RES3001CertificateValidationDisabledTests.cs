@@ -746,6 +746,28 @@ class Startup
             EquivalenceKeys.UseDefaultCertificateValidation);
 
         [Fact]
+        public Task Fix_empties_lambdas_and_members_that_only_install_the_callback() => Verify.VerifyCodeFixAsync(
+            Class(@"
+    Action<HttpClientHandler> Configure = h => h.ServerCertificateCustomValidationCallback = {|RES3001:(m, c, ch, e)|} => true;
+    void Install(HttpClientHandler handler) => handler.ServerCertificateCustomValidationCallback = {|RES3001:(m, c, ch, e)|} => true;
+    void M(HttpClientHandler handler, bool staging)
+    {
+        if (staging) handler.ServerCertificateCustomValidationCallback = {|RES3001:(m, c, ch, e)|} => true;
+    }"),
+            Class(@"
+    Action<HttpClientHandler> Configure = h => { };
+    void Install(HttpClientHandler handler)
+    {
+    }
+    void M(HttpClientHandler handler, bool staging)
+    {
+        if (staging)
+        {
+        }
+    }"),
+            EquivalenceKeys.UseDefaultCertificateValidation);
+
+        [Fact]
         public Task Fix_removes_initializer_entries() => Verify.VerifyCodeFixAsync(
             Class(@"
     HttpMessageHandler Only() => new HttpClientHandler { ServerCertificateCustomValidationCallback = {|RES3001:(m, c, ch, e)|} => true };
