@@ -8,13 +8,19 @@ builder.WebHost.ConfigureKestrel(kestrel =>
     // RES2001: an old load balancer still speaks TLS 1.1, so someone "temporarily" allowed it.
     // Resurs's callbacks would fail the handshake against TLS 1.1.
     kestrel.ConfigureHttpsDefaults(https => https.SslProtocols = SslProtocols.Tls11 | SslProtocols.Tls12);
+
+    // RES3004: see CertificateSetup.UseShopCertificate.
+    CertificateSetup.UseShopCertificate(kestrel);
 });
 
 LegacyTlsSetup.Apply();
+CertificateSetup.Apply();
 
 builder.Services.Configure<ResursOptions>(builder.Configuration.GetSection("Resurs"));
 builder.Services.AddHttpClient<ResursMerchantApiClient>(client => client.BaseAddress = new Uri("https://merchant-api.integration.resurs.com/"))
     .ConfigurePrimaryHttpMessageHandler(ResursMerchantApiClient.CreateHandler);
+builder.Services.AddHttpClient("resurs-staging", client => client.BaseAddress = new Uri("https://merchant-api.integration.resurs.com/"))
+    .ConfigurePrimaryHttpMessageHandler(CertificateSetup.CreateStagingHandler);
 
 var app = builder.Build();
 

@@ -6,6 +6,12 @@ namespace Resurs.Analyzers.CodeFixes
         public const string RemoveWeakProtocols = "Resurs.Tls.RemoveWeakProtocols";
         public const string UseSystemDefaultProtocols = "Resurs.Tls.UseSystemDefault";
         public const string DisableCompatibilitySwitch = "Resurs.RES2003.SetSwitchFalse";
+        public const string UseDefaultCertificateValidation = "Resurs.RES3001.UseDefaultValidation";
+        public const string AcceptOnlyValidCertificates = "Resurs.RES3001.AcceptOnlyValid";
+        public const string RejectCertificateErrors = "Resurs.RES3002.RequireNoErrors";
+        public const string CheckRevocation = "Resurs.RES3003.CheckRevocation";
+        public const string RemoveWeakeningFlags = "Resurs.RES3005.RemoveFlags";
+        public const string UseSystemTrust = "Resurs.RES3005.UseSystemTrust";
 
         /// <summary>RES1001-RES1005: one key per rule, whatever the URL-specific title says.</summary>
         public static string CallbackUrl(string id) => "Resurs." + id + ".FixUrl";

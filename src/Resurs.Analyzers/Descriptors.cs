@@ -75,6 +75,46 @@ namespace Resurs.Analyzers
             DiagnosticSeverity.Warning,
             "These .NET Framework compatibility switches let the runtime fall back to SSL 3.0, TLS 1.0 or TLS 1.1, stop it from following the operating system's TLS settings, or hide why a handshake failed. Resurs rejects any TLS version below 1.2 during the handshake.");
 
+        public static readonly DiagnosticDescriptor RES3001 = Create(
+            RuleIds.CertificateValidationDisabled,
+            "Certificate validation is disabled",
+            "{0} accepts every certificate, so the connection is open to interception and certificate faults go unnoticed{1}",
+            RuleCategories.Certificates,
+            DiagnosticSeverity.Warning,
+            "Resurs requires a valid and trusted certificate and rejects self-signed, expired, revoked, wrong-domain, missing-chain and untrusted-CA ones. A validation callback that returns true on every path (or DangerousAcceptAnyServerCertificateValidator, an always-true ICertificatePolicy, WCF X509CertificateValidationMode.None) hides exactly these faults until production, and lets anyone on the network path read the API credentials and payment data.");
+
+        public static readonly DiagnosticDescriptor RES3002 = Create(
+            RuleIds.CertificateErrorsAccepted,
+            "Certificate validation callback accepts some certificate errors",
+            "{0} lets through {1}; accept a certificate only when the errors are SslPolicyErrors.None{2}",
+            RuleCategories.Certificates,
+            DiagnosticSeverity.Warning,
+            "A validation callback that returns true for some SslPolicyErrors value other than None accepts a certificate for the wrong domain, with a broken chain or an untrusted CA, or no certificate at all. Resurs rejects such certificates, and the callback lets an attacker who holds one intercept the connection. Comparing only the subject, issuer or thumbprint without reading the errors argument is the same bypass.");
+
+        public static readonly DiagnosticDescriptor RES3003 = Create(
+            RuleIds.RevocationCheckDisabled,
+            "Certificate revocation checking is disabled",
+            "'{0}' turns off certificate revocation checking, so a revoked certificate is accepted{1}",
+            RuleCategories.Certificates,
+            DiagnosticSeverity.Warning,
+            "Resurs rejects revoked certificates. Setting CheckCertificateRevocationList or checkCertificateRevocation to false, or a revocation mode to X509RevocationMode.NoCheck, makes the connection accept a certificate that its CA has revoked, for example after its private key leaked.");
+
+        public static readonly DiagnosticDescriptor RES3004 = Create(
+            RuleIds.SelfSignedServerCertificate,
+            "Self-signed certificate served over TLS",
+            "This self-signed certificate is served by {0}; Resurs rejects self-signed certificates, so serve one from a publicly trusted CA{1}",
+            RuleCategories.Certificates,
+            DiagnosticSeverity.Warning,
+            "A certificate made with CertificateRequest.CreateSelfSigned is trusted by nobody. When Kestrel or an SslStream serves it, Resurs's callbacks fail the TLS handshake: the FAQ lists self-signed certificates first among those it does not accept.");
+
+        public static readonly DiagnosticDescriptor RES3005 = Create(
+            RuleIds.ChainTrustWeakened,
+            "Certificate chain trust is weakened",
+            "'{0}' {1}; Resurs accepts only valid certificates from a trusted CA{2}",
+            RuleCategories.Certificates,
+            DiagnosticSeverity.Warning,
+            "X509VerificationFlags such as AllowUnknownCertificateAuthority, IgnoreNotTimeValid, IgnoreInvalidName or the Ignore...RevocationUnknown flags, and X509ChainTrustMode.CustomRootTrust with a root the code creates itself, make a chain build succeed for certificates that are untrusted, expired, for the wrong name or of unknown revocation status: the ones Resurs rejects.");
+
         public static readonly DiagnosticDescriptor RES9001 = Create(
             RuleIds.InvalidOptionValue,
             "Invalid Resurs.Analyzers option value",
@@ -93,7 +133,8 @@ namespace Resurs.Analyzers
             "An appsettings*.json, web.config or app.config file added for analysis is not valid JSON or XML. The application could not load it either; nothing else is reported for that file until it parses.");
 
         /// <summary>Every descriptor, in ID order.</summary>
-        public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(RES1001, RES1002, RES1003, RES1004, RES1005, RES2001, RES2002, RES2003, RES9001, RES9002);
+        public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
+            RES1001, RES1002, RES1003, RES1004, RES1005, RES2001, RES2002, RES2003, RES3001, RES3002, RES3003, RES3004, RES3005, RES9001, RES9002);
 
         public static string HelpLink(string id) => HelpLinkBase + id + ".md";
 

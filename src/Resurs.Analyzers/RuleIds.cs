@@ -15,6 +15,13 @@ namespace Resurs.Analyzers
         public const string WeakSecurityProtocolType = "RES2002";
         public const string TlsHardeningSwitchDisabled = "RES2003";
 
+        // RES3xxx: certificates.
+        public const string CertificateValidationDisabled = "RES3001";
+        public const string CertificateErrorsAccepted = "RES3002";
+        public const string RevocationCheckDisabled = "RES3003";
+        public const string SelfSignedServerCertificate = "RES3004";
+        public const string ChainTrustWeakened = "RES3005";
+
         // RES9xxx: the analyzer's own configuration.
         public const string InvalidOptionValue = "RES9001";
         public const string UnreadableConfigFile = "RES9002";

@@ -27,6 +27,8 @@ public static class ResursClientFactory
         var handler = new HttpClientHandler
         {
             SslProtocols = SslProtocols.Tls11 | SslProtocols.Tls12,
+            ServerCertificateCustomValidationCallback = (message, certificate, chain, errors) => true,
+            CheckCertificateRevocationList = false,
         };
         ServicePointManager.SecurityProtocol = SecurityProtocolType.Tls | SecurityProtocolType.Tls12;
         AppContext.SetSwitch(""Switch.System.Net.DontEnableSchUseStrongCrypto"", true);
@@ -45,6 +47,8 @@ public static class ResursClientFactory
             yield return ("RES2001", Position(RiskySource, "SslProtocols.Tls11"));
             yield return ("RES2002", Position(RiskySource, "SecurityProtocolType.Tls |"));
             yield return ("RES2003", Position(RiskySource, "AppContext.SetSwitch"));
+            yield return ("RES3001", Position(RiskySource, "(message, certificate, chain, errors)"));
+            yield return ("RES3003", Position(RiskySource, "false"));
         }
 
         [Fact]

@@ -60,7 +60,11 @@ namespace Resurs.Analyzers.Infrastructure
         /// For a finding at <paramref name="node"/>: null when the rule must stay silent (development-only code with
         /// <c>development_code = skip</c>), otherwise the note to append to the message ("" for ordinary code).
         /// </summary>
-        public string? DevelopmentNote(string ruleId, SyntaxNode node)
+        public string? DevelopmentNote(string ruleId, SyntaxNode node) =>
+            DevelopmentNote(ruleId, node, Infrastructure.DevelopmentCode.MessageNote);
+
+        /// <summary>As <see cref="DevelopmentNote(string, SyntaxNode)"/>, with a rule family's own <paramref name="note"/> for development-only code.</summary>
+        public string? DevelopmentNote(string ruleId, SyntaxNode node, string note)
         {
             if (!Infrastructure.DevelopmentCode.IsDevelopmentOnly(node))
             {
@@ -69,7 +73,7 @@ namespace Resurs.Analyzers.Infrastructure
 
             return Read(ResursOptions.DevelopmentCode, ruleId, node.SyntaxTree) == DevelopmentCodePolicy.Skip
                 ? null
-                : Infrastructure.DevelopmentCode.MessageNote;
+                : note;
         }
 
         /// <summary>Reads a typed option for one rule in one tree.</summary>

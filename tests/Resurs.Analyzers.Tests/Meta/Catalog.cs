@@ -20,6 +20,7 @@ namespace Resurs.Analyzers.Tests.Meta
         /// <summary>Rules that deliberately have no code fix, with the reason the docs page gives.</summary>
         public static IReadOnlyDictionary<string, string> NoCodeFix { get; } = new Dictionary<string, string>
         {
+            ["RES3004"] = "The fix is a certificate from a publicly trusted CA, which code cannot create; the docs page says where to get one.",
             ["RES9001"] = "A configuration value has no single right replacement; the message names the valid values.",
             ["RES9002"] = "Only the author knows what a malformed file was meant to say; the message gives the position and the parser's reason.",
         };

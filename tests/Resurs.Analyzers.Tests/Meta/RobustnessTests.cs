@@ -24,7 +24,30 @@ namespace Resurs.Analyzers.Tests.Meta
             "using System.Net; class C { void M() { ServicePointManager.SecurityProtocol = (SecurityProtocolType)Undefined | SecurityProtocolType.Tls11 |; } }",
             "using System; class C { void M() { AppContext.SetSwitch(isEnabled: true, \"Switch.System.Net.DontEnableTlsAlerts\"); AppContext.SetSwitch(null, true); } }",
             "using System.Security.Authentication; enum E { A = SslProtocols.Tls11 } class C { SslProtocols[] a = { SslProtocols.Tls, , }; (SslProtocols, int) t = (SslProtocols.Tls11, ); }",
+            "using System.Net.Http; class C { void M(HttpClientHandler h) { h.ServerCertificateCustomValidationCallback = (a, b, c, d) => ; h.ServerCertificateCustomValidationCallback = (a, b, c) => true; } }",
+            "using System.Net; using System.Net.Security; class C { void M() { ServicePointManager.ServerCertificateValidationCallback = delegate { return }; ServicePointManager.ServerCertificateValidationCallback = Undefined; ServicePointManager.ServerCertificateValidationCallback += new RemoteCertificateValidationCallback(); } }",
+            "using System.Net; using System.Net.Security; using System.Security.Cryptography.X509Certificates; partial class C { static partial bool V(object s, X509Certificate c, X509Chain ch, SslPolicyErrors e); static extern bool W(object s, X509Certificate c, X509Chain ch, SslPolicyErrors e); void M() { ServicePointManager.ServerCertificateValidationCallback = V; ServicePointManager.ServerCertificateValidationCallback = W; } }",
+            "using System.Net; using System.Net.Security; using System.Security.Cryptography.X509Certificates; class C { void M() { ServicePointManager.ServerCertificateValidationCallback = (s, c, ch, e) => { while (true) { if (e == ) break; } switch (e) { case : return e is ; } goto x; }; } }",
+            "using System.Net; using System.Net.Security; using System.Security.Cryptography.X509Certificates; class C { static bool R(object s, X509Certificate c, X509Chain ch, SslPolicyErrors e) => R(s, c, ch, e) && Q(e); static bool Q(SslPolicyErrors e) { foreach (var x in ) { } return e switch { SslPolicyErrors. => true, }; } void M() { ServicePointManager.ServerCertificateValidationCallback = R; } }",
+            "using System; using System.Net.Http; class C { void M(HttpClientHandler h) { h.ServerCertificateCustomValidationCallback = (m, c, ch, e) => { int i = 0; try { throw; } catch (Undefined x) when (x.) { return i++ > ; } finally { } }; h.ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator. ; } }",
+            "using System; using System.Security.Cryptography; using System.Security.Cryptography.X509Certificates; using Microsoft.AspNetCore.Server.Kestrel.Core; class C { X509Certificate2 H() => new CertificateRequest().CreateSelfSigned(; void M(KestrelServerOptions k) { var c = H(); k.ListenAnyIP(443, l => l.UseHttps(c, )); k.ConfigureHttpsDefaults(o => o.ServerCertificateSelector = (x, n) => ); } }",
+            "using System.Security.Cryptography.X509Certificates; class C { void M(X509Chain chain) { chain.ChainPolicy.VerificationFlags = X509VerificationFlags. | X509VerificationFlags.AllFlags; chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust; chain.ChainPolicy.CustomTrustStore.Add(); chain.ChainPolicy.CustomTrustStore.Add(new CertificateRequest(\"CN=x\", null).CreateSelfSigned()); } }",
+            "using System.Net.Http; using System.Net.Security; class C { void M(HttpClientHandler h, SslStream s) { h.CheckCertificateRevocationList = ; s.AuthenticateAsClient(\"x\", null, , false); s.AuthenticateAsClient(checkCertificateRevocation: false); } }",
+            "namespace System.Net { interface ICertificatePolicy { bool CheckValidationResult(); } class P : ICertificatePolicy { } class Q : ICertificatePolicy { public bool CheckValidationResult() => ; } class U { void M() { object a = new P(), b = new Q(); } } }",
+            ManyBranches(),
         };
+
+        /// <summary>A validator with 2^40 paths: the evaluator must give up within its budget, not hang.</summary>
+        private static string ManyBranches()
+        {
+            var body = new System.Text.StringBuilder();
+            for (var i = 0; i < 40; i++)
+            {
+                body.Append("if (c?.Subject == \"CN=").Append(i).Append("\") { n++; } ");
+            }
+
+            return "using System.Net; class C { void M() { ServicePointManager.ServerCertificateValidationCallback = (s, c, ch, e) => { int n = 0; " + body + "return n > 3; }; } }";
+        }
 
         [Theory]
         [MemberData(nameof(Sources))]

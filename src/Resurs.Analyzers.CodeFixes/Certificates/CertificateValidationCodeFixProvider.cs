@@ -1,0 +1,189 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Simplification;
+using Microsoft.CodeAnalysis.Text;
+using Resurs.Analyzers.Rules.Certificates;
+
+namespace Resurs.Analyzers.CodeFixes.Certificates
+{
+    /// <summary>
+    /// RES3001: "Use default certificate validation" removes the assignment, initializer entry or argument that installs the
+    /// callback; "Accept only valid certificates" makes the callback return <c>errors == SslPolicyErrors.None</c>.
+    /// RES3002: "Require SslPolicyErrors.None" replaces the errors condition of each return that lets an error through and
+    /// keeps the other checks.
+    /// </summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CertificateValidationCodeFixProvider))]
+    [Shared]
+    public sealed class CertificateValidationCodeFixProvider : CodeFixProvider
+    {
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } =
+            ImmutableArray.Create(RuleIds.CertificateValidationDisabled, RuleIds.CertificateErrorsAccepted);
+
+        public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(
+            async (context, document, diagnostics) => await FixAsync(document, diagnostics, context.CodeActionEquivalenceKey, context.CancellationToken).ConfigureAwait(false));
+
+        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            var diagnostic = context.Diagnostics[0];
+            var document = context.Document;
+            var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+            var creation = root is null ? null : ValidatorRewriter.FindCreation(root, diagnostic.Location.SourceSpan);
+            if (creation is null)
+            {
+                return;
+            }
+
+            if (diagnostic.Id == RuleIds.CertificateErrorsAccepted)
+            {
+                Register(context, diagnostic, "Require SslPolicyErrors.None", EquivalenceKeys.RejectCertificateErrors);
+                return;
+            }
+
+            var probe = await DocumentEditor.CreateAsync(document, context.CancellationToken).ConfigureAwait(false);
+            if (ValidatorRewriter.TryRemoveInstallation(probe, creation))
+            {
+                Register(context, diagnostic, "Use default certificate validation", EquivalenceKeys.UseDefaultCertificateValidation);
+            }
+
+            if (RewriteTarget(creation, probe.SemanticModel, context.CancellationToken) is not null)
+            {
+                Register(context, diagnostic, "Accept only valid certificates", EquivalenceKeys.AcceptOnlyValidCertificates);
+            }
+        }
+
+        private static void Register(CodeFixContext context, Diagnostic diagnostic, string title, string key) =>
+            context.RegisterCodeFix(
+                CodeAction.Create(title, token => FixAsync(context.Document, ImmutableArray.Create(diagnostic), key, token), key),
+                diagnostic);
+
+        /// <summary>
+        /// The node the validator rewrite replaces: the lambda or anonymous method itself, the declaration of a method group's
+        /// method (when it is in the same document), or the DangerousAcceptAnyServerCertificateValidator access.
+        /// </summary>
+        private static SyntaxNode? RewriteTarget(ExpressionSyntax creation, SemanticModel model, CancellationToken cancellationToken)
+        {
+            if (creation is AnonymousFunctionExpressionSyntax)
+            {
+                return creation;
+            }
+
+            var operation = model.GetOperation(creation, cancellationToken);
+            if (operation is IDelegateCreationOperation { Target: IMethodReferenceOperation target })
+            {
+                operation = target;
+            }
+
+            switch (operation)
+            {
+                case IMethodReferenceOperation reference:
+                    foreach (var declaration in reference.Method.OriginalDefinition.DeclaringSyntaxReferences)
+                    {
+                        if (declaration.SyntaxTree == creation.SyntaxTree
+                            && declaration.GetSyntax(cancellationToken) is MethodDeclarationSyntax or LocalFunctionStatementSyntax)
+                        {
+                            return declaration.GetSyntax(cancellationToken);
+                        }
+                    }
+
+                    return null;
+                case IPropertyReferenceOperation { Property.Name: "DangerousAcceptAnyServerCertificateValidator" }:
+                    return creation;
+                default:
+                    return null;
+            }
+        }
+
+        private static async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, string? key, CancellationToken cancellationToken)
+        {
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+            var model = editor.SemanticModel;
+            var sslPolicyErrors = model.Compilation.GetTypeByMetadataName(CertificateFacts.SslPolicyErrorsMetadataName);
+            if (root is null)
+            {
+                return document;
+            }
+
+            // One edit per node: several diagnostics on one method group's method, or FixAll, change it once.
+            var edited = new List<TextSpan>();
+            foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
+            {
+                var creation = ValidatorRewriter.FindCreation(root, diagnostic.Location.SourceSpan);
+                if (creation is null || edited.Any(span => span.IntersectsWith(creation.Span)))
+                {
+                    continue;
+                }
+
+                if (key == EquivalenceKeys.UseDefaultCertificateValidation)
+                {
+                    if (diagnostic.Id == RuleIds.CertificateValidationDisabled && ValidatorRewriter.TryRemoveInstallation(editor, creation))
+                    {
+                        edited.Add(creation.Span);
+                    }
+
+                    continue;
+                }
+
+                if (sslPolicyErrors is null
+                    || (key == EquivalenceKeys.AcceptOnlyValidCertificates) != (diagnostic.Id == RuleIds.CertificateValidationDisabled)
+                    || RewriteTarget(creation, model, cancellationToken) is not { } target
+                    || edited.Any(span => span.IntersectsWith(target.Span)))
+                {
+                    continue;
+                }
+
+                var replacement = target is AnonymousFunctionExpressionSyntax or MethodDeclarationSyntax or LocalFunctionStatementSyntax
+                    ? RewriteFunction(target, diagnostic.Id, model, editor.Generator, sslPolicyErrors, cancellationToken)
+                    : ValidatorRewriter.AcceptOnlyValidLambda(model.GetTypeInfo(target, cancellationToken).ConvertedType as INamedTypeSymbol, target.SyntaxTree, editor.Generator, sslPolicyErrors)?.WithTriviaFrom(target);
+                if (replacement is not null)
+                {
+                    editor.ReplaceNode(target, replacement);
+                    edited.Add(target.Span);
+                }
+            }
+
+            // The code-action cleanup simplifies the qualified SslPolicyErrors; the using it needs is added here.
+            return await ImportAdder.AddImportsAsync(editor.GetChangedDocument(), Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        private static SyntaxNode? RewriteFunction(SyntaxNode function, string id, SemanticModel model, SyntaxGenerator generator, INamedTypeSymbol sslPolicyErrors, CancellationToken cancellationToken)
+        {
+            if (id == RuleIds.CertificateValidationDisabled)
+            {
+                return ValidatorRewriter.Rewrite(function, model, generator, sslPolicyErrors, returns: null, keepOtherChecks: false, cancellationToken);
+            }
+
+            // RES3002: only the returns that let an error through change.
+            var (body, errors) = model.GetOperation(function, cancellationToken) switch
+            {
+                IAnonymousFunctionOperation lambda => (lambda.Body, ValidatorEvaluator.ErrorsParameter(lambda.Symbol, sslPolicyErrors)),
+                IMethodBodyOperation method => (method.BlockBody ?? method.ExpressionBody, ValidatorEvaluator.ErrorsParameter(model.GetDeclaredSymbol(function, cancellationToken) as IMethodSymbol, sslPolicyErrors)),
+                ILocalFunctionOperation local => (local.Body ?? local.IgnoredBody, ValidatorEvaluator.ErrorsParameter(local.Symbol, sslPolicyErrors)),
+                _ => (null, null),
+            };
+            if (body is null)
+            {
+                return null;
+            }
+
+            var verdict = ValidatorEvaluator.Evaluate(body, errors, new MethodBodies(model.Compilation), cancellationToken);
+            if (verdict.Kind != ValidatorKind.AcceptsSomeErrors)
+            {
+                return null;
+            }
+
+            var returns = new HashSet<SyntaxNode>(verdict.AcceptingReturns.Select(r => r.Syntax));
+            return ValidatorRewriter.Rewrite(function, model, generator, sslPolicyErrors, returns, keepOtherChecks: true, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,162 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Resurs.Analyzers.Rules.Certificates;
+
+namespace Resurs.Analyzers.CodeFixes.Certificates
+{
+    /// <summary>
+    /// RES3005. "Remove weakening verification flags" drops every weakening member from the whole <c>|</c> mask the diagnostic
+    /// sits in (<c>NoFlag</c> when nothing remains; a <c>|=</c> statement that adds only weakening flags goes). "Trust the
+    /// system root store" replaces <c>CustomRootTrust</c> with <c>X509ChainTrustMode.System</c>.
+    /// </summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ChainTrustCodeFixProvider))]
+    [Shared]
+    public sealed class ChainTrustCodeFixProvider : CodeFixProvider
+    {
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.ChainTrustWeakened);
+
+        public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(
+            async (context, document, diagnostics) => await FixAsync(document, diagnostics, context.CodeActionEquivalenceKey, context.CancellationToken).ConfigureAwait(false));
+
+        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            var diagnostic = context.Diagnostics[0];
+            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+            if (root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax node)
+            {
+                return;
+            }
+
+            var (title, key) = MemberName(node) == ChainTrustAnalyzer.CustomRootTrust
+                ? ("Trust the system root store", EquivalenceKeys.UseSystemTrust)
+                : ("Remove weakening verification flags", EquivalenceKeys.RemoveWeakeningFlags);
+            context.RegisterCodeFix(
+                CodeAction.Create(title, token => FixAsync(context.Document, ImmutableArray.Create(diagnostic), key, token), key),
+                diagnostic);
+        }
+
+        private static string? MemberName(ExpressionSyntax node) => node switch
+        {
+            MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            _ => null,
+        };
+
+        private static async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, string? key, CancellationToken cancellationToken)
+        {
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            if (root is null)
+            {
+                return document;
+            }
+
+            var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+            var chains = new HashSet<ExpressionSyntax>();
+            foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
+            {
+                if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax node)
+                {
+                    continue;
+                }
+
+                var isTrustMode = MemberName(node) == ChainTrustAnalyzer.CustomRootTrust;
+                if (isTrustMode != (key == EquivalenceKeys.UseSystemTrust))
+                {
+                    continue;
+                }
+
+                if (isTrustMode)
+                {
+                    var name = node is MemberAccessExpressionSyntax member ? (SyntaxNode)member.Name : node;
+                    editor.ReplaceNode(name, SyntaxFactory.IdentifierName("System").WithTriviaFrom(name));
+                    continue;
+                }
+
+                // One rewrite per mask: FixAll and one-by-one agree.
+                var chain = ChainRoot(node);
+                if (chains.Add(chain))
+                {
+                    RemoveWeakening(editor, chain, node, cancellationToken);
+                }
+            }
+
+            return editor.GetChangedDocument();
+        }
+
+        private static void RemoveWeakening(DocumentEditor editor, ExpressionSyntax chain, ExpressionSyntax reported, CancellationToken cancellationToken)
+        {
+            var kept = Leaves(chain).Where(leaf => !IsWeakening(leaf, editor.SemanticModel, cancellationToken)).Select(leaf => leaf.WithoutTrivia()).ToList();
+            if (kept.Count == 0
+                && chain.Parent is AssignmentExpressionSyntax { Parent: ExpressionStatementSyntax { Parent: BlockSyntax } statement } compound
+                && compound.IsKind(SyntaxKind.OrAssignmentExpression)
+                && compound.Right == chain)
+            {
+                // 'flags |= X509VerificationFlags.IgnoreNotTimeValid;' adds nothing once the weakening flag is gone.
+                editor.RemoveNode(statement);
+                return;
+            }
+
+            if (kept.Count == 0)
+            {
+                kept.Add(reported is MemberAccessExpressionSyntax member
+                    ? member.WithName(SyntaxFactory.IdentifierName("NoFlag")).WithoutTrivia()
+                    : SyntaxFactory.IdentifierName("NoFlag"));
+            }
+
+            var result = kept[0];
+            for (var i = 1; i < kept.Count; i++)
+            {
+                result = SyntaxFactory.BinaryExpression(
+                    SyntaxKind.BitwiseOrExpression,
+                    result,
+                    SyntaxFactory.Token(SyntaxFactory.TriviaList(SyntaxFactory.Space), SyntaxKind.BarToken, SyntaxFactory.TriviaList(SyntaxFactory.Space)),
+                    kept[i]);
+            }
+
+            editor.ReplaceNode(chain, result.WithTriviaFrom(chain));
+        }
+
+        private static bool IsWeakening(ExpressionSyntax leaf, SemanticModel model, CancellationToken cancellationToken) =>
+            model.GetSymbolInfo(leaf, cancellationToken).Symbol is IFieldSymbol { ContainingType.Name: "X509VerificationFlags" } field
+            && ChainTrustAnalyzer.WeakeningFlags.ContainsKey(field.Name);
+
+        /// <summary>The outermost '|' expression (through parentheses) that contains <paramref name="node"/>.</summary>
+        private static ExpressionSyntax ChainRoot(ExpressionSyntax node)
+        {
+            var current = node;
+            while (true)
+            {
+                var parent = current.Parent;
+                while (parent is ParenthesizedExpressionSyntax { Parent: BinaryExpressionSyntax { RawKind: (int)SyntaxKind.BitwiseOrExpression } } parenthesized)
+                {
+                    parent = parenthesized.Parent;
+                }
+
+                if (parent is BinaryExpressionSyntax binary && binary.IsKind(SyntaxKind.BitwiseOrExpression))
+                {
+                    current = binary;
+                    continue;
+                }
+
+                return current;
+            }
+        }
+
+        private static IEnumerable<ExpressionSyntax> Leaves(ExpressionSyntax expression) => expression switch
+        {
+            ParenthesizedExpressionSyntax { Expression: BinaryExpressionSyntax { RawKind: (int)SyntaxKind.BitwiseOrExpression } inner } => Leaves(inner),
+            BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.BitwiseOrExpression) => Leaves(binary.Left).Concat(Leaves(binary.Right)),
+            _ => new[] { expression },
+        };
+    }
+}

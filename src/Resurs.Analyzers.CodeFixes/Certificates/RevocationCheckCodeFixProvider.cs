@@ -1,0 +1,61 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Resurs.Analyzers.CodeFixes.Certificates
+{
+    /// <summary>RES3003: writes <c>true</c> for a revocation flag and <c>X509RevocationMode.Online</c> for <c>NoCheck</c>.</summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RevocationCheckCodeFixProvider))]
+    [Shared]
+    public sealed class RevocationCheckCodeFixProvider : CodeFixProvider
+    {
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.RevocationCheckDisabled);
+
+        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+        public override Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            var diagnostic = context.Diagnostics[0];
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    "Check certificate revocation",
+                    token => FixAsync(context.Document, diagnostic, token),
+                    EquivalenceKeys.CheckRevocation),
+                diagnostic);
+            return Task.CompletedTask;
+        }
+
+        private static async Task<Document> FixAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+        {
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            if (root is null || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax value)
+            {
+                return document;
+            }
+
+            SyntaxNode original = value;
+            SyntaxNode replacement;
+            switch (value)
+            {
+                case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "NoCheck" } member:
+                    original = member.Name;
+                    replacement = SyntaxFactory.IdentifierName("Online").WithTriviaFrom(member.Name);
+                    break;
+                case IdentifierNameSyntax { Identifier.ValueText: "NoCheck" } name when name.Parent is not MemberAccessExpressionSyntax:
+                    replacement = SyntaxFactory.IdentifierName("Online").WithTriviaFrom(name);
+                    break;
+                default:
+                    replacement = SyntaxFactory.LiteralExpression(SyntaxKind.TrueLiteralExpression).WithTriviaFrom(value);
+                    break;
+            }
+
+            return document.WithSyntaxRoot(root.ReplaceNode(original, replacement));
+        }
+    }
+}

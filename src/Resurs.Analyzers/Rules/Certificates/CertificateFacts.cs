@@ -1,0 +1,110 @@
+using System.Text;
+using Microsoft.CodeAnalysis;
+
+namespace Resurs.Analyzers.Rules.Certificates
+{
+    /// <summary>Metadata names, delegate shapes and message texts shared by the certificate rules (RES3001-RES3005).</summary>
+    internal static class CertificateFacts
+    {
+        public const string SslPolicyErrorsMetadataName = "System.Net.Security.SslPolicyErrors";
+        public const string X509CertificateMetadataName = "System.Security.Cryptography.X509Certificates.X509Certificate";
+        public const string X509Certificate2MetadataName = "System.Security.Cryptography.X509Certificates.X509Certificate2";
+        public const string X509ChainMetadataName = "System.Security.Cryptography.X509Certificates.X509Chain";
+        public const string HttpClientHandlerMetadataName = "System.Net.Http.HttpClientHandler";
+        public const string CertificatePolicyMetadataName = "System.Net.ICertificatePolicy";
+        public const string WcfValidationModeMetadataName = "System.ServiceModel.Security.X509CertificateValidationMode";
+        public const string RevocationModeMetadataName = "System.Security.Cryptography.X509Certificates.X509RevocationMode";
+        public const string VerificationFlagsMetadataName = "System.Security.Cryptography.X509Certificates.X509VerificationFlags";
+        public const string ChainTrustModeMetadataName = "System.Security.Cryptography.X509Certificates.X509ChainTrustMode";
+        public const string CertificateRequestMetadataName = "System.Security.Cryptography.X509Certificates.CertificateRequest";
+
+        /// <summary>SslPolicyErrors bits.</summary>
+        public const int NotAvailable = 1;
+        public const int NameMismatch = 2;
+        public const int ChainErrors = 4;
+
+        /// <summary>
+        /// The note for a finding in development-only code: a certificate bypass there is usually deliberate, so the message
+        /// says how to make that explicit.
+        /// </summary>
+        public static string DevelopmentNote(string ruleId) =>
+            " (in development-only code; if this is deliberate, suppress " + ruleId
+            + " with #pragma warning disable or set resurs_analyzers.development_code = skip)";
+
+        /// <summary>
+        /// True for a delegate type that validates a certificate: it returns bool and its last three parameters are a
+        /// certificate, a chain and the <c>SslPolicyErrors</c> value, in that order. That covers
+        /// RemoteCertificateValidationCallback, HttpClientHandler's Func, Kestrel's three-parameter ClientCertificateValidation
+        /// and custom delegates of the same shape.
+        /// </summary>
+        public static bool IsValidationDelegate(ITypeSymbol? type, INamedTypeSymbol sslPolicyErrors, INamedTypeSymbol? certificate, INamedTypeSymbol? chain)
+        {
+            if (type is not INamedTypeSymbol { TypeKind: TypeKind.Delegate, DelegateInvokeMethod: { } invoke }
+                || invoke.ReturnType.SpecialType != SpecialType.System_Boolean)
+            {
+                return false;
+            }
+
+            var parameters = invoke.Parameters;
+            var count = parameters.Length;
+            return count >= 3
+                && SymbolEqualityComparer.Default.Equals(parameters[count - 1].Type, sslPolicyErrors)
+                && IsOrDerives(parameters[count - 2].Type, chain)
+                && IsOrDerives(parameters[count - 3].Type, certificate);
+        }
+
+        public static bool IsOrDerives(ITypeSymbol? type, INamedTypeSymbol? baseType)
+        {
+            if (baseType is null)
+            {
+                return false;
+            }
+
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>"wrong-domain certificates (RemoteCertificateNameMismatch) and a missing certificate (RemoteCertificateNotAvailable)".</summary>
+        public static string DescribeErrors(int errors)
+        {
+            var names = new string?[]
+            {
+                (errors & NameMismatch) != 0 ? "wrong-domain certificates (RemoteCertificateNameMismatch)" : null,
+                (errors & ChainErrors) != 0 ? "certificates with a broken chain or an untrusted CA (RemoteCertificateChainErrors)" : null,
+                (errors & NotAvailable) != 0 ? "a missing certificate (RemoteCertificateNotAvailable)" : null,
+            };
+            var count = 0;
+            foreach (var name in names)
+            {
+                count += name is null ? 0 : 1;
+            }
+
+            var builder = new StringBuilder();
+            var written = 0;
+            foreach (var name in names)
+            {
+                if (name is null)
+                {
+                    continue;
+                }
+
+                if (written > 0)
+                {
+                    builder.Append(written == count - 1 ? " and " : ", ");
+                }
+
+                builder.Append(name);
+                written++;
+            }
+
+            return builder.ToString();
+        }
+    }
+}

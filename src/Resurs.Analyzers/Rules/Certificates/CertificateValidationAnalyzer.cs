@@ -1,0 +1,341 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+using Resurs.Analyzers.Infrastructure;
+
+namespace Resurs.Analyzers.Rules.Certificates
+{
+    /// <summary>
+    /// RES3001 (validation disabled) and RES3002 (some certificate errors accepted). Every creation of a certificate
+    /// validation delegate (a lambda, an anonymous method, a method group, <c>new RemoteCertificateValidationCallback(M)</c>)
+    /// is judged by <see cref="ValidatorEvaluator"/> and reported where it is created, wherever it is stored or passed.
+    /// RES3001 also covers <c>HttpClientHandler.DangerousAcceptAnyServerCertificateValidator</c>, an always-true legacy
+    /// <c>ICertificatePolicy</c> and WCF <c>X509CertificateValidationMode.None</c>.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class CertificateValidationAnalyzer : DiagnosticAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(Descriptors.RES3001, Descriptors.RES3002);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+            context.RegisterCompilationStartAction(OnCompilationStart);
+        }
+
+        private static void OnCompilationStart(CompilationStartAnalysisContext context)
+        {
+            var compilation = context.Compilation;
+            var sslPolicyErrors = compilation.GetTypeByMetadataName(CertificateFacts.SslPolicyErrorsMetadataName);
+            var certificatePolicy = compilation.GetTypeByMetadataName(CertificateFacts.CertificatePolicyMetadataName);
+            var wcfValidationMode = compilation.GetTypeByMetadataName(CertificateFacts.WcfValidationModeMetadataName);
+            if (sslPolicyErrors is null && certificatePolicy is null && wcfValidationMode is null)
+            {
+                return;
+            }
+
+            var analysis = new CompilationAnalysis(
+                sslPolicyErrors,
+                compilation.GetTypeByMetadataName(CertificateFacts.X509CertificateMetadataName),
+                compilation.GetTypeByMetadataName(CertificateFacts.X509ChainMetadataName),
+                compilation.GetTypeByMetadataName(CertificateFacts.HttpClientHandlerMetadataName),
+                certificatePolicy,
+                wcfValidationMode,
+                new MethodBodies(compilation),
+                AnalysisPolicy.Create(compilation, context.Options));
+            if (sslPolicyErrors is not null)
+            {
+                context.RegisterOperationAction(analysis.AnalyzeDelegateCreation, OperationKind.DelegateCreation);
+                context.RegisterOperationAction(analysis.AnalyzePropertyReference, OperationKind.PropertyReference);
+            }
+
+            if (certificatePolicy is not null)
+            {
+                context.RegisterOperationAction(analysis.AnalyzeObjectCreation, OperationKind.ObjectCreation);
+            }
+
+            if (wcfValidationMode is not null)
+            {
+                context.RegisterOperationAction(analysis.AnalyzeFieldReference, OperationKind.FieldReference);
+            }
+        }
+
+        /// <summary>Where a RES3001/RES3002 diagnostic goes for a delegate creation (see the diagnostic conventions).</summary>
+        internal static Location LocationOf(IDelegateCreationOperation creation)
+        {
+            var syntax = creation.Target.Syntax;
+            if (creation.Target is IAnonymousFunctionOperation)
+            {
+                switch (syntax)
+                {
+                    case ParenthesizedLambdaExpressionSyntax parenthesized:
+                        return parenthesized.ParameterList.GetLocation();
+                    case SimpleLambdaExpressionSyntax simple:
+                        return simple.Parameter.GetLocation();
+                    case AnonymousMethodExpressionSyntax anonymous:
+                        var end = anonymous.ParameterList?.Span.End ?? anonymous.DelegateKeyword.Span.End;
+                        return Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(anonymous.DelegateKeyword.SpanStart, end));
+                }
+            }
+
+            // A method group, or an explicit 'new RemoteCertificateValidationCallback(M)'.
+            return creation.Syntax.GetLocation();
+        }
+
+        private sealed class CompilationAnalysis
+        {
+            private readonly INamedTypeSymbol? sslPolicyErrors;
+            private readonly INamedTypeSymbol? certificate;
+            private readonly INamedTypeSymbol? chain;
+            private readonly INamedTypeSymbol? httpClientHandler;
+            private readonly INamedTypeSymbol? certificatePolicy;
+            private readonly INamedTypeSymbol? wcfValidationMode;
+            private readonly MethodBodies bodies;
+            private readonly AnalysisPolicy policy;
+            private readonly ConcurrentDictionary<INamedTypeSymbol, bool> validationDelegates = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
+            private readonly ConcurrentDictionary<IMethodSymbol, ValidatorVerdict> methodVerdicts = new ConcurrentDictionary<IMethodSymbol, ValidatorVerdict>(SymbolEqualityComparer.Default);
+
+            public CompilationAnalysis(
+                INamedTypeSymbol? sslPolicyErrors,
+                INamedTypeSymbol? certificate,
+                INamedTypeSymbol? chain,
+                INamedTypeSymbol? httpClientHandler,
+                INamedTypeSymbol? certificatePolicy,
+                INamedTypeSymbol? wcfValidationMode,
+                MethodBodies bodies,
+                AnalysisPolicy policy)
+            {
+                this.sslPolicyErrors = sslPolicyErrors;
+                this.certificate = certificate;
+                this.chain = chain;
+                this.httpClientHandler = httpClientHandler;
+                this.certificatePolicy = certificatePolicy;
+                this.wcfValidationMode = wcfValidationMode;
+                this.bodies = bodies;
+                this.policy = policy;
+            }
+
+            public void AnalyzeDelegateCreation(OperationAnalysisContext context)
+            {
+                var creation = (IDelegateCreationOperation)context.Operation;
+                if (sslPolicyErrors is null
+                    || creation.Type is not INamedTypeSymbol delegateType
+                    || !validationDelegates.GetOrAdd(delegateType, t => CertificateFacts.IsValidationDelegate(t, sslPolicyErrors, certificate, chain))
+                    || (!policy.ShouldReport(RuleIds.CertificateValidationDisabled, creation.Syntax.SyntaxTree)
+                        && !policy.ShouldReport(RuleIds.CertificateErrorsAccepted, creation.Syntax.SyntaxTree)))
+                {
+                    return;
+                }
+
+                ValidatorVerdict verdict;
+                string subject;
+                switch (creation.Target)
+                {
+                    case IAnonymousFunctionOperation function:
+                        verdict = ValidatorEvaluator.Evaluate(
+                            function.Body,
+                            ValidatorEvaluator.ErrorsParameter(function.Symbol, sslPolicyErrors),
+                            bodies,
+                            context.CancellationToken);
+                        subject = "This certificate validation callback";
+                        break;
+                    case IMethodReferenceOperation reference:
+                        var method = reference.Method.OriginalDefinition;
+                        verdict = methodVerdicts.GetOrAdd(method, m =>
+                        {
+                            var body = bodies.Find(m, creation.SemanticModel, context.CancellationToken);
+                            return body is null
+                                ? ValidatorVerdict.Unknown
+                                : ValidatorEvaluator.Evaluate(body, ValidatorEvaluator.ErrorsParameter(m, sslPolicyErrors), bodies, context.CancellationToken);
+                        });
+                        subject = "Validation method '" + method.Name + "'";
+                        break;
+                    default:
+                        // A delegate made from another delegate: reported where that one was created.
+                        return;
+                }
+
+                var location = LocationOf(creation);
+                switch (verdict.Kind)
+                {
+                    case ValidatorKind.AcceptsEverything:
+                        Report(context, Descriptors.RES3001, location, creation.Syntax, subject);
+                        break;
+                    case ValidatorKind.AcceptsSomeErrors:
+                        var leaked = CertificateFacts.DescribeErrors(verdict.AcceptedErrors)
+                            + (verdict.NeverReadsErrors ? ", because it never reads the SslPolicyErrors argument" : string.Empty);
+                        if (policy.ShouldReport(RuleIds.CertificateErrorsAccepted, creation.Syntax.SyntaxTree))
+                        {
+                            var note = DevelopmentNoteForReturns(verdict, creation.Syntax);
+                            if (note is not null)
+                            {
+                                context.ReportDiagnostic(Diagnostic.Create(
+                                    Descriptors.RES3002,
+                                    location,
+                                    subject,
+                                    leaked,
+                                    note));
+                            }
+                        }
+
+                        break;
+                }
+            }
+
+            public void AnalyzePropertyReference(OperationAnalysisContext context)
+            {
+                var reference = (IPropertyReferenceOperation)context.Operation;
+                if (reference.Property.Name != "DangerousAcceptAnyServerCertificateValidator"
+                    || !SymbolEqualityComparer.Default.Equals(reference.Property.ContainingType, httpClientHandler)
+                    || IsOnlyRead(reference))
+                {
+                    return;
+                }
+
+                Report(context, Descriptors.RES3001, reference.Syntax.GetLocation(), reference.Syntax, "HttpClientHandler.DangerousAcceptAnyServerCertificateValidator");
+            }
+
+            public void AnalyzeObjectCreation(OperationAnalysisContext context)
+            {
+                var creation = (IObjectCreationOperation)context.Operation;
+                if (certificatePolicy is null
+                    || creation.Type is not INamedTypeSymbol created
+                    || !Implements(created, certificatePolicy)
+                    || !policy.ShouldReport(RuleIds.CertificateValidationDisabled, creation.Syntax.SyntaxTree))
+                {
+                    return;
+                }
+
+                var check = FirstMethod(certificatePolicy, "CheckValidationResult");
+                if (check is null || created.FindImplementationForInterfaceMember(check) is not IMethodSymbol implementation)
+                {
+                    return;
+                }
+
+                var verdict = methodVerdicts.GetOrAdd(implementation.OriginalDefinition, m =>
+                {
+                    var body = bodies.Find(m, creation.SemanticModel, context.CancellationToken);
+                    return body is null ? ValidatorVerdict.Unknown : ValidatorEvaluator.Evaluate(body, null, bodies, context.CancellationToken);
+                });
+                if (verdict.Kind == ValidatorKind.AcceptsEverything)
+                {
+                    Report(context, Descriptors.RES3001, creation.Syntax.GetLocation(), creation.Syntax, "Certificate policy '" + created.Name + "'");
+                }
+            }
+
+            public void AnalyzeFieldReference(OperationAnalysisContext context)
+            {
+                var reference = (IFieldReferenceOperation)context.Operation;
+                if (reference.Field.Name != "None"
+                    || wcfValidationMode is null
+                    || !SymbolEqualityComparer.Default.Equals(reference.Field.ContainingType, wcfValidationMode)
+                    || ValueUse.Classify(reference, wcfValidationMode, out _) != ValueUseKind.Configuring)
+                {
+                    return;
+                }
+
+                Report(context, Descriptors.RES3001, reference.Syntax.GetLocation(), reference.Syntax, "X509CertificateValidationMode.None");
+            }
+
+            /// <summary>Compared, tested or named: <c>callback == HttpClientHandler.DangerousAcceptAny...</c> configures nothing.</summary>
+            private static bool IsOnlyRead(IOperation operation)
+            {
+                var current = operation;
+                var parent = operation.Parent;
+                while (parent is IConversionOperation)
+                {
+                    current = parent;
+                    parent = parent.Parent;
+                }
+
+                switch (parent)
+                {
+                    case IBinaryOperation:
+                    case IIsPatternOperation:
+                    case IIsTypeOperation:
+                    case INameOfOperation:
+                        return true;
+                    case IInvocationOperation invocation:
+                        return invocation.Instance == current;
+                    case IMemberReferenceOperation member:
+                        return member.Instance == current;
+                    default:
+                        return false;
+                }
+            }
+
+            private static bool Implements(INamedTypeSymbol type, INamedTypeSymbol @interface)
+            {
+                foreach (var implemented in type.AllInterfaces)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(implemented, @interface))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private static IMethodSymbol? FirstMethod(INamedTypeSymbol type, string name)
+            {
+                foreach (var member in type.GetMembers(name))
+                {
+                    if (member is IMethodSymbol method)
+                    {
+                        return method;
+                    }
+                }
+
+                return null;
+            }
+
+            /// <summary>
+            /// The note for RES3002: development-only when the creation is, or when every return that lets an error
+            /// through sits in development-only code (<c>if (env.IsDevelopment()) return true;</c>).
+            /// </summary>
+            private string? DevelopmentNoteForReturns(ValidatorVerdict verdict, SyntaxNode creation)
+            {
+                var id = RuleIds.CertificateErrorsAccepted;
+                var note = CertificateFacts.DevelopmentNote(id);
+                var atCreation = policy.DevelopmentNote(id, creation, note);
+                if (atCreation is null || atCreation.Length > 0 || verdict.AcceptingReturns.IsEmpty)
+                {
+                    return atCreation;
+                }
+
+                foreach (var accepting in verdict.AcceptingReturns)
+                {
+                    if (!DevelopmentCode.IsDevelopmentOnly(accepting.Syntax))
+                    {
+                        return string.Empty;
+                    }
+                }
+
+                return policy.DevelopmentNote(id, verdict.AcceptingReturns[0].Syntax, note);
+            }
+
+            private void Report(OperationAnalysisContext context, DiagnosticDescriptor descriptor, Location location, SyntaxNode node, string subject)
+            {
+                if (!policy.ShouldReport(descriptor.Id, node.SyntaxTree))
+                {
+                    return;
+                }
+
+                var note = policy.DevelopmentNote(descriptor.Id, node, CertificateFacts.DevelopmentNote(descriptor.Id));
+                if (note is null)
+                {
+                    return;
+                }
+
+                context.ReportDiagnostic(Diagnostic.Create(descriptor, location, subject, note));
+            }
+        }
+    }
+}

@@ -1,0 +1,126 @@
+using System;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Resurs.Analyzers.Infrastructure;
+using Resurs.Analyzers.Rules.Tls;
+
+namespace Resurs.Analyzers.Rules.Certificates
+{
+    /// <summary>
+    /// RES3003: revocation checking switched off explicitly. A constant <c>false</c> written to a bool
+    /// <c>CheckCertificateRevocationList</c> / <c>CheckCertificateRevocation</c> property or passed for a
+    /// <c>checkCertificateRevocation</c> parameter (SslStream.AuthenticateAs*), and <c>X509RevocationMode.NoCheck</c> where it
+    /// configures something (X509ChainPolicy.RevocationMode, SslClientAuthenticationOptions.CertificateRevocationCheckMode,
+    /// WCF RevocationMode). Leaving a setting at its default is not reported.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class RevocationCheckAnalyzer : DiagnosticAnalyzer
+    {
+        private static readonly ImmutableHashSet<string> RevocationProperties =
+            ImmutableHashSet.Create(StringComparer.Ordinal, "CheckCertificateRevocationList", "CheckCertificateRevocation");
+
+        private const string RevocationParameter = "checkCertificateRevocation";
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.RES3003);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+            context.RegisterCompilationStartAction(OnCompilationStart);
+        }
+
+        private static void OnCompilationStart(CompilationStartAnalysisContext context)
+        {
+            var revocationMode = context.Compilation.GetTypeByMetadataName(CertificateFacts.RevocationModeMetadataName);
+            var analysis = new CompilationAnalysis(revocationMode, AnalysisPolicy.Create(context.Compilation, context.Options));
+            context.RegisterOperationAction(analysis.AnalyzeAssignment, OperationKind.SimpleAssignment);
+            context.RegisterOperationAction(analysis.AnalyzeArgument, OperationKind.Argument);
+            if (revocationMode is not null)
+            {
+                context.RegisterOperationAction(analysis.AnalyzeFieldReference, OperationKind.FieldReference);
+            }
+        }
+
+        private sealed class CompilationAnalysis
+        {
+            private readonly INamedTypeSymbol? revocationMode;
+            private readonly AnalysisPolicy policy;
+
+            public CompilationAnalysis(INamedTypeSymbol? revocationMode, AnalysisPolicy policy)
+            {
+                this.revocationMode = revocationMode;
+                this.policy = policy;
+            }
+
+            public void AnalyzeAssignment(OperationAnalysisContext context)
+            {
+                var assignment = (ISimpleAssignmentOperation)context.Operation;
+                if (assignment.Target is IPropertyReferenceOperation { Property: { Type.SpecialType: SpecialType.System_Boolean } property }
+                    && RevocationProperties.Contains(property.Name)
+                    && IsConstantFalse(assignment.Value))
+                {
+                    Report(context, assignment.Value, property.Name + " = " + TlsProtocolFacts.Quote(assignment.Value.Syntax));
+                }
+            }
+
+            public void AnalyzeArgument(OperationAnalysisContext context)
+            {
+                var argument = (IArgumentOperation)context.Operation;
+                if (argument.Parameter is { Type.SpecialType: SpecialType.System_Boolean } parameter
+                    && string.Equals(parameter.Name, RevocationParameter, StringComparison.Ordinal)
+                    && argument.ArgumentKind == ArgumentKind.Explicit
+                    && IsConstantFalse(argument.Value))
+                {
+                    Report(context, argument.Value, parameter.Name + ": " + TlsProtocolFacts.Quote(argument.Value.Syntax));
+                }
+            }
+
+            public void AnalyzeFieldReference(OperationAnalysisContext context)
+            {
+                var reference = (IFieldReferenceOperation)context.Operation;
+                if (reference.Field.Name != "NoCheck"
+                    || revocationMode is null
+                    || !SymbolEqualityComparer.Default.Equals(reference.Field.ContainingType, revocationMode)
+                    || ValueUse.Classify(reference, revocationMode, out var consumer) != ValueUseKind.Configuring)
+                {
+                    return;
+                }
+
+                var local = ValueUse.WrittenLocal(consumer);
+                if (local is not null && !ValueUse.LocalFlowsIntoConfiguration(reference, local, revocationMode))
+                {
+                    return;
+                }
+
+                var quoted = TlsProtocolFacts.Quote(reference.Syntax);
+                var setting = consumer switch
+                {
+                    IAssignmentOperation { Target: IPropertyReferenceOperation target } => target.Property.Name + " = " + quoted,
+                    IArgumentOperation { Parameter: { } parameter } => parameter.Name + ": " + quoted,
+                    _ => quoted,
+                };
+                Report(context, reference, setting);
+            }
+
+            private static bool IsConstantFalse(IOperation value) => value.ConstantValue is { HasValue: true, Value: false };
+
+            private void Report(OperationAnalysisContext context, IOperation value, string setting)
+            {
+                var syntax = value.Syntax;
+                if (!policy.ShouldReport(RuleIds.RevocationCheckDisabled, syntax.SyntaxTree))
+                {
+                    return;
+                }
+
+                var note = policy.DevelopmentNote(RuleIds.RevocationCheckDisabled, syntax, CertificateFacts.DevelopmentNote(RuleIds.RevocationCheckDisabled));
+                if (note is not null)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.RES3003, syntax.GetLocation(), setting, note));
+                }
+            }
+        }
+    }
+}

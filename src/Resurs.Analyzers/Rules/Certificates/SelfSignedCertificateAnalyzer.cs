@@ -1,0 +1,63 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Resurs.Analyzers.Infrastructure;
+
+namespace Resurs.Analyzers.Rules.Certificates
+{
+    /// <summary>
+    /// RES3004: a certificate made by <c>CertificateRequest.CreateSelfSigned</c> that Kestrel (UseHttps, ServerCertificate,
+    /// ServerCertificateSelector) or an SslStream acting as server (AuthenticateAsServer, SslServerAuthenticationOptions)
+    /// serves. Reported at the <c>CreateSelfSigned</c> call, once, however many places serve it.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class SelfSignedCertificateAnalyzer : DiagnosticAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.RES3004);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+            context.RegisterCompilationStartAction(OnCompilationStart);
+        }
+
+        private static void OnCompilationStart(CompilationStartAnalysisContext context)
+        {
+            var certificateRequest = context.Compilation.GetTypeByMetadataName(CertificateFacts.CertificateRequestMetadataName);
+            if (certificateRequest is null)
+            {
+                return;
+            }
+
+            var certificates = new SelfSignedCertificates(
+                certificateRequest,
+                context.Compilation.GetTypeByMetadataName(CertificateFacts.X509CertificateMetadataName));
+            var policy = AnalysisPolicy.Create(context.Compilation, context.Options);
+            context.RegisterOperationAction(operationContext => Analyze(operationContext, certificates, policy), OperationKind.Invocation);
+        }
+
+        private static void Analyze(OperationAnalysisContext context, SelfSignedCertificates certificates, AnalysisPolicy policy)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            if (!certificates.IsCreateSelfSigned(invocation)
+                || !policy.ShouldReport(RuleIds.SelfSignedServerCertificate, invocation.Syntax.SyntaxTree)
+                || certificates.FindServer(invocation, context.CancellationToken) is not { } served)
+            {
+                return;
+            }
+
+            var id = RuleIds.SelfSignedServerCertificate;
+            var note = CertificateFacts.DevelopmentNote(id);
+            var atServer = policy.DevelopmentNote(id, served.Operation.Syntax, note);
+            var developmentNote = atServer is { Length: 0 } ? policy.DevelopmentNote(id, invocation.Syntax, note) : atServer;
+            if (developmentNote is null)
+            {
+                return;
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.RES3004, invocation.Syntax.GetLocation(), served.Description, developmentNote));
+        }
+    }
+}

@@ -1,0 +1,293 @@
+using System.Threading.Tasks;
+using Resurs.Analyzers.CodeFixes;
+using Resurs.Analyzers.Tests.Verifiers;
+using Xunit;
+using Verify = Resurs.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    Resurs.Analyzers.Rules.Certificates.CertificateValidationAnalyzer,
+    Resurs.Analyzers.CodeFixes.Certificates.CertificateValidationCodeFixProvider>;
+
+namespace Resurs.Analyzers.Tests.Rules
+{
+    [Trait("Rule", "RES3002")]
+    public class RES3002CertificateErrorsAcceptedTests
+    {
+        private const string Usings = "using System;\nusing System.Linq;\nusing System.Net;\nusing System.Net.Http;\nusing System.Net.Security;\nusing System.Security.Cryptography.X509Certificates;\n";
+
+        private const string NameMismatch = "wrong-domain certificates (RemoteCertificateNameMismatch)";
+        private const string ChainErrors = "certificates with a broken chain or an untrusted CA (RemoteCertificateChainErrors)";
+        private const string NotAvailable = "a missing certificate (RemoteCertificateNotAvailable)";
+        private const string Everything = NameMismatch + ", " + ChainErrors + " and " + NotAvailable;
+        private const string NeverReads = ", because it never reads the SslPolicyErrors argument";
+
+        private static string Class(string members) => Usings + "\nclass C\n{\n    const string Pin = \"3B0E2A5F9C\";\n" + members + "\n}\n";
+
+        private static string Handler(string validator) => Class(@"
+    void M(HttpClientHandler handler) => handler.ServerCertificateCustomValidationCallback = " + validator + ";");
+
+        [Fact]
+        public Task Accepting_a_name_mismatch_is_reported_and_named() => Verify.VerifyAnalyzerAsync(
+            Handler("{|#0:(message, cert, chain, errors)|} => errors == SslPolicyErrors.None || errors == SslPolicyErrors.RemoteCertificateNameMismatch"),
+            Verify.Diagnostic("RES3002").WithLocation(0).WithArguments("This certificate validation callback", NameMismatch, string.Empty));
+
+        [Fact]
+        public Task Masking_out_chain_errors_is_reported_and_named() => Verify.VerifyAnalyzerAsync(
+            Handler("{|#0:(message, cert, chain, errors)|} => (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) == SslPolicyErrors.None"),
+            Verify.Diagnostic("RES3002").WithLocation(0).WithArguments("This certificate validation callback", ChainErrors, string.Empty));
+
+        [Fact]
+        public Task HasFlag_on_one_flag_is_reported_and_names_the_rest() => Verify.VerifyAnalyzerAsync(
+            Handler("{|#0:(message, cert, chain, errors)|} => !errors.HasFlag(SslPolicyErrors.RemoteCertificateNotAvailable)"),
+            Verify.Diagnostic("RES3002").WithLocation(0).WithArguments("This certificate validation callback", NameMismatch + " and " + ChainErrors, string.Empty));
+
+        [Fact]
+        public Task Comparing_only_the_thumbprint_is_reported_as_never_reading_the_errors() => Verify.VerifyAnalyzerAsync(
+            Handler("{|#0:(message, cert, chain, errors)|} => cert?.GetCertHashString() == Pin"),
+            Verify.Diagnostic("RES3002").WithLocation(0).WithArguments("This certificate validation callback", Everything + NeverReads, string.Empty));
+
+        [Fact]
+        public Task Comparing_only_subject_or_issuer_is_reported() => Verify.VerifyAnalyzerAsync(Class(@"
+    static bool ByIssuer(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors) =>
+        certificate != null && certificate.Issuer.Contains(""DigiCert"");
+
+    void M(HttpClientHandler handler)
+    {
+        handler.ServerCertificateCustomValidationCallback = {|RES3002:(_, cert, _, _)|} => cert!.Subject == ""CN=merchant-api.resurs.com"";
+        ServicePointManager.ServerCertificateValidationCallback = {|RES3002:ByIssuer|};
+    }"));
+
+        [Fact]
+        public Task Pinning_that_bypasses_the_errors_is_reported() => Verify.VerifyAnalyzerAsync(
+            Class(@"
+    void M(HttpClientHandler handler)
+    {
+        handler.ServerCertificateCustomValidationCallback = {|#0:(message, cert, chain, errors)|} =>
+        {
+            if (errors == SslPolicyErrors.None)
+            {
+                return true;
+            }
+
+            // The staging server has a self-signed certificate: accept it when it is the pinned one.
+            return cert != null && cert.GetCertHashString() == Pin;
+        };
+    }"),
+            Verify.Diagnostic("RES3002").WithLocation(0).WithArguments("This certificate validation callback", Everything, string.Empty));
+
+        [Fact]
+        public Task Switches_and_patterns_that_let_one_error_through_are_reported() => Verify.VerifyAnalyzerAsync(Class(@"
+    static bool IsInternal(string host) => host.EndsWith("".internal"", StringComparison.Ordinal);
+
+    void M(HttpClientHandler handler)
+    {
+        handler.ServerCertificateCustomValidationCallback = {|RES3002:(message, cert, chain, errors)|} =>
+        {
+            switch (errors)
+            {
+                case SslPolicyErrors.None:
+                    return true;
+                case SslPolicyErrors.RemoteCertificateNameMismatch:
+                    return IsInternal(message.RequestUri!.Host);
+                default:
+                    return false;
+            }
+        };
+        handler.ServerCertificateCustomValidationCallback = {|RES3002:(message, cert, chain, errors)|} =>
+            errors is SslPolicyErrors.None or SslPolicyErrors.RemoteCertificateChainErrors;
+        handler.ServerCertificateCustomValidationCallback = {|RES3002:(message, cert, chain, errors)|} =>
+            errors != SslPolicyErrors.RemoteCertificateChainErrors;
+        handler.ServerCertificateCustomValidationCallback = {|RES3002:(message, cert, chain, errors)|} => errors switch
+        {
+            SslPolicyErrors.None => true,
+            SslPolicyErrors.RemoteCertificateChainErrors when chain!.ChainStatus.All(s => s.Status == X509ChainStatusFlags.UntrustedRoot) => true,
+            _ => false,
+        };
+    }"));
+
+        [Fact]
+        public Task Throwing_on_a_thumbprint_mismatch_does_not_check_the_errors() => Verify.VerifyAnalyzerAsync(Class(@"
+    void M(HttpClientHandler handler)
+    {
+        handler.ServerCertificateCustomValidationCallback = {|RES3002:(message, cert, chain, errors)|} =>
+        {
+            if (cert?.GetCertHashString() != Pin)
+            {
+                throw new InvalidOperationException(""Unexpected certificate"");
+            }
+
+            return true;
+        };
+    }"));
+
+        [Fact]
+        public Task Own_chain_build_without_the_name_check_is_reported() => Verify.VerifyAnalyzerAsync(Class(@"
+    void M(HttpClientHandler handler, X509Certificate2 privateRoot)
+    {
+        handler.ServerCertificateCustomValidationCallback = {|RES3002:(message, cert, chain, errors)|} =>
+        {
+            if (errors == SslPolicyErrors.None)
+            {
+                return true;
+            }
+
+            using var custom = new X509Chain();
+            custom.ChainPolicy.ExtraStore.Add(privateRoot);
+            return cert != null && custom.Build(cert);
+        };
+    }"));
+
+        [Fact]
+        public Task Correct_validators_are_not_reported() => Verify.VerifyAnalyzerAsync(Class(@"
+    static bool Strict(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors) => errors == SslPolicyErrors.None;
+
+    void M(HttpClientHandler handler)
+    {
+        handler.ServerCertificateCustomValidationCallback = (message, cert, chain, errors) => errors == SslPolicyErrors.None;
+        handler.ServerCertificateCustomValidationCallback = (message, cert, chain, errors) => errors == SslPolicyErrors.None && cert?.GetCertHashString() == Pin;
+        handler.ServerCertificateCustomValidationCallback = (message, cert, chain, errors) => errors == SslPolicyErrors.None ? cert?.GetCertHashString() == Pin : false;
+        handler.ServerCertificateCustomValidationCallback = (message, cert, chain, errors) => errors is SslPolicyErrors.None;
+        handler.ServerCertificateCustomValidationCallback = (message, cert, chain, errors) => (errors & ~SslPolicyErrors.None) == 0;
+        handler.ServerCertificateCustomValidationCallback = (message, cert, chain, errors) => !errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch)
+            && !errors.HasFlag(SslPolicyErrors.RemoteCertificateChainErrors)
+            && !errors.HasFlag(SslPolicyErrors.RemoteCertificateNotAvailable);
+        handler.ServerCertificateCustomValidationCallback = (message, cert, chain, errors) =>
+        {
+            if (errors != SslPolicyErrors.None)
+            {
+                Console.WriteLine($""Rejected {cert?.Subject}: {errors}"");
+                return false;
+            }
+
+            return cert != null && cert.GetCertHashString() == Pin;
+        };
+        handler.ServerCertificateCustomValidationCallback = (message, cert, chain, errors) =>
+        {
+            if (errors != SslPolicyErrors.None)
+            {
+                throw new System.Security.Authentication.AuthenticationException(errors.ToString());
+            }
+
+            return cert?.GetCertHashString() == Pin;
+        };
+        ServicePointManager.ServerCertificateValidationCallback = Strict;
+    }"));
+
+        [Fact]
+        public Task Errors_handed_to_an_unknown_check_are_not_judged() => Verify.VerifyAnalyzerAsync(Class(@"
+    static bool Acceptable(SslPolicyErrors errors, X509Certificate? cert) => errors == SslPolicyErrors.None || cert == null;
+    static void Ensure(SslPolicyErrors errors) { if (errors != SslPolicyErrors.None) throw new InvalidOperationException(); }
+
+    void M(HttpClientHandler handler, Func<SslPolicyErrors, bool> policy)
+    {
+        handler.ServerCertificateCustomValidationCallback = (message, cert, chain, errors) => policy(errors);
+        handler.ServerCertificateCustomValidationCallback = (message, cert, chain, errors) =>
+        {
+            Ensure(errors);
+            return cert?.GetCertHashString() == Pin;
+        };
+    }"));
+
+        [Fact]
+        public Task Development_only_bypass_inside_the_callback_gets_the_note() => Verify.VerifyAnalyzerAsync(
+            @"
+using System.Net.Http;
+using System.Net.Security;
+using Microsoft.Extensions.Hosting;
+
+class Startup
+{
+    void M(IHostEnvironment env, HttpClientHandler handler)
+    {
+        handler.ServerCertificateCustomValidationCallback = {|#0:(message, cert, chain, errors)|} =>
+        {
+            if (env.IsDevelopment())
+            {
+                return true;
+            }
+
+            return errors == SslPolicyErrors.None;
+        };
+    }
+}
+",
+            Verify.Diagnostic("RES3002").WithLocation(0).WithArguments(
+                "This certificate validation callback",
+                "wrong-domain certificates (RemoteCertificateNameMismatch), certificates with a broken chain or an untrusted CA (RemoteCertificateChainErrors) and a missing certificate (RemoteCertificateNotAvailable)",
+                " (in development-only code; if this is deliberate, suppress RES3002 with #pragma warning disable or set resurs_analyzers.development_code = skip)"));
+
+        [Fact]
+        public Task Test_projects_are_silent_by_default()
+        {
+            var test = new Verify.Test(Handler("(message, cert, chain, errors) => cert?.GetCertHashString() == Pin"));
+            test.TestState.AdditionalReferences.Add(TestProjects.XunitCore);
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task Fix_replaces_the_errors_condition() => Verify.VerifyCodeFixAsync(
+            Class(@"
+    void M(HttpClientHandler handler)
+    {
+        handler.ServerCertificateCustomValidationCallback = {|RES3002:(message, cert, chain, errors)|} => errors == SslPolicyErrors.None || errors == SslPolicyErrors.RemoteCertificateNameMismatch;
+        handler.ServerCertificateCustomValidationCallback = {|RES3002:(message, cert, chain, errors)|} => (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) == SslPolicyErrors.None;
+        handler.ServerCertificateCustomValidationCallback = {|RES3002:(message, cert, chain, errors)|} => !errors.HasFlag(SslPolicyErrors.RemoteCertificateNotAvailable);
+    }"),
+            Class(@"
+    void M(HttpClientHandler handler)
+    {
+        handler.ServerCertificateCustomValidationCallback = (message, cert, chain, errors) => errors == SslPolicyErrors.None;
+        handler.ServerCertificateCustomValidationCallback = (message, cert, chain, errors) => errors == SslPolicyErrors.None;
+        handler.ServerCertificateCustomValidationCallback = (message, cert, chain, errors) => errors == SslPolicyErrors.None;
+    }"),
+            EquivalenceKeys.RejectCertificateErrors);
+
+        [Fact]
+        public Task Fix_keeps_the_other_checks() => Verify.VerifyCodeFixAsync(
+            Class(@"
+    void M(HttpClientHandler handler)
+    {
+        handler.ServerCertificateCustomValidationCallback = {|RES3002:(message, cert, chain, errors)|} =>
+            (errors == SslPolicyErrors.None || errors == SslPolicyErrors.RemoteCertificateNameMismatch) && cert != null && cert.Issuer.Contains(""DigiCert"");
+        handler.ServerCertificateCustomValidationCallback = {|RES3002:(_, cert, _, _)|} => cert?.Subject == ""CN=a"" || cert?.Subject == ""CN=b"";
+        handler.ServerCertificateCustomValidationCallback = {|RES3002:(message, cert, chain, errors)|} =>
+        {
+            if (errors == SslPolicyErrors.None)
+            {
+                return true;
+            }
+
+            return cert != null && cert.GetCertHashString() == Pin;
+        };
+    }"),
+            Class(@"
+    void M(HttpClientHandler handler)
+    {
+        handler.ServerCertificateCustomValidationCallback = (message, cert, chain, errors) =>
+            errors == SslPolicyErrors.None && cert != null && cert.Issuer.Contains(""DigiCert"");
+        handler.ServerCertificateCustomValidationCallback = (_, cert, _, errors) => errors == SslPolicyErrors.None && (cert?.Subject == ""CN=a"" || cert?.Subject == ""CN=b"");
+        handler.ServerCertificateCustomValidationCallback = (message, cert, chain, errors) =>
+        {
+            if (errors == SslPolicyErrors.None)
+            {
+                return true;
+            }
+
+            return errors == SslPolicyErrors.None && cert != null && cert.GetCertHashString() == Pin;
+        };
+    }"),
+            EquivalenceKeys.RejectCertificateErrors);
+
+        [Fact]
+        public Task Fix_rewrites_a_method_group_method() => Verify.VerifyCodeFixAsync(
+            Class(@"
+    static bool ByIssuer(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors sslPolicyErrors) =>
+        certificate != null && certificate.Issuer.Contains(""DigiCert"");
+
+    void M() => ServicePointManager.ServerCertificateValidationCallback = {|RES3002:ByIssuer|};"),
+            Class(@"
+    static bool ByIssuer(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors sslPolicyErrors) =>
+        sslPolicyErrors == SslPolicyErrors.None && certificate != null && certificate.Issuer.Contains(""DigiCert"");
+
+    void M() => ServicePointManager.ServerCertificateValidationCallback = ByIssuer;"),
+            EquivalenceKeys.RejectCertificateErrors);
+    }
+}

@@ -1,0 +1,186 @@
+using System.Threading.Tasks;
+using Resurs.Analyzers.CodeFixes;
+using Resurs.Analyzers.Tests.Verifiers;
+using Xunit;
+using Verify = Resurs.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    Resurs.Analyzers.Rules.Certificates.RevocationCheckAnalyzer,
+    Resurs.Analyzers.CodeFixes.Certificates.RevocationCheckCodeFixProvider>;
+
+namespace Resurs.Analyzers.Tests.Rules
+{
+    [Trait("Rule", "RES3003")]
+    public class RES3003RevocationCheckDisabledTests
+    {
+        private const string Usings = "using System;\nusing System.IO;\nusing System.Net;\nusing System.Net.Http;\nusing System.Net.Security;\nusing System.Security.Authentication;\nusing System.Security.Cryptography.X509Certificates;\nusing System.Threading.Tasks;\n";
+
+        private static string Class(string members) => Usings + "\nclass C\n{\n" + members + "\n}\n";
+
+        [Fact]
+        public Task Crl_flag_set_to_false_is_reported() => Verify.VerifyAnalyzerAsync(Class(@"
+    sealed class ResursHandler : HttpClientHandler { }
+
+    void M(HttpClientHandler handler, bool legacy)
+    {
+        handler.CheckCertificateRevocationList = {|RES3003:false|};
+        var inline = new HttpClientHandler { CheckCertificateRevocationList = {|RES3003:false|} };
+        var derived = new ResursHandler { CheckCertificateRevocationList = {|RES3003:false|} };
+        ServicePointManager.CheckCertificateRevocationList = {|RES3003:false|};
+        if (legacy)
+        {
+            handler.CheckCertificateRevocationList = {|RES3003:false|};
+        }
+    }"));
+
+        [Fact]
+        public Task Message_names_the_setting() => Verify.VerifyAnalyzerAsync(
+            Class(@"
+    void M(HttpClientHandler handler) => handler.CheckCertificateRevocationList = {|#0:false|};"),
+            Verify.Diagnostic("RES3003").WithLocation(0).WithArguments("CheckCertificateRevocationList = false", string.Empty));
+
+        [Fact]
+        public Task Revocation_mode_no_check_is_reported_where_it_configures() => Verify.VerifyAnalyzerAsync(Class(@"
+    void M(X509Chain chain, SslClientAuthenticationOptions client)
+    {
+        chain.ChainPolicy.RevocationMode = {|#0:X509RevocationMode.NoCheck|};
+        client.CertificateRevocationCheckMode = {|RES3003:X509RevocationMode.NoCheck|};
+        var server = new SslServerAuthenticationOptions { CertificateRevocationCheckMode = {|RES3003:X509RevocationMode.NoCheck|} };
+        var policy = new X509ChainPolicy { RevocationMode = {|RES3003:X509RevocationMode.NoCheck|} };
+        var mode = {|RES3003:X509RevocationMode.NoCheck|};
+        chain.ChainPolicy.RevocationMode = mode;
+    }"),
+            Verify.Diagnostic("RES3003").WithLocation(0).WithArguments("RevocationMode = X509RevocationMode.NoCheck", string.Empty));
+
+        [Fact]
+        public Task SslStream_revocation_argument_is_reported_positional_and_named() => Verify.VerifyAnalyzerAsync(
+            Class(@"
+    async Task M(SslStream stream, X509Certificate2 serverCertificate)
+    {
+        stream.AuthenticateAsClient(""merchant-api.resurs.com"", null, SslProtocols.Tls12, {|RES3003:false|});
+        await stream.AuthenticateAsClientAsync(""merchant-api.resurs.com"", null, SslProtocols.Tls12, checkCertificateRevocation: {|#0:false|});
+        stream.AuthenticateAsServer(serverCertificate, false, SslProtocols.Tls12, {|RES3003:false|});
+        await stream.AuthenticateAsServerAsync(serverCertificate, clientCertificateRequired: true, enabledSslProtocols: SslProtocols.Tls12, checkCertificateRevocation: {|RES3003:false|});
+    }"),
+            Verify.Diagnostic("RES3003").WithLocation(0).WithArguments("checkCertificateRevocation: false", string.Empty));
+
+        [Fact]
+        public Task Kestrel_client_certificate_revocation_is_reported() => Verify.VerifyAnalyzerAsync(@"
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+class Startup
+{
+    void Configure(KestrelServerOptions kestrel) =>
+        kestrel.ConfigureHttpsDefaults(https => https.CheckCertificateRevocation = {|RES3003:false|});
+}
+");
+
+        [Fact]
+        public Task Wcf_revocation_mode_is_reported() => Verify.VerifyAnalyzerAsync(@"
+using System.Security.Cryptography.X509Certificates;
+
+namespace System.ServiceModel.Security
+{
+    public sealed class X509ServiceCertificateAuthentication
+    {
+        public X509RevocationMode RevocationMode { get; set; }
+    }
+}
+
+namespace Shop
+{
+    using System.ServiceModel.Security;
+
+    static class ResursSoapClient
+    {
+        static void Configure(X509ServiceCertificateAuthentication authentication) =>
+            authentication.RevocationMode = {|RES3003:X509RevocationMode.NoCheck|};
+    }
+}
+");
+
+        [Fact]
+        public Task Constant_false_is_reported_at_its_use() => Verify.VerifyAnalyzerAsync(Class(@"
+    const bool CheckCrl = false;
+    void M(HttpClientHandler handler, SslStream stream)
+    {
+        handler.CheckCertificateRevocationList = {|RES3003:CheckCrl|};
+        stream.AuthenticateAsClient(""merchant-api.resurs.com"", null, SslProtocols.Tls12, {|RES3003:!true|});
+    }"));
+
+        [Fact]
+        public Task Checking_revocation_defaults_and_reading_are_not_reported() => Verify.VerifyAnalyzerAsync(Class(@"
+    static bool IsStrict(X509RevocationMode mode) => mode != X509RevocationMode.NoCheck;
+
+    async Task<bool> M(HttpClientHandler handler, X509Chain chain, SslStream stream, bool fromConfig)
+    {
+        handler.CheckCertificateRevocationList = true;
+        handler.CheckCertificateRevocationList = fromConfig;
+        var unset = new HttpClientHandler();
+        var client = new HttpClient();
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.Online;
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.Offline;
+        stream.AuthenticateAsClient(""merchant-api.resurs.com"", null, SslProtocols.Tls12, true);
+        await stream.AuthenticateAsClientAsync(""merchant-api.resurs.com"");
+        var mode = X509RevocationMode.NoCheck;
+        if (chain.ChainPolicy.RevocationMode == mode || IsStrict(X509RevocationMode.NoCheck))
+        {
+            Console.WriteLine(X509RevocationMode.NoCheck);
+        }
+
+        return chain.ChainPolicy.RevocationMode is X509RevocationMode.NoCheck || !handler.CheckCertificateRevocationList;
+    }"));
+
+        [Fact]
+        public Task Development_only_code_is_reported_with_a_note() => Verify.VerifyAnalyzerAsync(
+            @"
+using System.Net.Http;
+using Microsoft.Extensions.Hosting;
+
+class Startup
+{
+    void M(IHostEnvironment env, HttpClientHandler handler)
+    {
+        if (env.IsDevelopment())
+        {
+            handler.CheckCertificateRevocationList = {|#0:false|};
+        }
+    }
+}
+",
+            Verify.Diagnostic("RES3003").WithLocation(0).WithArguments(
+                "CheckCertificateRevocationList = false",
+                " (in development-only code; if this is deliberate, suppress RES3003 with #pragma warning disable or set resurs_analyzers.development_code = skip)"));
+
+        [Fact]
+        public Task Test_projects_are_silent_by_default()
+        {
+            var test = new Verify.Test(Class(@"
+    void M(HttpClientHandler handler) => handler.CheckCertificateRevocationList = false;"));
+            test.TestState.AdditionalReferences.Add(TestProjects.XunitCore);
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task Fix_turns_revocation_checking_on() => Verify.VerifyCodeFixAsync(
+            Class(@"
+    const bool CheckCrl = false;
+    void M(HttpClientHandler handler, X509Chain chain, SslStream stream)
+    {
+        handler.CheckCertificateRevocationList = {|RES3003:false|};
+        handler.CheckCertificateRevocationList = {|RES3003:CheckCrl|};
+        chain.ChainPolicy.RevocationMode = {|RES3003:X509RevocationMode.NoCheck|};
+        var options = new SslClientAuthenticationOptions { CertificateRevocationCheckMode = {|RES3003:System.Security.Cryptography.X509Certificates.X509RevocationMode.NoCheck|} };
+        stream.AuthenticateAsClient(""merchant-api.resurs.com"", null, SslProtocols.Tls12, checkCertificateRevocation: {|RES3003:false|});
+    }"),
+            Class(@"
+    const bool CheckCrl = false;
+    void M(HttpClientHandler handler, X509Chain chain, SslStream stream)
+    {
+        handler.CheckCertificateRevocationList = true;
+        handler.CheckCertificateRevocationList = true;
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.Online;
+        var options = new SslClientAuthenticationOptions { CertificateRevocationCheckMode = System.Security.Cryptography.X509Certificates.X509RevocationMode.Online };
+        stream.AuthenticateAsClient(""merchant-api.resurs.com"", null, SslProtocols.Tls12, checkCertificateRevocation: true);
+    }"),
+            EquivalenceKeys.CheckRevocation);
+    }
+}
