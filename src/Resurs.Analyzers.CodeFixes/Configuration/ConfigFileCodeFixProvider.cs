@@ -25,7 +25,8 @@ namespace Resurs.Analyzers.CodeFixes.Configuration
     {
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
             RuleIds.TunnelUrl, RuleIds.NonPublicCallbackAddress, RuleIds.InternalCallbackHost, RuleIds.InsecureCallbackScheme,
-            RuleIds.NonStandardCallbackPort, RuleIds.WeakSslProtocols, RuleIds.TlsHardeningSwitchDisabled);
+            RuleIds.NonStandardCallbackPort, RuleIds.WeakSslProtocols, RuleIds.TlsHardeningSwitchDisabled,
+            RuleIds.CertificateValidationDisabled, RuleIds.RevocationCheckDisabled);
 
         /// <summary>Roslyn 4.8's Fix All works on C# documents only; each config-file fix is applied on its own.</summary>
         public override FixAllProvider? GetFixAllProvider() => null;

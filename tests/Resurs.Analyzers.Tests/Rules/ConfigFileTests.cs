@@ -139,6 +139,44 @@ namespace Resurs.Analyzers.Tests.Rules
 ");
 
         [Fact]
+        public Task Wcf_and_service_point_certificate_settings_are_checked() => Run("app.config", @"<configuration>
+  <system.net>
+    <settings>
+      <servicePointManager checkCertificateName=""true"" checkCertificateRevocationList=""{|RES3003:false|}"" />
+    </settings>
+  </system.net>
+  <system.serviceModel>
+    <behaviors>
+      <endpointBehaviors>
+        <behavior name=""resurs"">
+          <clientCredentials>
+            <serviceCertificate>
+              <authentication certificateValidationMode=""{|RES3001:None|}"" revocationMode=""{|RES3003:NoCheck|}"" />
+            </serviceCertificate>
+          </clientCredentials>
+        </behavior>
+        <behavior name=""strict"">
+          <clientCredentials>
+            <serviceCertificate>
+              <authentication certificateValidationMode=""ChainTrust"" revocationMode=""Online"" />
+            </serviceCertificate>
+          </clientCredentials>
+        </behavior>
+      </endpointBehaviors>
+    </behaviors>
+  </system.serviceModel>
+</configuration>");
+
+        [Theory]
+        [InlineData("RES3001", "certificateValidationMode=\"None\"", "certificateValidationMode=\"ChainTrust\"")]
+        [InlineData("RES3003", "revocationMode=\"NoCheck\"", "revocationMode=\"Online\"")]
+        public async Task Certificate_settings_fixes(string id, string before, string after)
+        {
+            var fixedText = await AdditionalFileFixes.ApplyAsync("app.config", "<configuration><x><authentication " + before + " /></x></configuration>", id);
+            Assert.Equal("<configuration><x><authentication " + after + " /></x></configuration>", fixedText);
+        }
+
+        [Fact]
         public Task Broken_xml_gives_one_RES9002() => Run(
             "app.config",
             "<configuration><appSettings><add key=\"ResursBank:CallbackUrl\" value=\"http://10.0.0.5/cb\"></{|#0:a|}ppSettings></configuration>",

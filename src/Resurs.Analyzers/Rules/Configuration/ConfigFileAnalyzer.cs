@@ -33,7 +33,7 @@ namespace Resurs.Analyzers.Rules.Configuration
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             Descriptors.RES1001, Descriptors.RES1002, Descriptors.RES1003, Descriptors.RES1004, Descriptors.RES1005,
-            Descriptors.RES2001, Descriptors.RES2003, Descriptors.RES9002);
+            Descriptors.RES2001, Descriptors.RES2003, Descriptors.RES3001, Descriptors.RES3003, Descriptors.RES9002);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -183,6 +183,7 @@ namespace Resurs.Analyzers.Rules.Configuration
                     return;
                 }
 
+                CheckCertificateSettings(element);
                 foreach (var attribute in element.Attributes.Values)
                 {
                     if (attribute.Value.IndexOf("://", StringComparison.Ordinal) >= 0)
@@ -309,6 +310,32 @@ namespace Resurs.Analyzers.Rules.Configuration
                 }
 
                 return TlsProtocolFacts.DescribeWeak(bits);
+            }
+
+            /// <summary>
+            /// WCF <c>certificateValidationMode="None"</c> (RES3001), and <c>checkCertificateRevocationList="false"</c> on
+            /// servicePointManager or WCF <c>revocationMode="NoCheck"</c> (RES3003).
+            /// </summary>
+            private void CheckCertificateSettings(XmlConfigElement element)
+            {
+                if (element.Attributes.TryGetValue("certificateValidationMode", out var validation)
+                    && validation.Value.Trim().Equals("None", StringComparison.OrdinalIgnoreCase))
+                {
+                    ReportEdit(Descriptors.RES3001, validation.Span, validation.Span, "ChainTrust", "Validate the certificate chain", new[] { "certificateValidationMode=\"None\"" });
+                }
+
+                if (element.Path.EndsWith("servicepointmanager", StringComparison.Ordinal)
+                    && element.Attributes.TryGetValue("checkCertificateRevocationList", out var crl)
+                    && crl.Value.Trim().Equals("false", StringComparison.OrdinalIgnoreCase))
+                {
+                    ReportEdit(Descriptors.RES3003, crl.Span, crl.Span, "true", "Check revocation", new[] { "checkCertificateRevocationList=\"false\"" });
+                }
+
+                if (element.Attributes.TryGetValue("revocationMode", out var mode)
+                    && mode.Value.Trim().Equals("NoCheck", StringComparison.OrdinalIgnoreCase))
+                {
+                    ReportEdit(Descriptors.RES3003, mode.Span, mode.Span, "Online", "Check revocation online", new[] { "revocationMode=\"NoCheck\"" });
+                }
             }
 
             private void CheckSwitches(XmlAttributeValue switches)
