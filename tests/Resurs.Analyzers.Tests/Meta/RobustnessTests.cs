@@ -35,7 +35,20 @@ namespace Resurs.Analyzers.Tests.Meta
             "using System.Net.Http; using System.Net.Security; class C { void M(HttpClientHandler h, SslStream s) { h.CheckCertificateRevocationList = ; s.AuthenticateAsClient(\"x\", null, , false); s.AuthenticateAsClient(checkCertificateRevocation: false); } }",
             "namespace System.Net { interface ICertificatePolicy { bool CheckValidationResult(); } class P : ICertificatePolicy { } class Q : ICertificatePolicy { public bool CheckValidationResult() => ; } class U { void M() { object a = new P(), b = new Q(); } } }",
             ManyBranches(),
+            DeepCondition(),
         };
+
+        /// <summary>A validator whose condition nests 5,000 levels deep: bounded recursion, no stack overflow.</summary>
+        private static string DeepCondition()
+        {
+            var condition = new System.Text.StringBuilder("e == System.Net.Security.SslPolicyErrors.None");
+            for (var i = 0; i < 5000; i++)
+            {
+                condition.Append(" || c?.Subject == \"CN=").Append(i).Append('"');
+            }
+
+            return "using System.Net; class C { void M() { ServicePointManager.ServerCertificateValidationCallback = (s, c, ch, e) => " + condition + "; } }";
+        }
 
         /// <summary>A validator with 2^40 paths: the evaluator must give up within its budget, not hang.</summary>
         private static string ManyBranches()

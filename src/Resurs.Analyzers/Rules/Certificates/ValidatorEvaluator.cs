@@ -60,6 +60,7 @@ namespace Resurs.Analyzers.Rules.Certificates
         private const int StepBudget = 6000;
         private const int MaxStates = 256;
         private const int MaxCallDepth = 3;
+        private const int MaxNesting = 200;
         private const int AllErrors = CertificateFacts.NotAvailable | CertificateFacts.NameMismatch | CertificateFacts.ChainErrors;
 
         private readonly MethodBodies bodies;
@@ -67,6 +68,7 @@ namespace Resurs.Analyzers.Rules.Certificates
         private readonly CancellationToken cancellationToken;
         private readonly HashSet<IMethodSymbol> callStack = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
         private int steps;
+        private int nesting;
         private bool failed;
 
         private ValidatorEvaluator(MethodBodies bodies, SemanticModel? model, CancellationToken cancellationToken)
@@ -214,6 +216,19 @@ namespace Resurs.Analyzers.Rules.Certificates
             return true;
         }
 
+        /// <summary>Bounds the recursion: a generated 10,000-term condition must not overflow the analyzer's stack.</summary>
+        private bool Enter()
+        {
+            if (++nesting > MaxNesting)
+            {
+                nesting--;
+                failed = true;
+                return false;
+            }
+
+            return true;
+        }
+
         private List<State> Fail()
         {
             failed = true;
@@ -224,11 +239,23 @@ namespace Resurs.Analyzers.Rules.Certificates
 
         private List<State> Exec(IOperation operation, State state)
         {
-            if (!Tick())
+            if (!Tick() || !Enter())
             {
                 return new List<State>();
             }
 
+            try
+            {
+                return ExecCore(operation, state);
+            }
+            finally
+            {
+                nesting--;
+            }
+        }
+
+        private List<State> ExecCore(IOperation operation, State state)
+        {
             switch (operation)
             {
                 case IBlockOperation block:
@@ -764,11 +791,23 @@ namespace Resurs.Analyzers.Rules.Certificates
 
         private Result Eval(IOperation operation, State state)
         {
-            if (!Tick())
+            if (!Tick() || !Enter())
             {
                 return new Result(Value.Unknown(false));
             }
 
+            try
+            {
+                return EvalCore(operation, state);
+            }
+            finally
+            {
+                nesting--;
+            }
+        }
+
+        private Result EvalCore(IOperation operation, State state)
+        {
             if (operation.ConstantValue.HasValue)
             {
                 return new Result(Value.FromConstant(operation.ConstantValue.Value));
