@@ -15,6 +15,13 @@ namespace Resurs.Analyzers
         public const string WeakSecurityProtocolType = "RES2002";
         public const string TlsHardeningSwitchDisabled = "RES2003";
 
+        // RES4xxx: allowlists, proxies and DNS.
+        public const string CloudRangeAllowlisted = "RES4001";
+        public const string IncompleteCallbackAllowlist = "RES4002";
+        public const string ReverseDnsTrust = "RES4003";
+        public const string ResursCalledByIp = "RES4004";
+        public const string ForwardedHeadersTrustAll = "RES4005";
+
         // RES9xxx: the analyzer's own configuration.
         public const string InvalidOptionValue = "RES9001";
     }
