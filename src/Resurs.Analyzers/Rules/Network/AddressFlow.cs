@@ -80,9 +80,9 @@ namespace Resurs.Analyzers.Rules.Network
         }
 
         /// <summary>Follows <paramref name="leaf"/> (a string value) to where it lands; null when it lands nowhere we judge.</summary>
-        public Landing? Follow(IOperation leaf, out LeafShape shape, out IOperation? prefix, out SyntaxNode? networkCreation)
+        public Landing? Follow(IOperation leaf, LeafShape start, out LeafShape shape, out IOperation? prefix, out SyntaxNode? networkCreation)
         {
-            shape = LeafShape.Text;
+            shape = start;
             prefix = null;
             networkCreation = null;
             var current = leaf;

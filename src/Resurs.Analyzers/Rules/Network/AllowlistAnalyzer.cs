@@ -255,7 +255,7 @@ namespace Resurs.Analyzers.Rules.Network
 
             private void Leaf(AddressFlow flow, TypeState state, IOperation leaf, Func<(string Text, SyntaxNode Node)?> resolve)
             {
-                var landing = flow.Follow(leaf, out var shape, out var prefix, out var networkCreation);
+                var landing = flow.Follow(leaf, LeafShape.Text, out var shape, out var prefix, out var networkCreation);
                 if (landing is null || !MayMatter(landing))
                 {
                     return;
@@ -320,7 +320,7 @@ namespace Resurs.Analyzers.Rules.Network
             /// <summary>IPAddress.Any in <c>new IPNetwork(IPAddress.Any, 0)</c>.</summary>
             private void AddressField(AddressFlow flow, TypeState state, IFieldReferenceOperation field)
             {
-                var landing = flow.Follow(field, out var shape, out var prefix, out var networkCreation);
+                var landing = flow.Follow(field, LeafShape.Address, out var shape, out var prefix, out var networkCreation);
                 if (landing is null || !MayMatter(landing) || networkCreation is null || shape != LeafShape.Network
                     || prefix is null || NetworkTypes.Unwrap(prefix).ConstantValue is not { HasValue: true, Value: int length })
                 {
