@@ -78,6 +78,9 @@ namespace System.Web
         context.Request.Headers.TryGetValue(""X-Forwarded-For"", out var forwarded)
         && string.Equals({|RES4003:Dns.GetHostEntry(forwarded.ToString())|}.HostName, ""callback.resurs.se"", StringComparison.OrdinalIgnoreCase);
 
+    bool Listener(HttpListenerRequest request) =>
+        {|RES4003:Dns.GetHostEntry(request.RemoteEndPoint.Address)|}.HostName.StartsWith(""callback."");
+
     static async Task<bool> IsResurs(IPAddress remoteIp)
     {
         var host = (await {|RES4003:Dns.GetHostEntryAsync(remoteIp)|}).HostName.TrimEnd('.');
