@@ -13,10 +13,14 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 LegacyTlsSetup.Apply();
 
 builder.Services.Configure<ResursOptions>(builder.Configuration.GetSection("Resurs"));
+builder.Services.AddResursCallbackFiltering();
 builder.Services.AddHttpClient<ResursMerchantApiClient>(client => client.BaseAddress = new Uri("https://merchant-api.integration.resurs.com/"))
     .ConfigurePrimaryHttpMessageHandler(ResursMerchantApiClient.CreateHandler);
 
 var app = builder.Build();
+
+// Callbacks must come from Resurs (see CallbackIpFilter: RES4001-RES4003, RES4005).
+app.UseResursCallbackFiltering();
 
 app.MapPost("/checkout/{orderId}", async (string orderId, ResursMerchantApiClient resurs, CancellationToken cancellationToken) =>
 {
@@ -30,5 +34,9 @@ app.MapPost("/resurs/callbacks/authorization", (AuthorizationCallback callback, 
     logger.LogInformation("Payment {PaymentId} is {Status}", callback.PaymentId, callback.Status);
     return Results.NoContent();
 });
+
+// The operations dashboard (RES4004 in ResursConnectivityCheck).
+app.MapGet("/health/resurs", async (IHttpClientFactory factory, CancellationToken cancellationToken) =>
+    await ResursConnectivityCheck.CanReachResursAsync(factory.CreateClient("resurs-health"), cancellationToken) ? Results.Ok() : Results.StatusCode(503));
 
 app.Run();

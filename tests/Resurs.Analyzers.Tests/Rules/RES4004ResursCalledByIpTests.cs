@@ -52,6 +52,7 @@ public sealed class SimplifiedShopFlowClient : System.ServiceModel.ClientBase<IS
     async Task M(HttpClient client, string paymentId, HttpContent content)
     {
         var configured = new HttpClient { BaseAddress = new Uri({|RES4004:""https://194.68.237.10""|}) };
+        client.BaseAddress ??= new Uri({|RES4004:""https://192.121.110.21/""|});
         await client.GetAsync({|RES4004:""https://91.198.202.5/api/v2/payments""|});
         await client.PostAsync({|RES4004:$""https://13.50.187.51/v2/payments/{paymentId}/capture""|}, content);
         await client.GetFromJsonAsync<object>({|RES4004:""https://51.21.32.255/v2/stores""|});

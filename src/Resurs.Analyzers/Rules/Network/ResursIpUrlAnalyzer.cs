@@ -44,7 +44,7 @@ namespace Resurs.Analyzers.Rules.Network
                     symbolStart =>
                     {
                         var findings = new ConcurrentQueue<Diagnostic>();
-                        symbolStart.RegisterOperationAction(c => analysis.AnalyzeAssignment(c, findings), OperationKind.SimpleAssignment);
+                        symbolStart.RegisterOperationAction(c => analysis.AnalyzeAssignment(c, findings), OperationKind.SimpleAssignment, OperationKind.CoalesceAssignment);
                         symbolStart.RegisterOperationAction(c => analysis.AnalyzeCall(c, findings), OperationKind.Invocation, OperationKind.ObjectCreation);
                         symbolStart.RegisterSymbolEndAction(end =>
                         {
@@ -80,7 +80,7 @@ namespace Resurs.Analyzers.Rules.Network
 
             public void AnalyzeAssignment(OperationAnalysisContext context, ConcurrentQueue<Diagnostic> findings)
             {
-                var assignment = (ISimpleAssignmentOperation)context.Operation;
+                var assignment = (IAssignmentOperation)context.Operation;
                 if (assignment.Target is not IPropertyReferenceOperation { Property: var property })
                 {
                     return;
