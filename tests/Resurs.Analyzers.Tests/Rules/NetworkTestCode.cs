@@ -20,6 +20,8 @@ namespace Shop
         public static IpFilter Deny(params string[] addresses) => new IpFilter(new IpFilterOptions());
         public void AllowRange(string cidr) { }
         public bool IsAllowed(string cidr) => false;
+        public static IpFilter FromAllowlist(System.Collections.Generic.IEnumerable<string> ranges) => new IpFilter(new IpFilterOptions());
+        public static IpFilter FromBlocklist(System.Collections.Generic.IEnumerable<string> ranges) => new IpFilter(new IpFilterOptions());
     }
 
     /// <summary>Like the IPAddressRange and IPNetwork2 packages: built from a string.</summary>

@@ -131,6 +131,19 @@ class Filter
     }"));
 
         [Fact]
+        public Task A_neutral_list_takes_its_purpose_from_where_it_is_used() => Verify.VerifyAnalyzerAsync(Code(@"
+    static readonly List<string> Ranges = new List<string> { {|RES4001:""51.21.0.0/16""|} };
+    readonly IpFilter filter = IpFilter.FromAllowlist(Ranges);
+
+    void M()
+    {
+        var sources = new[] { ""192.121.110.100"", ""51.21.0.0/16"" };
+        var blocked = IpFilter.FromBlocklist(sources);
+        var cloud = new List<string> { {|RES4001:""13.50.0.0/16""|} };
+        var allowed = new HashSet<string>(cloud);
+    }"));
+
+        [Fact]
         public Task A_list_that_holds_a_callback_ip_is_an_allowlist_whatever_its_name() => Verify.VerifyAnalyzerAsync(Code(@"
     static readonly string[] Addresses = { ""192.121.110.100"", {|RES4001:""51.21.0.0/16""|}, ""13.50.187.51"" };"));
 
@@ -280,6 +293,12 @@ class Filter
         public Task Fix_inside_a_split_list_keeps_the_separator() => VerifyFixAsync(
             Code(@"    static readonly string[] TrustedSources = ""192.121.110.100;{|RES4001:13.50.0.0/16|};{|RES4001:0.0.0.0/0|}"".Split(';');"),
             Code(@"    static readonly string[] TrustedSources = ""192.121.110.100;13.50.187.51;51.21.32.255;51.21.206.32;51.21.39.192"".Split(';');"),
+            EquivalenceKeys.AllowExactCallbackIps);
+
+        [Fact]
+        public Task Fix_inside_a_split_literal_with_one_range() => VerifyFixAsync(
+            Code(@"    static readonly string[] TrustedSources = ""{|RES4001:51.21.0.0/16|}"".Split(',');"),
+            Code(@"    static readonly string[] TrustedSources = {|RES4002:""51.21.32.255/32,51.21.206.32/32,51.21.39.192/32""|}.Split(',');"),
             EquivalenceKeys.AllowExactCallbackIps);
 
         [Fact]

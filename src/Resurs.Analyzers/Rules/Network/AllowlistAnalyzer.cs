@@ -273,9 +273,10 @@ namespace Resurs.Analyzers.Rules.Network
                     {
                         var display = value.Text.Substring(item.Start, item.Length);
                         var entry = new Entry(item.Cidr, display, shape, item.HasPrefix, value.Node);
-                        if (items.Length > 1)
+                        if (items.Length > 1 || landing.SplitSeparator is not null)
                         {
-                            entry.ListSeparator = separator;
+                            // One address of a list literal: reported, and fixed, inside the literal.
+                            entry.ListSeparator = separator.Length > 0 ? separator : landing.SplitSeparator;
                             entry.ItemSpan = ItemSpan(value.Node, value.Text, item);
                         }
 
