@@ -71,11 +71,13 @@ namespace Resurs.Analyzers.Rules.Network
         private const int MaxDepth = 16;
 
         private readonly NetworkTypes types;
+        private readonly NetworkNames names;
         private readonly ISymbol owner;
 
-        public AddressFlow(NetworkTypes types, ISymbol owner)
+        public AddressFlow(NetworkTypes types, NetworkNames names, ISymbol owner)
         {
             this.types = types;
+            this.names = names;
             this.owner = owner;
         }
 
@@ -249,7 +251,7 @@ namespace Resurs.Analyzers.Rules.Network
         public (ListPurpose Purpose, bool Checked) Use(IOperation reference)
         {
             var landing = DestinationOf(reference, isCollection: true);
-            return (NetworkNames.Classify(landing.Names), landing.FeedsCheck);
+            return (names.Classify(landing.Names), landing.FeedsCheck);
         }
 
         /// <summary>Add, Insert, Push, Enqueue on a list of addresses or networks, with the value as the item.</summary>

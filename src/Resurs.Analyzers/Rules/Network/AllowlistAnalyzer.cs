@@ -165,6 +165,7 @@ namespace Resurs.Analyzers.Rules.Network
         private sealed class CompilationAnalysis
         {
             private readonly NetworkTypes types;
+            private readonly NetworkNames names = new NetworkNames();
             private readonly AnalysisPolicy policy;
             private readonly ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span, string Id), byte> reported =
                 new ConcurrentDictionary<(SyntaxTree, TextSpan, string), byte>();
@@ -177,7 +178,7 @@ namespace Resurs.Analyzers.Rules.Network
 
             public void AnalyzeBlock(OperationBlockAnalysisContext context, TypeState state)
             {
-                var flow = new AddressFlow(types, context.OwningSymbol);
+                var flow = new AddressFlow(types, names, context.OwningSymbol);
                 foreach (var block in context.OperationBlocks)
                 {
                     foreach (var operation in block.DescendantsAndSelf())
@@ -191,12 +192,11 @@ namespace Resurs.Analyzers.Rules.Network
                                 AddressField(flow, state, any);
                                 break;
                             case ILocalReferenceOperation or IFieldReferenceOperation when operation.Type?.SpecialType == SpecialType.System_String && !IsWrite(operation):
-                                if (operation.ConstantValue is { HasValue: true, Value: var constant } && !(constant is string constantText && AddressList.LooksLikeAddresses(constantText)))
+                                if (MayHoldAddress(operation))
                                 {
-                                    break;
+                                    Leaf(flow, state, operation, () => Trace(operation));
                                 }
 
-                                Leaf(flow, state, operation, () => Trace(operation));
                                 break;
                             case ILocalReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation when !IsWrite(operation) && types.IsAddressCollectionOrNetwork(operation.Type):
                                 RecordUse(flow, state, operation);
@@ -340,9 +340,9 @@ namespace Resurs.Analyzers.Rules.Network
             }
 
             /// <summary>A single value in a neutral place with nothing to resolve its purpose later can never be reported.</summary>
-            private static bool MayMatter(Landing landing) =>
+            private bool MayMatter(Landing landing) =>
                 landing.IsCollection || landing.Symbol is not null || landing.Forwarded || landing.FeedsCheck
-                || NetworkNames.Classify(landing.Names) == ListPurpose.Allow;
+                || names.Classify(landing.Names) == ListPurpose.Allow;
 
             private static void Add(TypeState state, Landing landing, List<Entry> entries, SyntaxNode? multiItemLiteral)
             {
@@ -443,9 +443,9 @@ namespace Resurs.Analyzers.Rules.Network
                 }
             }
 
-            private static ListPurpose Purpose(Container container, TypeState state)
+            private ListPurpose Purpose(Container container, TypeState state)
             {
-                var purpose = NetworkNames.Classify(container.Names);
+                var purpose = names.Classify(container.Names);
                 if (purpose != ListPurpose.Neutral)
                 {
                     return purpose;
@@ -723,6 +723,28 @@ namespace Resurs.Analyzers.Rules.Network
                 }
 
                 return (text, node);
+            }
+
+            /// <summary>
+            /// Cheap test before a string local or field is followed: a constant must look like an address; otherwise the
+            /// declaration must be initialised with an address-like literal or with another name (a const) to trace.
+            /// </summary>
+            private static bool MayHoldAddress(IOperation reference)
+            {
+                if (reference.ConstantValue.HasValue)
+                {
+                    return reference.ConstantValue.Value is string text && AddressList.LooksLikeAddresses(text);
+                }
+
+                ISymbol symbol = reference is ILocalReferenceOperation local ? local.Local : ((IFieldReferenceOperation)reference).Field;
+                if (symbol is IFieldSymbol { IsReadOnly: false, IsConst: false } || symbol.DeclaringSyntaxReferences.Length != 1)
+                {
+                    return false;
+                }
+
+                return symbol.DeclaringSyntaxReferences[0].GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: var value }
+                    && (value is IdentifierNameSyntax or MemberAccessExpressionSyntax
+                        || (value is LiteralExpressionSyntax literal && AddressList.LooksLikeAddresses(literal.Token.ValueText)));
             }
 
             private static bool IsWrite(IOperation reference) =>

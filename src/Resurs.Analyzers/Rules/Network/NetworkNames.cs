@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Resurs.Analyzers.Rules.Callbacks;
@@ -22,7 +23,7 @@ namespace Resurs.Analyzers.Rules.Network
     /// Classifies identifiers (members, locals, parameters, methods, types) by their words, split the way
     /// <see cref="CallbackNames.Words"/> splits them. A deny word anywhere wins over an allow word.
     /// </summary>
-    internal static class NetworkNames
+    internal sealed class NetworkNames
     {
         private static readonly ImmutableArray<string[]> AllowPhrases = Phrases(
             "allow", "allowed", "allowlist", "allowlisted", "allowlisting", "whitelist", "whitelisted", "whitelisting", "white list",
@@ -34,8 +35,11 @@ namespace Resurs.Analyzers.Rules.Network
             "blacklisted", "black list", "ban", "banned", "reject", "rejected", "exclude", "excluded", "forbid", "forbidden",
             "untrusted", "suspicious", "abuse");
 
+        /// <summary>Answers per name; one instance per compilation, since the same names recur in every member.</summary>
+        private readonly ConcurrentDictionary<string, ListPurpose> cache = new ConcurrentDictionary<string, ListPurpose>(StringComparer.Ordinal);
+
         /// <summary>The purpose all <paramref name="names"/> together express.</summary>
-        public static ListPurpose Classify(IEnumerable<string> names)
+        public ListPurpose Classify(IEnumerable<string> names)
         {
             var allow = false;
             foreach (var name in names)
@@ -45,13 +49,13 @@ namespace Resurs.Analyzers.Rules.Network
                     continue;
                 }
 
-                var words = CallbackNames.Words(name);
-                if (Matches(words, DenyPhrases))
+                var purpose = cache.GetOrAdd(name, ClassifyName);
+                if (purpose == ListPurpose.Deny)
                 {
                     return ListPurpose.Deny;
                 }
 
-                allow |= Matches(words, AllowPhrases);
+                allow |= purpose == ListPurpose.Allow;
             }
 
             return allow ? ListPurpose.Allow : ListPurpose.Neutral;
@@ -72,6 +76,12 @@ namespace Resurs.Analyzers.Rules.Network
             }
 
             return false;
+        }
+
+        private static ListPurpose ClassifyName(string name)
+        {
+            var words = CallbackNames.Words(name);
+            return Matches(words, DenyPhrases) ? ListPurpose.Deny : Matches(words, AllowPhrases) ? ListPurpose.Allow : ListPurpose.Neutral;
         }
 
         private static bool Matches(List<string> words, ImmutableArray<string[]> phrases)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using Resurs.Analyzers.Infrastructure.Net;
@@ -8,6 +9,9 @@ namespace Resurs.Analyzers.Rules.Network
     /// <summary>The address and network types the network rules recognise, resolved once per compilation.</summary>
     internal sealed class NetworkTypes
     {
+        /// <summary>By-name answers per type: the check runs for the type of every reference.</summary>
+        private readonly ConcurrentDictionary<ITypeSymbol, bool> namedLikeNetwork = new ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
+
         private NetworkTypes(Compilation compilation)
         {
             IPAddress = compilation.GetTypeByMetadataName("System.Net.IPAddress");
@@ -46,7 +50,7 @@ namespace Resurs.Analyzers.Rules.Network
 
             return type.TypeKind is TypeKind.Class or TypeKind.Struct
                 && type.SpecialType == SpecialType.None
-                && NetworkNames.HasWord(type.Name, "network", "range", "cidr", "subnet", "ipnetwork", "iprange", "ipsubnet");
+                && namedLikeNetwork.GetOrAdd(type, t => NetworkNames.HasWord(t.Name, "network", "range", "cidr", "subnet", "ipnetwork", "iprange", "ipsubnet"));
         }
 
         /// <summary>A type that holds addresses or networks: string, IPAddress, or a network type.</summary>
