@@ -58,7 +58,20 @@ namespace Resurs.Analyzers.Rules.Network
                     symbolStart =>
                     {
                         var state = new TypeState();
-                        symbolStart.RegisterOperationBlockAction(block => analysis.AnalyzeBlock(block, state));
+                        symbolStart.RegisterOperationBlockStartAction(blockStart =>
+                        {
+                            var flow = new AddressFlow(analysis.Types, analysis.Names, blockStart.OwningSymbol);
+                            blockStart.RegisterOperationAction(
+                                operation => analysis.Analyze(operation.Operation, flow, state),
+                                OperationKind.Literal,
+                                OperationKind.FieldReference,
+                                OperationKind.LocalReference,
+                                OperationKind.PropertyReference,
+                                OperationKind.VariableDeclarator,
+                                OperationKind.FieldInitializer,
+                                OperationKind.PropertyInitializer,
+                                OperationKind.SimpleAssignment);
+                        });
                         symbolStart.RegisterSymbolEndAction(end => analysis.Report(end, state));
                     },
                     SymbolKind.NamedType);
@@ -167,6 +180,10 @@ namespace Resurs.Analyzers.Rules.Network
             private readonly NetworkTypes types;
             private readonly NetworkNames names = new NetworkNames();
             private readonly AnalysisPolicy policy;
+
+            public NetworkTypes Types => types;
+
+            public NetworkNames Names => names;
             private readonly ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span, string Id), byte> reported =
                 new ConcurrentDictionary<(SyntaxTree, TextSpan, string), byte>();
 
@@ -176,48 +193,41 @@ namespace Resurs.Analyzers.Rules.Network
                 this.policy = policy;
             }
 
-            public void AnalyzeBlock(OperationBlockAnalysisContext context, TypeState state)
+            public void Analyze(IOperation operation, AddressFlow flow, TypeState state)
             {
-                var flow = new AddressFlow(types, names, context.OwningSymbol);
-                foreach (var block in context.OperationBlocks)
+                switch (operation)
                 {
-                    foreach (var operation in block.DescendantsAndSelf())
-                    {
-                        switch (operation)
+                    case ILiteralOperation { ConstantValue: { HasValue: true, Value: string text } } literal when AddressList.LooksLikeAddresses(text):
+                        Leaf(flow, state, literal, () => (text, literal.Syntax));
+                        break;
+                    case IFieldReferenceOperation { Field.Name: "Any" or "IPv6Any" } any when types.IsIPAddress(any.Field.ContainingType):
+                        AddressField(flow, state, any);
+                        break;
+                    case ILocalReferenceOperation or IFieldReferenceOperation when operation.Type?.SpecialType == SpecialType.System_String && !IsWrite(operation):
+                        if (MayHoldAddress(operation))
                         {
-                            case ILiteralOperation { ConstantValue: { HasValue: true, Value: string text } } literal when AddressList.LooksLikeAddresses(text):
-                                Leaf(flow, state, literal, () => (text, literal.Syntax));
-                                break;
-                            case IFieldReferenceOperation { Field.Name: "Any" or "IPv6Any" } any when types.IsIPAddress(any.Field.ContainingType):
-                                AddressField(flow, state, any);
-                                break;
-                            case ILocalReferenceOperation or IFieldReferenceOperation when operation.Type?.SpecialType == SpecialType.System_String && !IsWrite(operation):
-                                if (MayHoldAddress(operation))
-                                {
-                                    Leaf(flow, state, operation, () => Trace(operation));
-                                }
-
-                                break;
-                            case ILocalReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation when !IsWrite(operation) && types.IsAddressCollectionOrNetwork(operation.Type):
-                                RecordUse(flow, state, operation);
-                                break;
-                            case IVariableDeclaratorOperation declarator when declarator.Initializer is { } initializer:
-                                RecordCreation(state, declarator.Symbol, initializer.Value);
-                                break;
-                            case IFieldInitializerOperation { InitializedFields.Length: 1 } fieldInitializer:
-                                RecordCreation(state, fieldInitializer.InitializedFields[0], fieldInitializer.Value);
-                                break;
-                            case IPropertyInitializerOperation { InitializedProperties.Length: 1 } propertyInitializer:
-                                RecordCreation(state, propertyInitializer.InitializedProperties[0], propertyInitializer.Value);
-                                break;
-                            case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment:
-                                RecordCreation(state, local.Local, assignment.Value);
-                                break;
-                            case ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Instance: null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } } member } assignment:
-                                RecordCreation(state, member.Member, assignment.Value);
-                                break;
+                            Leaf(flow, state, operation, () => Trace(operation));
                         }
-                    }
+
+                        break;
+                    case ILocalReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation when !IsWrite(operation) && types.IsAddressCollectionOrNetwork(operation.Type):
+                        RecordUse(flow, state, operation);
+                        break;
+                    case IVariableDeclaratorOperation declarator when declarator.Initializer is { } initializer:
+                        RecordCreation(state, declarator.Symbol, initializer.Value);
+                        break;
+                    case IFieldInitializerOperation { InitializedFields.Length: 1 } fieldInitializer:
+                        RecordCreation(state, fieldInitializer.InitializedFields[0], fieldInitializer.Value);
+                        break;
+                    case IPropertyInitializerOperation { InitializedProperties.Length: 1 } propertyInitializer:
+                        RecordCreation(state, propertyInitializer.InitializedProperties[0], propertyInitializer.Value);
+                        break;
+                    case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment:
+                        RecordCreation(state, local.Local, assignment.Value);
+                        break;
+                    case ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Instance: null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } } member } assignment:
+                        RecordCreation(state, member.Member, assignment.Value);
+                        break;
                 }
             }
 
@@ -727,7 +737,7 @@ namespace Resurs.Analyzers.Rules.Network
 
             /// <summary>
             /// Cheap test before a string local or field is followed: a constant must look like an address; otherwise the
-            /// declaration must be initialised with an address-like literal or with another name (a const) to trace.
+            /// declaration must be initialised with an address-like literal, or with a name that leads to one.
             /// </summary>
             private static bool MayHoldAddress(IOperation reference)
             {
@@ -737,14 +747,38 @@ namespace Resurs.Analyzers.Rules.Network
                 }
 
                 ISymbol symbol = reference is ILocalReferenceOperation local ? local.Local : ((IFieldReferenceOperation)reference).Field;
-                if (symbol is IFieldSymbol { IsReadOnly: false, IsConst: false } || symbol.DeclaringSyntaxReferences.Length != 1)
+                return reference.SemanticModel is { } model && MayHoldAddress(symbol, model, 0);
+            }
+
+            private static bool MayHoldAddress(ISymbol symbol, SemanticModel model, int depth)
+            {
+                switch (symbol)
+                {
+                    case IFieldSymbol { HasConstantValue: true } constant:
+                        return constant.ConstantValue is string fieldText && AddressList.LooksLikeAddresses(fieldText);
+                    case ILocalSymbol { HasConstantValue: true } constant:
+                        return constant.ConstantValue is string localText && AddressList.LooksLikeAddresses(localText);
+                    case IFieldSymbol { IsReadOnly: false }:
+                        return false;
+                }
+
+                if (symbol.DeclaringSyntaxReferences.Length != 1
+                    || symbol.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: var value })
                 {
                     return false;
                 }
 
-                return symbol.DeclaringSyntaxReferences[0].GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: var value }
-                    && (value is IdentifierNameSyntax or MemberAccessExpressionSyntax
-                        || (value is LiteralExpressionSyntax literal && AddressList.LooksLikeAddresses(literal.Token.ValueText)));
+                switch (value)
+                {
+                    case LiteralExpressionSyntax literal:
+                        return AddressList.LooksLikeAddresses(literal.Token.ValueText);
+                    case IdentifierNameSyntax or MemberAccessExpressionSyntax when value.SyntaxTree != model.SyntaxTree:
+                        return true; // another file: the trace decides
+                    case IdentifierNameSyntax or MemberAccessExpressionSyntax when depth < 3:
+                        return model.GetSymbolInfo(value).Symbol is { Kind: SymbolKind.Field or SymbolKind.Local } next && MayHoldAddress(next, model, depth + 1);
+                    default:
+                        return false;
+                }
             }
 
             private static bool IsWrite(IOperation reference) =>

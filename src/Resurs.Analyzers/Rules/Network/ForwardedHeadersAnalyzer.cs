@@ -37,7 +37,13 @@ namespace Resurs.Analyzers.Rules.Network
                 start.RegisterOperationAction(c => AnalyzeSwitch(c, environment, policy), OperationKind.Invocation, OperationKind.SimpleAssignment);
                 if (types.ForwardedHeadersOptions is not null)
                 {
-                    start.RegisterOperationBlockAction(c => AnalyzeBlock(c, types, policy));
+                    // Per member: the options object's settings are spread over several statements of one method or lambda.
+                    start.RegisterOperationBlockStartAction(blockStart =>
+                    {
+                        var states = new Dictionary<object, OptionsState>();
+                        blockStart.RegisterOperationAction(c => Record(c.Operation, types, states), OperationKind.Invocation, OperationKind.SimpleAssignment);
+                        blockStart.RegisterOperationBlockEndAction(c => Evaluate(c, states, policy));
+                    });
                 }
             });
         }
@@ -103,58 +109,63 @@ namespace Resurs.Analyzers.Rules.Network
                 key + "=true turns on the forwarded-headers middleware for X-Forwarded-For with KnownNetworks and KnownProxies cleared"));
         }
 
-        private static void AnalyzeBlock(OperationBlockAnalysisContext context, NetworkTypes types, AnalysisPolicy policy)
+        private static void Record(IOperation operation, NetworkTypes types, Dictionary<object, OptionsState> states)
         {
-            var states = new Dictionary<object, OptionsState>();
-            foreach (var block in context.OperationBlocks)
+            lock (states)
             {
-                foreach (var operation in block.Descendants())
+                switch (operation)
                 {
-                    switch (operation)
-                    {
-                        case IInvocationOperation { TargetMethod.Name: "Clear", Instance: IPropertyReferenceOperation list } clear when types.IsForwardedTrustList(list.Property):
-                            var state = State(states, Key(list.Instance));
-                            if (list.Property.Name == "KnownProxies")
-                            {
-                                state.ProxiesCleared ??= clear;
-                            }
-                            else
-                            {
-                                state.NetworksCleared ??= clear;
-                                state.NetworksName = list.Property.Name;
-                            }
+                    case IInvocationOperation { TargetMethod.Name: "Clear", Instance: IPropertyReferenceOperation list } clear when types.IsForwardedTrustList(list.Property):
+                        var state = State(states, Key(list.Instance));
+                        if (list.Property.Name == "KnownProxies")
+                        {
+                            state.ProxiesCleared ??= clear;
+                        }
+                        else
+                        {
+                            state.NetworksCleared ??= clear;
+                            state.NetworksName = list.Property.Name;
+                        }
 
-                            break;
-                        case IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 1 } add when TrustList(add, types) is { } target:
-                            var listState = State(states, target.Key);
-                            if (target.Property.Name != "KnownProxies" && types.TryReadNetwork(add.Arguments[0].Value, out var network) && network.PrefixLength == 0)
-                            {
-                                listState.TrustAll.Add((add.IsImplicit ? add.Arguments[0].Value : add, target.Property.Name, network.Network.IsV6 ? "::/0" : "0.0.0.0/0"));
-                            }
-                            else
-                            {
-                                // A real proxy or network: the lists are not empty, so not every caller is trusted.
-                                listState.HasEntries = true;
-                            }
+                        break;
+                    case IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 1 } add when TrustList(add, types) is { } target:
+                        var listState = State(states, target.Key);
+                        if (target.Property.Name != "KnownProxies" && types.TryReadNetwork(add.Arguments[0].Value, out var network) && network.PrefixLength == 0)
+                        {
+                            listState.TrustAll.Add((add.IsImplicit ? add.Arguments[0].Value : add, target.Property.Name, network.Network.IsV6 ? "::/0" : "0.0.0.0/0"));
+                        }
+                        else
+                        {
+                            // A real proxy or network: the lists are not empty, so not every caller is trusted.
+                            listState.HasEntries = true;
+                        }
 
-                            break;
-                        case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "ForwardedHeaders" } headers } assignment
-                            when types.IsForwardedHeadersOptions(headers.Property.ContainingType):
-                            var headersState = State(states, Key(headers.Instance));
-                            headersState.HeadersAssigned = true;
-                            var constant = NetworkTypes.Unwrap(assignment.Value).ConstantValue;
-                            headersState.ForwardsFor |= !constant.HasValue || (constant.Value is IConvertible convertible && (convertible.ToInt64(null) & XForwardedFor) != 0);
-                            break;
-                        case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "ForwardLimit" } limit } assignment
-                            when types.IsForwardedHeadersOptions(limit.Property.ContainingType)
-                                && NetworkTypes.Unwrap(assignment.Value).ConstantValue is { HasValue: true, Value: null }:
-                            State(states, Key(limit.Instance)).ForwardLimitNull = true;
-                            break;
-                    }
+                        break;
+                    case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "ForwardedHeaders" } headers } assignment
+                        when types.IsForwardedHeadersOptions(headers.Property.ContainingType):
+                        var headersState = State(states, Key(headers.Instance));
+                        headersState.HeadersAssigned = true;
+                        var constant = NetworkTypes.Unwrap(assignment.Value).ConstantValue;
+                        headersState.ForwardsFor |= !constant.HasValue || (constant.Value is IConvertible convertible && (convertible.ToInt64(null) & XForwardedFor) != 0);
+                        break;
+                    case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "ForwardLimit" } limit } assignment
+                        when types.IsForwardedHeadersOptions(limit.Property.ContainingType)
+                            && NetworkTypes.Unwrap(assignment.Value).ConstantValue is { HasValue: true, Value: null }:
+                        State(states, Key(limit.Instance)).ForwardLimitNull = true;
+                        break;
                 }
             }
+        }
 
-            foreach (var state in states.Values)
+        private static void Evaluate(OperationBlockAnalysisContext context, Dictionary<object, OptionsState> states, AnalysisPolicy policy)
+        {
+            List<OptionsState> all;
+            lock (states)
+            {
+                all = new List<OptionsState>(states.Values);
+            }
+
+            foreach (var state in all)
             {
                 if (state.HeadersAssigned && !state.ForwardsFor)
                 {
