@@ -17,12 +17,16 @@ LegacyTlsSetup.Apply();
 CertificateSetup.Apply();
 
 builder.Services.Configure<ResursOptions>(builder.Configuration.GetSection("Resurs"));
+builder.Services.AddResursCallbackFiltering();
 builder.Services.AddHttpClient<ResursMerchantApiClient>(client => client.BaseAddress = new Uri("https://merchant-api.integration.resurs.com/"))
     .ConfigurePrimaryHttpMessageHandler(ResursMerchantApiClient.CreateHandler);
 builder.Services.AddHttpClient("resurs-staging", client => client.BaseAddress = new Uri("https://merchant-api.integration.resurs.com/"))
     .ConfigurePrimaryHttpMessageHandler(CertificateSetup.CreateStagingHandler);
 
 var app = builder.Build();
+
+// Callbacks must come from Resurs (see CallbackIpFilter: RES4001-RES4003, RES4005).
+app.UseResursCallbackFiltering();
 
 app.MapPost("/checkout/{orderId}", async (string orderId, ResursMerchantApiClient resurs, CancellationToken cancellationToken) =>
 {
@@ -36,5 +40,9 @@ app.MapPost("/resurs/callbacks/authorization", (AuthorizationCallback callback, 
     logger.LogInformation("Payment {PaymentId} is {Status}", callback.PaymentId, callback.Status);
     return Results.NoContent();
 });
+
+// The operations dashboard (RES4004 in ResursConnectivityCheck).
+app.MapGet("/health/resurs", async (IHttpClientFactory factory, CancellationToken cancellationToken) =>
+    await ResursConnectivityCheck.CanReachResursAsync(factory.CreateClient("resurs-health"), cancellationToken) ? Results.Ok() : Results.StatusCode(503));
 
 app.Run();

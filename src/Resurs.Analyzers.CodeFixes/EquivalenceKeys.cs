@@ -13,6 +13,12 @@ namespace Resurs.Analyzers.CodeFixes
         public const string RemoveWeakeningFlags = "Resurs.RES3005.RemoveFlags";
         public const string UseSystemTrust = "Resurs.RES3005.UseSystemTrust";
 
+        /// <summary>RES4001: replace a cloud range with the exact callback IPs it holds.</summary>
+        public const string AllowExactCallbackIps = "Resurs.RES4001.AllowExactIps";
+
+        /// <summary>RES4002: add the missing callback IPs to the list.</summary>
+        public const string AddMissingCallbackIps = "Resurs.RES4002.AddMissingIps";
+
         /// <summary>RES1001-RES1005: one key per rule, whatever the URL-specific title says.</summary>
         public static string CallbackUrl(string id) => "Resurs." + id + ".FixUrl";
 

@@ -114,6 +114,45 @@ namespace Resurs.Analyzers
             RuleCategories.Certificates,
             DiagnosticSeverity.Warning,
             "X509VerificationFlags such as AllowUnknownCertificateAuthority, IgnoreNotTimeValid, IgnoreInvalidName or the Ignore...RevocationUnknown flags, and X509ChainTrustMode.CustomRootTrust with a root the code creates itself, make a chain build succeed for certificates that are untrusted, expired, for the wrong name or of unknown revocation status: the ones Resurs rejects.");
+        public static readonly DiagnosticDescriptor RES4001 = Create(
+            RuleIds.CloudRangeAllowlisted,
+            "Allowlist admits a whole cloud range",
+            "'{0}' admits {1}; allowlist only Resurs's exact callback IPs",
+            RuleCategories.Network,
+            DiagnosticSeverity.Warning,
+            "Resurs's cloud callback IPs sit in AWS EC2 eu-north-1 blocks (13.50.0.0/16, 51.21.0.0/16) that any AWS customer can send from. Resurs's FAQ says: \"Do not whitelist entire AWS ranges. Only allow the specific IPs above.\" A range that contains a cloud callback IP, whatever its mask, and 0.0.0.0/0 or ::/0 let strangers through the allowlist.");
+
+        public static readonly DiagnosticDescriptor RES4002 = Create(
+            RuleIds.IncompleteCallbackAllowlist,
+            "Resurs callback allowlist is incomplete",
+            "This allowlist holds {0} of Resurs's {1} callback IPs but not {2}; callbacks from the missing addresses will be dropped",
+            RuleCategories.Network,
+            DiagnosticSeverity.Warning,
+            "Resurs sends callbacks from several addresses (192.121.110.100, 13.50.187.51, 51.21.32.255, 51.21.206.32 and 51.21.39.192) and its FAQ says they must all be allowed. A list that names some of them but not all drops the callbacks that come from the others.");
+
+        public static readonly DiagnosticDescriptor RES4003 = Create(
+            RuleIds.ReverseDnsTrust,
+            "Reverse DNS used to trust an inbound caller",
+            "'{0}' turns the caller's address ({1}) into a host name that a condition then trusts; reverse DNS names of inbound traffic are not guaranteed and should not be relied upon",
+            RuleCategories.Network,
+            DiagnosticSeverity.Warning,
+            "Resurs's FAQ: \"for inbound traffic, reverse DNS names are not guaranteed and should not be relied upon\". Whoever controls the reverse zone of an address chooses its PTR name, so checking that a caller's host name ends with resurs.se proves nothing. Allow Resurs's callback IPs instead.");
+
+        public static readonly DiagnosticDescriptor RES4004 = Create(
+            RuleIds.ResursCalledByIp,
+            "Outbound call to Resurs uses an IP address",
+            "'{0}' calls Resurs at the IP address {1} ({2}); use the host name Resurs provides, such as {3}",
+            RuleCategories.Network,
+            DiagnosticSeverity.Warning,
+            "Resurs recommends accessing its services through the FQDNs it provides: the IP addresses behind them change. A URL whose host is an address in Resurs's networks (192.121.110.0/24, 194.68.237.0/24, 91.198.202.0/24) or a callback IP breaks when Resurs moves the service, and fails certificate validation because the certificate names the host name.");
+
+        public static readonly DiagnosticDescriptor RES4005 = Create(
+            RuleIds.ForwardedHeadersTrustAll,
+            "Forwarded headers are trusted from any address",
+            "{0}, so X-Forwarded-For is accepted from any address; a client can claim to be 192.121.110.100 and pass an IP allowlist",
+            RuleCategories.Network,
+            DiagnosticSeverity.Warning,
+            "The forwarded-headers middleware replaces the connection's remote address with the X-Forwarded-For value sent by a trusted proxy. With KnownNetworks and KnownProxies cleared, or 0.0.0.0/0 or ::/0 trusted, every client is a trusted proxy: anyone can send X-Forwarded-For: 192.121.110.100 and pass an allowlist of Resurs's callback IPs.");
 
         public static readonly DiagnosticDescriptor RES9001 = Create(
             RuleIds.InvalidOptionValue,
@@ -134,7 +173,8 @@ namespace Resurs.Analyzers
 
         /// <summary>Every descriptor, in ID order.</summary>
         public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
-            RES1001, RES1002, RES1003, RES1004, RES1005, RES2001, RES2002, RES2003, RES3001, RES3002, RES3003, RES3004, RES3005, RES9001, RES9002);
+            RES1001, RES1002, RES1003, RES1004, RES1005, RES2001, RES2002, RES2003, RES3001, RES3002, RES3003, RES3004, RES3005,
+            RES4001, RES4002, RES4003, RES4004, RES4005, RES9001, RES9002);
 
         public static string HelpLink(string id) => HelpLinkBase + id + ".md";
 

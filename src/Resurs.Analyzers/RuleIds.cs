@@ -21,6 +21,12 @@ namespace Resurs.Analyzers
         public const string RevocationCheckDisabled = "RES3003";
         public const string SelfSignedServerCertificate = "RES3004";
         public const string ChainTrustWeakened = "RES3005";
+        // RES4xxx: allowlists, proxies and DNS.
+        public const string CloudRangeAllowlisted = "RES4001";
+        public const string IncompleteCallbackAllowlist = "RES4002";
+        public const string ReverseDnsTrust = "RES4003";
+        public const string ResursCalledByIp = "RES4004";
+        public const string ForwardedHeadersTrustAll = "RES4005";
 
         // RES9xxx: the analyzer's own configuration.
         public const string InvalidOptionValue = "RES9001";

@@ -78,8 +78,20 @@ namespace Resurs.Analyzers.Options
             id => id == RuleIds.TunnelUrl || id == RuleIds.NonPublicCallbackAddress || id == RuleIds.InternalCallbackHost,
             ParsePublicBaseUrl);
 
+        /// <summary>
+        /// <c>callback_ips</c>: the addresses Resurs sends callbacks from (RES4001 judges ranges against the cloud ones,
+        /// RES4002 checks allowlists hold them all). Resurs can change them, so the list is configurable.
+        /// </summary>
+        public static readonly OptionDefinition<ImmutableArray<IPValue>> CallbackIps = new OptionDefinition<ImmutableArray<IPValue>>(
+            "callback_ips",
+            ResursNetworks.DefaultCallbackIps,
+            ResursNetworks.DefaultCallbackIpsText,
+            "a comma-separated list of IPv4 or IPv6 addresses such as '192.121.110.100, 13.50.187.51'",
+            id => id == RuleIds.CloudRangeAllowlisted || id == RuleIds.IncompleteCallbackAllowlist,
+            ParseAddressList);
+
         public static readonly ImmutableArray<OptionDefinition> All = ImmutableArray.Create<OptionDefinition>(
-            TestCode, DevelopmentCode, CallbackNameList, TunnelDomains, InternalHostSuffixes, AllowedHosts, PublicBaseUrl);
+            TestCode, DevelopmentCode, CallbackNameList, TunnelDomains, InternalHostSuffixes, AllowedHosts, PublicBaseUrl, CallbackIps);
 
         private static OptionDefinition<ImmutableArray<string>> DomainList(string name, Func<string, bool> appliesTo) =>
             new OptionDefinition<ImmutableArray<string>>(
@@ -135,6 +147,39 @@ namespace Resurs.Analyzers.Options
             }
 
             value = items.ToImmutableArray();
+            return true;
+        }
+
+        /// <summary>Strict addresses (no prefix, no ports), comma-separated; duplicates are dropped, order is kept.</summary>
+        private static bool ParseAddressList(string text, out ImmutableArray<IPValue> value)
+        {
+            value = ImmutableArray<IPValue>.Empty;
+            var builder = ImmutableArray.CreateBuilder<IPValue>();
+            foreach (var raw in text.Split(','))
+            {
+                var item = raw.Trim();
+                if (item.Length == 0)
+                {
+                    continue;
+                }
+
+                if (item.IndexOf('/') >= 0 || !Cidr.TryParse(item, out var cidr))
+                {
+                    return false;
+                }
+
+                if (!builder.Contains(cidr.Network))
+                {
+                    builder.Add(cidr.Network);
+                }
+            }
+
+            if (builder.Count == 0)
+            {
+                return false;
+            }
+
+            value = builder.ToImmutable();
             return true;
         }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using Resurs.Analyzers.Infrastructure.Net;
 using Resurs.Analyzers.Rules.Callbacks;
 using Xunit;
@@ -118,11 +119,71 @@ namespace Resurs.Analyzers.Tests.Infrastructure
         [InlineData("192.121.110.101/32", "192.121.110.100", false)]
         [InlineData("0.0.0.0/0", "51.21.32.255", true)]
         [InlineData("10.0.0.0/8", "51.21.32.255", false)]
+        [InlineData("::/0", "51.21.32.255", true)]
+        [InlineData("::ffff:51.21.0.0/112", "51.21.32.255", true)]
+        [InlineData("2001:db8::/32", "51.21.32.255", false)]
         public void Cidr_containment_is_computed(string cidr, string address, bool contains)
         {
             Assert.True(Cidr.TryParse(cidr, out var network));
             Assert.True(IPValue.TryParseStrictV4(address, 0, address.Length, out var ip));
             Assert.Equal(contains, network.Contains(ip));
+        }
+
+        [Theory]
+        [InlineData("51.21.0.0/16", "65,536 addresses")]
+        [InlineData("51.21.32.255/32", "1 address")]
+        [InlineData("0.0.0.0/0", "every IPv4 address")]
+        [InlineData("::/0", "every IPv6 address")]
+        [InlineData("2a05:d016::/32", "2^96 addresses")]
+        public void Cidr_sizes_are_described(string cidr, string expected)
+        {
+            Assert.True(Cidr.TryParse(cidr, out var network));
+            Assert.Equal(expected, network.DescribeSize());
+        }
+
+        [Theory]
+        [InlineData("51.21.0.0/16", 1, "")]
+        [InlineData("192.121.110.100,13.50.187.51", 2, ",")]
+        [InlineData("192.121.110.100, 13.50.187.51;51.21.32.255", 3, ", ")]
+        [InlineData("2a05:d016::5 192.121.110.100/32", 2, " ")]
+        public void Address_lists_are_parsed_strictly(string text, int count, string separator)
+        {
+            Assert.True(AddressList.TryParse(text, out var items, out var actualSeparator));
+            Assert.Equal(count, items.Length);
+            Assert.Equal(separator, actualSeparator);
+            foreach (var item in items)
+            {
+                Assert.True(Cidr.TryParse(text.Substring(item.Start, item.Length), out _));
+            }
+        }
+
+        [Theory]
+        [InlineData("")]
+        [InlineData("1")]
+        [InlineData("v1.2.3.4")]
+        [InlineData("https://192.121.110.100/")]
+        [InlineData("192.121.110.100:443")]
+        [InlineData("192.121.110.100, x")]
+        [InlineData("1.2")]
+        [InlineData("deadbeef")]
+        [InlineData("Host=10.0.0.5;Database=callbacks")]
+        public void Strings_that_are_not_address_lists_are_rejected(string text) => Assert.False(AddressList.TryParse(text, out _, out _));
+
+        [Theory]
+        [InlineData("192.121.110.100", false)]
+        [InlineData("192.121.110.0/24", false)]
+        [InlineData("hello world", true)]
+        [InlineData("https://shop.example/cb", true)]
+        [InlineData("1.0", false)]
+        [InlineData("payments", true)]
+        public void The_pre_filter_rejects_text_without_parsing_it(string text, bool rejected) => Assert.Equal(rejected, !AddressList.LooksLikeAddresses(text));
+
+        [Fact]
+        public void Resurs_facts_match_the_faq()
+        {
+            Assert.Equal(ResursNetworks.DefaultCallbackIpsText, string.Join(", ", ResursNetworks.DefaultCallbackIps));
+            Assert.Equal(new[] { "13.50.187.51", "51.21.32.255", "51.21.206.32", "51.21.39.192" }, ResursNetworks.CloudIps(ResursNetworks.DefaultCallbackIps).Select(ip => ip.ToString()));
+            Assert.True(ResursNetworks.IsResursAddress(new IPValue(0, 0xFFFF00000000UL | 0xC0796E14))); // ::ffff:192.121.110.20
         }
 
         [Theory]

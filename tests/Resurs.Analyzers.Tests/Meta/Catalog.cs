@@ -21,6 +21,9 @@ namespace Resurs.Analyzers.Tests.Meta
         public static IReadOnlyDictionary<string, string> NoCodeFix { get; } = new Dictionary<string, string>
         {
             ["RES3004"] = "The fix is a certificate from a publicly trusted CA, which code cannot create; the docs page says where to get one.",
+            ["RES4003"] = "Trust must move from the caller's host name to its address; the right allowlist depends on the endpoint, so the docs page shows it.",
+            ["RES4004"] = "Which documented host name replaces the address depends on the service being called (Merchant API, SOAP, checkout) and the environment.",
+            ["RES4005"] = "The fix is to list the real proxies or networks in front of the application, which only the merchant knows.",
             ["RES9001"] = "A configuration value has no single right replacement; the message names the valid values.",
             ["RES9002"] = "Only the author knows what a malformed file was meant to say; the message gives the position and the parser's reason.",
         };

@@ -36,6 +36,11 @@ namespace Resurs.Analyzers.Tests.Meta
             "namespace System.Net { interface ICertificatePolicy { bool CheckValidationResult(); } class P : ICertificatePolicy { } class Q : ICertificatePolicy { public bool CheckValidationResult() => ; } class U { void M() { object a = new P(), b = new Q(); } } }",
             ManyBranches(),
             DeepCondition(),
+            "using System.Collections.Generic; class C { string[] AllowedRanges = { \"51.21.0.0/16\", , \"192.121.110.100\" }; List<string> allowed = new() { \"13.50.0.0/16\" \"0.0.0.0/0\" }; void M() { allowed.Add(; allowed.Add(\"51.21.0.0/16\", ); var x = \"192.121.110.100,\".Split(; } }",
+            "using System.Net; class C { IPNetwork[] TrustedNetworks = [IPNetwork.Parse(), new IPNetwork(IPAddress.Parse(\"51.21.0.0\"), ), new IPNetwork(IPAddress.Any, 99), IPNetwork.TryParse(\"51.21.0.0/16\", out ) ]; static readonly string Cloud = Cloud + \"/16\"; const string A = B; const string B = A; }",
+            "using System.Net; using Microsoft.AspNetCore.Http; class C { bool M(HttpContext c) { var e = Dns.GetHostEntry(c.Connection.RemoteIpAddress?.); return e.HostName.EndsWith(; } bool N(IPAddress remoteIp) => Dns.GetHostEntryAsync(remoteIp).Result.HostName == ; }",
+            "using System; using System.Net.Http; class C { void M(HttpClient c) { c.BaseAddress = new Uri(\"https://192.121.110.\" + ); c.GetAsync(\"https://[::ffff:192.121.110.20\"); c.GetAsync($\"https://{}/x\"); } }",
+            "using System; using Microsoft.AspNetCore.Builder; class C { void M(ForwardedHeadersOptions o) { o.KnownNetworks.Clear(; o.KnownProxies.Clear(); o.ForwardedHeaders = ; o.KnownNetworks.Add(); Environment.SetEnvironmentVariable(\"ASPNETCORE_FORWARDEDHEADERS_ENABLED\", ); new ForwardedHeadersOptions { KnownNetworks = { null, } }; } }",
         };
 
         /// <summary>A validator whose condition nests 5,000 levels deep: bounded recursion, no stack overflow.</summary>

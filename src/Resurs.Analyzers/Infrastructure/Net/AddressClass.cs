@@ -140,7 +140,13 @@ namespace Resurs.Analyzers.Infrastructure.Net
         {
             if (address.IsV6 != Network.IsV6)
             {
-                return !Network.IsV6 && address.TryGetEmbeddedV4(out var embedded) && Contains(embedded);
+                if (Network.IsV6)
+                {
+                    // An IPv6 network holds an IPv4 address through its IPv4-mapped form (::ffff:a.b.c.d), as dual-stack sockets see it.
+                    return Contains(new IPValue(0, 0xFFFF00000000UL | address.V4));
+                }
+
+                return address.TryGetEmbeddedV4(out var embedded) && Contains(embedded);
             }
 
             for (var i = 0; i < PrefixLength; i++)
@@ -152,6 +158,20 @@ namespace Resurs.Analyzers.Infrastructure.Net
             }
 
             return true;
+        }
+
+        /// <summary>"65,536 addresses", "every IPv4 address", "2^64 addresses".</summary>
+        public string DescribeSize()
+        {
+            if (PrefixLength == 0)
+            {
+                return Network.IsV6 ? "every IPv6 address" : "every IPv4 address";
+            }
+
+            var hostBits = Network.Bits - PrefixLength;
+            return hostBits <= 40
+                ? (1L << hostBits).ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + (hostBits == 0 ? " address" : " addresses")
+                : "2^" + hostBits.ToString(System.Globalization.CultureInfo.InvariantCulture) + " addresses";
         }
 
         public override string ToString() => Network + "/" + PrefixLength.ToString(System.Globalization.CultureInfo.InvariantCulture);

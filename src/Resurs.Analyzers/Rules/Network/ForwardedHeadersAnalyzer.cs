@@ -1,0 +1,271 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Resurs.Analyzers.Infrastructure;
+
+namespace Resurs.Analyzers.Rules.Network
+{
+    /// <summary>
+    /// RES4005: forwarded headers trusted from anywhere. Per options object in one member (a Configure lambda's parameter,
+    /// a local, an initializer): KnownNetworks (or KnownIPNetworks) and KnownProxies both cleared, or 0.0.0.0/0 or ::/0
+    /// added to them, while ForwardedHeaders includes XForwardedFor (or is not set there). Also
+    /// ASPNETCORE_FORWARDEDHEADERS_ENABLED=true set in code, which turns the middleware on with both lists cleared.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class ForwardedHeadersAnalyzer : DiagnosticAnalyzer
+    {
+        private const string EnvironmentSwitch = "ASPNETCORE_FORWARDEDHEADERS_ENABLED";
+        private const string HostSetting = "FORWARDEDHEADERS_ENABLED";
+
+        /// <summary>ForwardedHeaders.XForwardedFor.</summary>
+        private const long XForwardedFor = 1;
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.RES4005);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var types = NetworkTypes.Create(start.Compilation);
+                var environment = start.Compilation.GetTypeByMetadataName("System.Environment");
+                var policy = AnalysisPolicy.Create(start.Compilation, start.Options);
+                start.RegisterOperationAction(c => AnalyzeSwitch(c, environment, policy), OperationKind.Invocation, OperationKind.SimpleAssignment);
+                if (types.ForwardedHeadersOptions is not null)
+                {
+                    // Per member: the options object's settings are spread over several statements of one method or lambda.
+                    start.RegisterOperationBlockStartAction(blockStart =>
+                    {
+                        var states = new Dictionary<object, OptionsState>();
+                        blockStart.RegisterOperationAction(c => Record(c.Operation, types, states), OperationKind.Invocation, OperationKind.SimpleAssignment);
+                        blockStart.RegisterOperationBlockEndAction(c => Evaluate(c, states, policy));
+                    });
+                }
+            });
+        }
+
+        /// <summary>What one options object is configured with inside one member.</summary>
+        private sealed class OptionsState
+        {
+            public IOperation? NetworksCleared { get; set; }
+
+            public IOperation? ProxiesCleared { get; set; }
+
+            public string NetworksName { get; set; } = "KnownNetworks";
+
+            public bool HeadersAssigned { get; set; }
+
+            public bool ForwardsFor { get; set; }
+
+            public bool ForwardLimitNull { get; set; }
+
+            public bool HasEntries { get; set; }
+
+            public List<(IOperation Add, string Member, string Network)> TrustAll { get; } = new List<(IOperation, string, string)>();
+        }
+
+        /// <summary>Environment.SetEnvironmentVariable("ASPNETCORE_FORWARDEDHEADERS_ENABLED", "true"), UseSetting and configuration[...] = "true".</summary>
+        private static void AnalyzeSwitch(OperationAnalysisContext context, INamedTypeSymbol? environment, AnalysisPolicy policy)
+        {
+            string? key = null;
+            IOperation? value = null;
+            switch (context.Operation)
+            {
+                case IInvocationOperation { TargetMethod.Name: "SetEnvironmentVariable", Arguments.Length: >= 2 } set
+                    when SymbolEqualityComparer.Default.Equals(set.TargetMethod.ContainingType, environment):
+                    key = set.Arguments[0].Value.ConstantValue.Value as string;
+                    value = set.Arguments[1].Value;
+                    break;
+                case IInvocationOperation { TargetMethod.Name: "UseSetting", Arguments.Length: 2 } setting:
+                    key = setting.Arguments[0].Value.ConstantValue.Value as string;
+                    value = setting.Arguments[1].Value;
+                    break;
+                case IInvocationOperation { TargetMethod.Name: "UseSetting", Arguments.Length: 3 } extension when extension.TargetMethod.IsExtensionMethod:
+                    key = extension.Arguments[1].Value.ConstantValue.Value as string;
+                    value = extension.Arguments[2].Value;
+                    break;
+                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer } assignment:
+                    key = indexer.Arguments[0].Value.ConstantValue.Value as string;
+                    value = assignment.Value;
+                    break;
+            }
+
+            if (key is null || value is null
+                || !(key.Equals(EnvironmentSwitch, StringComparison.OrdinalIgnoreCase) || key.Equals(HostSetting, StringComparison.OrdinalIgnoreCase))
+                || NetworkTypes.Unwrap(value).ConstantValue.Value is not string text
+                || !text.Trim().Equals("true", StringComparison.OrdinalIgnoreCase)
+                || !policy.ShouldReport(RuleIds.ForwardedHeadersTrustAll, context.Operation.Syntax.SyntaxTree))
+            {
+                return;
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.RES4005,
+                context.Operation.Syntax.GetLocation(),
+                key + "=true turns on the forwarded-headers middleware for X-Forwarded-For with KnownNetworks and KnownProxies cleared"));
+        }
+
+        private static void Record(IOperation operation, NetworkTypes types, Dictionary<object, OptionsState> states)
+        {
+            lock (states)
+            {
+                switch (operation)
+                {
+                    case IInvocationOperation { TargetMethod.Name: "Clear", Instance: IPropertyReferenceOperation list } clear when types.IsForwardedTrustList(list.Property):
+                        var state = State(states, Key(list.Instance));
+                        if (list.Property.Name == "KnownProxies")
+                        {
+                            state.ProxiesCleared ??= clear;
+                        }
+                        else
+                        {
+                            state.NetworksCleared ??= clear;
+                            state.NetworksName = list.Property.Name;
+                        }
+
+                        break;
+                    case IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 1 } add when TrustList(add, types) is { } target:
+                        var listState = State(states, target.Key);
+                        if (target.Property.Name != "KnownProxies" && types.TryReadNetwork(add.Arguments[0].Value, out var network) && network.PrefixLength == 0)
+                        {
+                            listState.TrustAll.Add((add.IsImplicit ? add.Arguments[0].Value : add, target.Property.Name, network.Network.IsV6 ? "::/0" : "0.0.0.0/0"));
+                        }
+                        else
+                        {
+                            // A real proxy or network: the lists are not empty, so not every caller is trusted.
+                            listState.HasEntries = true;
+                        }
+
+                        break;
+                    case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "ForwardedHeaders" } headers } assignment
+                        when types.IsForwardedHeadersOptions(headers.Property.ContainingType):
+                        var headersState = State(states, Key(headers.Instance));
+                        headersState.HeadersAssigned = true;
+                        var constant = NetworkTypes.Unwrap(assignment.Value).ConstantValue;
+                        headersState.ForwardsFor |= !constant.HasValue || (constant.Value is IConvertible convertible && (convertible.ToInt64(null) & XForwardedFor) != 0);
+                        break;
+                    case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "ForwardLimit" } limit } assignment
+                        when types.IsForwardedHeadersOptions(limit.Property.ContainingType)
+                            && NetworkTypes.Unwrap(assignment.Value).ConstantValue is { HasValue: true, Value: null }:
+                        State(states, Key(limit.Instance)).ForwardLimitNull = true;
+                        break;
+                }
+            }
+        }
+
+        private static void Evaluate(OperationBlockAnalysisContext context, Dictionary<object, OptionsState> states, AnalysisPolicy policy)
+        {
+            List<OptionsState> all;
+            lock (states)
+            {
+                all = new List<OptionsState>(states.Values);
+            }
+
+            foreach (var state in all)
+            {
+                if (state.HeadersAssigned && !state.ForwardsFor)
+                {
+                    continue;
+                }
+
+                if (state.NetworksCleared is { } networks && state.ProxiesCleared is { } proxies && !state.HasEntries)
+                {
+                    var second = networks.Syntax.SpanStart > proxies.Syntax.SpanStart ? networks : proxies;
+                    var reason = state.NetworksName + " and KnownProxies are both cleared"
+                        + (state.ForwardLimitNull ? " and ForwardLimit is null" : string.Empty)
+                        + " while X-Forwarded-For is processed";
+                    Report(context, policy, second, reason);
+                }
+
+                foreach (var (add, member, network) in state.TrustAll)
+                {
+                    Report(context, policy, add, member + " trusts " + network + " while X-Forwarded-For is processed");
+                }
+            }
+        }
+
+        private static void Report(OperationBlockAnalysisContext context, AnalysisPolicy policy, IOperation operation, string reason)
+        {
+            if (policy.ShouldReport(RuleIds.ForwardedHeadersTrustAll, operation.Syntax.SyntaxTree))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.RES4005, operation.Syntax.GetLocation(), reason));
+            }
+        }
+
+        private static OptionsState State(Dictionary<object, OptionsState> states, object key)
+        {
+            if (!states.TryGetValue(key, out var state))
+            {
+                state = new OptionsState();
+                states.Add(key, state);
+            }
+
+            return state;
+        }
+
+        /// <summary>The trust list an Add writes to, explicit (options.KnownNetworks.Add) or in an initializer (KnownNetworks = { ... }).</summary>
+        private static (IPropertySymbol Property, object Key)? TrustList(IInvocationOperation add, NetworkTypes types)
+        {
+            switch (add.Instance)
+            {
+                case IPropertyReferenceOperation list when types.IsForwardedTrustList(list.Property):
+                    return (list.Property, Key(list.Instance));
+                case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver }
+                    when add.Parent is IObjectOrCollectionInitializerOperation { Parent: IMemberInitializerOperation { InitializedMember: IPropertyReferenceOperation member } }
+                        && types.IsForwardedTrustList(member.Property):
+                    return (member.Property, Key(member.Instance));
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>
+        /// Which options object a member access is on: a parameter, a local, a field, or the object an initializer creates
+        /// (keyed by the local it is stored in, so <c>var o = new ForwardedHeadersOptions { ... }; o.KnownProxies.Clear();</c> is one object).
+        /// </summary>
+        private static object Key(IOperation? instance)
+        {
+            switch (instance is null ? null : NetworkTypes.Unwrap(instance))
+            {
+                case ILocalReferenceOperation local:
+                    return local.Local;
+                case IParameterReferenceOperation parameter:
+                    return parameter.Parameter;
+                case IMemberReferenceOperation member when member.Instance is null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }:
+                    return member.Member;
+                case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver } receiver:
+                    IOperation? current = receiver;
+                    while (current is not null && current is not IObjectCreationOperation)
+                    {
+                        current = current.Parent;
+                    }
+
+                    if (current is null)
+                    {
+                        return receiver;
+                    }
+
+                    var creation = current;
+                    while (current.Parent is IConversionOperation or IParenthesizedOperation)
+                    {
+                        current = current.Parent;
+                    }
+
+                    return current.Parent switch
+                    {
+                        IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
+                        ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } => local.Local,
+                        _ => creation,
+                    };
+                case { } other:
+                    return other.Syntax.ToString();
+                default:
+                    return string.Empty;
+            }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Resurs.Analyzers.Rules.Callbacks;
+
+namespace Resurs.Analyzers.Rules.Network
+{
+    /// <summary>What the names around an address list say it is for.</summary>
+    internal enum ListPurpose
+    {
+        /// <summary>No name says allow or deny.</summary>
+        Neutral,
+
+        /// <summary>allow, allowed, allowlist, whitelist, safelist, trusted, known networks/proxies, ip filter, resurs, callback.</summary>
+        Allow,
+
+        /// <summary>deny, block, blacklist, banned, reject, exclude: a block list of cloud ranges is not an allowlist.</summary>
+        Deny,
+    }
+
+    /// <summary>
+    /// Classifies identifiers (members, locals, parameters, methods, types) by their words, split the way
+    /// <see cref="CallbackNames.Words"/> splits them. A deny word anywhere wins over an allow word.
+    /// </summary>
+    internal sealed class NetworkNames
+    {
+        private static readonly ImmutableArray<string[]> AllowPhrases = Phrases(
+            "allow", "allowed", "allowlist", "allowlisted", "allowlisting", "whitelist", "whitelisted", "whitelisting", "white list",
+            "safelist", "safe list", "trusted", "trust", "permit", "permitted", "known network", "known ip network", "known proxie",
+            "known proxy", "ip filter", "ipfilter", "ip filtering", "resurs", "callback", "call back");
+
+        private static readonly ImmutableArray<string[]> DenyPhrases = Phrases(
+            "deny", "denied", "denylist", "disallow", "disallowed", "block", "blocked", "blocklist", "blocking", "blacklist",
+            "blacklisted", "black list", "ban", "banned", "reject", "rejected", "exclude", "excluded", "forbid", "forbidden",
+            "untrusted", "suspicious", "abuse");
+
+        /// <summary>Answers per name; one instance per compilation, since the same names recur in every member.</summary>
+        private readonly ConcurrentDictionary<string, ListPurpose> cache = new ConcurrentDictionary<string, ListPurpose>(StringComparer.Ordinal);
+
+        /// <summary>The purpose all <paramref name="names"/> together express.</summary>
+        public ListPurpose Classify(IEnumerable<string> names)
+        {
+            var allow = false;
+            foreach (var name in names)
+            {
+                if (name.Length == 0)
+                {
+                    continue;
+                }
+
+                var purpose = cache.GetOrAdd(name, ClassifyName);
+                if (purpose == ListPurpose.Deny)
+                {
+                    return ListPurpose.Deny;
+                }
+
+                allow |= purpose == ListPurpose.Allow;
+            }
+
+            return allow ? ListPurpose.Allow : ListPurpose.Neutral;
+        }
+
+        /// <summary>True when the words of <paramref name="name"/> contain one of <paramref name="words"/>.</summary>
+        public static bool HasWord(string name, params string[] words)
+        {
+            foreach (var word in CallbackNames.Words(name))
+            {
+                foreach (var candidate in words)
+                {
+                    if (string.Equals(word, candidate, StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static ListPurpose ClassifyName(string name)
+        {
+            var words = CallbackNames.Words(name);
+            return Matches(words, DenyPhrases) ? ListPurpose.Deny : Matches(words, AllowPhrases) ? ListPurpose.Allow : ListPurpose.Neutral;
+        }
+
+        private static bool Matches(List<string> words, ImmutableArray<string[]> phrases)
+        {
+            foreach (var phrase in phrases)
+            {
+                for (var start = 0; start + phrase.Length <= words.Count; start++)
+                {
+                    var all = true;
+                    for (var k = 0; k < phrase.Length && all; k++)
+                    {
+                        all = string.Equals(words[start + k], phrase[k], StringComparison.Ordinal);
+                    }
+
+                    if (all)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static ImmutableArray<string[]> Phrases(params string[] phrases)
+        {
+            var builder = ImmutableArray.CreateBuilder<string[]>(phrases.Length);
+            foreach (var phrase in phrases)
+            {
+                builder.Add(CallbackNames.Words(phrase).ToArray());
+            }
+
+            return builder.MoveToImmutable();
+        }
+    }
+}

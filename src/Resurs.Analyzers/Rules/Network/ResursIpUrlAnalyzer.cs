@@ -1,0 +1,225 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+using Resurs.Analyzers.Infrastructure;
+using Resurs.Analyzers.Infrastructure.Net;
+using Resurs.Analyzers.Rules.Callbacks;
+
+namespace Resurs.Analyzers.Rules.Network
+{
+    /// <summary>
+    /// RES4004: a URL whose host is an address in Resurs's networks or a callback IP, used for an outbound call: an
+    /// HttpClient base address, a request URI (HttpClient methods, HttpRequestMessage, WebRequest.Create) or a service
+    /// endpoint (EndpointAddress, the remoteAddress of a WCF client). Reported at the literal that holds the host; a const
+    /// or field is reported once, at its declaration, from the type's symbol-end action so the finding stays local.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class ResursIpUrlAnalyzer : DiagnosticAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.RES4004);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var compilation = start.Compilation;
+                var analysis = new CompilationAnalysis(
+                    compilation.GetTypeByMetadataName("System.Net.Http.HttpClient"),
+                    compilation.GetTypeByMetadataName("System.Net.Http.HttpRequestMessage"),
+                    compilation.GetTypeByMetadataName("System.Net.WebRequest"),
+                    compilation.GetTypeByMetadataName("System.ServiceModel.EndpointAddress"),
+                    AnalysisPolicy.Create(compilation, start.Options));
+                if (!analysis.HasSinks)
+                {
+                    return;
+                }
+
+                start.RegisterSymbolStartAction(
+                    symbolStart =>
+                    {
+                        var findings = new ConcurrentQueue<Diagnostic>();
+                        symbolStart.RegisterOperationAction(c => analysis.AnalyzeAssignment(c, findings), OperationKind.SimpleAssignment, OperationKind.CoalesceAssignment);
+                        symbolStart.RegisterOperationAction(c => analysis.AnalyzeCall(c, findings), OperationKind.Invocation, OperationKind.ObjectCreation);
+                        symbolStart.RegisterSymbolEndAction(end =>
+                        {
+                            while (findings.TryDequeue(out var diagnostic))
+                            {
+                                end.ReportDiagnostic(diagnostic);
+                            }
+                        });
+                    },
+                    SymbolKind.NamedType);
+            });
+        }
+
+        private sealed class CompilationAnalysis
+        {
+            private readonly INamedTypeSymbol? httpClient;
+            private readonly INamedTypeSymbol? requestMessage;
+            private readonly INamedTypeSymbol? webRequest;
+            private readonly INamedTypeSymbol? endpointAddress;
+            private readonly AnalysisPolicy policy;
+            private readonly ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), byte> reported = new ConcurrentDictionary<(SyntaxTree, TextSpan), byte>();
+
+            public CompilationAnalysis(INamedTypeSymbol? httpClient, INamedTypeSymbol? requestMessage, INamedTypeSymbol? webRequest, INamedTypeSymbol? endpointAddress, AnalysisPolicy policy)
+            {
+                this.httpClient = httpClient;
+                this.requestMessage = requestMessage;
+                this.webRequest = webRequest;
+                this.endpointAddress = endpointAddress;
+                this.policy = policy;
+            }
+
+            public bool HasSinks => httpClient is not null || requestMessage is not null || webRequest is not null || endpointAddress is not null;
+
+            public void AnalyzeAssignment(OperationAnalysisContext context, ConcurrentQueue<Diagnostic> findings)
+            {
+                var assignment = (IAssignmentOperation)context.Operation;
+                if (assignment.Target is not IPropertyReferenceOperation { Property: var property })
+                {
+                    return;
+                }
+
+                if (property.Name == "BaseAddress" && DerivesFrom(property.ContainingType, httpClient))
+                {
+                    Evaluate(findings, assignment.Value, "HttpClient.BaseAddress");
+                }
+                else if (property.Name == "RequestUri" && DerivesFrom(property.ContainingType, requestMessage))
+                {
+                    Evaluate(findings, assignment.Value, "HttpRequestMessage.RequestUri");
+                }
+            }
+
+            public void AnalyzeCall(OperationAnalysisContext context, ConcurrentQueue<Diagnostic> findings)
+            {
+                switch (context.Operation)
+                {
+                    case IInvocationOperation invocation:
+                        var method = invocation.TargetMethod;
+                        var onClient = DerivesFrom(method.ContainingType, httpClient)
+                            || (method.IsExtensionMethod && method.Parameters.Length > 0 && DerivesFrom(method.Parameters[0].Type as INamedTypeSymbol, httpClient));
+                        var onWebRequest = method.IsStatic && method.Name.StartsWith("Create", StringComparison.Ordinal) && DerivesFrom(method.ContainingType, webRequest);
+                        if (!onClient && !onWebRequest)
+                        {
+                            return;
+                        }
+
+                        foreach (var argument in invocation.Arguments)
+                        {
+                            if (argument.Parameter?.Name is "requestUri" or "requestUriString")
+                            {
+                                Evaluate(findings, argument.Value, (onClient ? "HttpClient." : "WebRequest.") + method.Name + "(" + argument.Parameter.Name + ")");
+                            }
+                        }
+
+                        return;
+                    case IObjectCreationOperation creation when creation.Type is INamedTypeSymbol type:
+                        foreach (var argument in creation.Arguments)
+                        {
+                            var name = argument.Parameter?.Name;
+                            if ((name == "requestUri" && DerivesFrom(type, requestMessage))
+                                || (name == "uri" && (DerivesFrom(type, endpointAddress) || type.Name == "EndpointAddress"))
+                                || (name == "remoteAddress" && IsServiceClient(type)))
+                            {
+                                Evaluate(findings, argument.Value, "new " + type.Name + "(" + name + ")");
+                            }
+                        }
+
+                        return;
+                }
+            }
+
+            private void Evaluate(ConcurrentQueue<Diagnostic> findings, IOperation value, string sink)
+            {
+                var url = UrlValue.From(value);
+                var text = url.KnownPrefix;
+                var separator = text.IndexOf("://", StringComparison.Ordinal);
+                if (separator <= 0 || separator > 10 || !UrlScanner.TryParseAt(text, 0, separator, out var parts))
+                {
+                    return;
+                }
+
+                for (var i = 0; i < separator; i++)
+                {
+                    var c = text[i];
+                    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '.' || c == '+' || c == '-'))
+                    {
+                        return;
+                    }
+                }
+
+                if (parts.AuthorityEnd == text.Length && url.HoleFollowsPrefix)
+                {
+                    return; // "https://192.121.110." + suffix: the host is not complete
+                }
+
+                IPValue address;
+                var raw = text.Substring(parts.HostStart, parts.HostLength);
+                if (parts.Bracketed)
+                {
+                    if (!IPValue.TryParseUrlHostV6(raw, out address))
+                    {
+                        return;
+                    }
+                }
+                else if (UrlScanner.NormalizeHost(text, parts) is not { } host || !IPValue.TryParseUrlHostV4(host, out address))
+                {
+                    return;
+                }
+
+                if (!ResursNetworks.IsResursAddress(address))
+                {
+                    return;
+                }
+
+                var fragment = url.FragmentAt(parts.HostStart, out _);
+                if (fragment.Node is not { } node || !policy.ShouldReport(RuleIds.ResursCalledByIp, node.SyntaxTree)
+                    || !reported.TryAdd((node.SyntaxTree, node.Span), 0))
+                {
+                    return;
+                }
+
+                var hostText = parts.Bracketed ? "[" + raw + "]" : raw;
+                findings.Enqueue(Diagnostic.Create(Descriptors.RES4004, node.GetLocation(), url.Display(), hostText, sink, ResursNetworks.FqdnList()));
+            }
+
+            /// <summary>A WCF client: derives from System.ServiceModel.ClientBase&lt;T&gt;.</summary>
+            private static bool IsServiceClient(INamedTypeSymbol type)
+            {
+                for (var current = type.BaseType; current is not null; current = current.BaseType)
+                {
+                    if (current.Name == "ClientBase" && current.IsGenericType)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private static bool DerivesFrom(INamedTypeSymbol? type, INamedTypeSymbol? baseType)
+            {
+                if (baseType is null)
+                {
+                    return false;
+                }
+
+                for (var current = type; current is not null; current = current.BaseType)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(current, baseType))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+    }
+}

@@ -1,0 +1,330 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Resurs.Analyzers.Infrastructure;
+
+namespace Resurs.Analyzers.Rules.Network
+{
+    /// <summary>
+    /// RES4003: <c>Dns.GetHostEntry</c>, <c>GetHostEntryAsync</c>, <c>GetHostByAddress</c> or <c>Resolve</c> on the address of
+    /// the inbound caller (RemoteIpAddress, UserHostAddress, REMOTE_ADDR, X-Forwarded-For), when the host name it returns
+    /// reaches a comparison (EndsWith, ==, Contains, a pattern). Lookups that are only logged, and forward lookups of
+    /// names, stay silent. Reported at the Dns call.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class ReverseDnsTrustAnalyzer : DiagnosticAnalyzer
+    {
+        private const int MaxDepth = 8;
+        private const int MaxReferences = 32;
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.RES4003);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var dns = start.Compilation.GetTypeByMetadataName("System.Net.Dns");
+                if (dns is null)
+                {
+                    return;
+                }
+
+                var policy = AnalysisPolicy.Create(start.Compilation, start.Options);
+                start.RegisterOperationAction(c => Analyze(c, dns, policy), OperationKind.Invocation);
+            });
+        }
+
+        private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol dns, AnalysisPolicy policy)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            var method = invocation.TargetMethod;
+            if (!(method.Name is "GetHostEntry" or "GetHostEntryAsync" or "GetHostByAddress" or "Resolve")
+                || invocation.Arguments.Length == 0
+                || !SymbolEqualityComparer.Default.Equals(method.ContainingType, dns))
+            {
+                return;
+            }
+
+            var source = InboundSource(invocation.Arguments[0].Value, 0);
+            if (source is null || !FeedsCondition(invocation) || !policy.ShouldReport(RuleIds.ReverseDnsTrust, invocation.Syntax.SyntaxTree))
+            {
+                return;
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.RES4003, invocation.Syntax.GetLocation(), "Dns." + method.Name, source));
+        }
+
+        /// <summary>What the argument is, when it is the inbound caller's address: "HttpContext.Connection.RemoteIpAddress".</summary>
+        private static string? InboundSource(IOperation value, int depth)
+        {
+            if (depth > MaxDepth)
+            {
+                return null;
+            }
+
+            value = NetworkTypes.Unwrap(value);
+            switch (value)
+            {
+                case IConditionalAccessOperation conditional:
+                    return InboundSource(conditional.Operation, depth + 1);
+                case ICoalesceOperation coalesce:
+                    return InboundSource(coalesce.Value, depth + 1);
+                case IArrayElementReferenceOperation element:
+                    return InboundSource(element.ArrayReference, depth + 1);
+                case IInvocationOperation invocation when IsCarrier(invocation.TargetMethod.Name):
+                    var receiver = invocation.Instance ?? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+                    return receiver is null ? null : InboundSource(receiver, depth + 1);
+                case IPropertyReferenceOperation property:
+                    return PropertySource(property);
+                case ILocalReferenceOperation local:
+                    return LocalSource(local, depth);
+                case IParameterReferenceOperation parameter:
+                    var name = parameter.Parameter.Name;
+                    return NetworkNames.HasWord(name, "remote", "client", "caller", "peer", "sender", "forwarded", "visitor", "requester")
+                        && NetworkNames.HasWord(name, "ip", "address", "addr", "host")
+                            ? "parameter '" + name + "'"
+                            : null;
+                default:
+                    return null;
+            }
+        }
+
+        private static string? PropertySource(IPropertyReferenceOperation property)
+        {
+            switch (property.Property.Name)
+            {
+                case "RemoteIpAddress":
+                    return "HttpContext.Connection.RemoteIpAddress";
+                case "UserHostAddress":
+                    return "HttpRequest.UserHostAddress";
+                case "Address" when property.Instance is IPropertyReferenceOperation { Property.Name: "RemoteEndPoint" }:
+                    return "RemoteEndPoint.Address";
+            }
+
+            if (property.Property.IsIndexer && property.Arguments.Length == 1
+                && property.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string key })
+            {
+                return HeaderSource(key);
+            }
+
+            return null;
+        }
+
+        private static string? HeaderSource(string key)
+        {
+            if (key.Equals("REMOTE_ADDR", StringComparison.OrdinalIgnoreCase))
+            {
+                return "ServerVariables[\"REMOTE_ADDR\"]";
+            }
+
+            if (key.Equals("X-Forwarded-For", StringComparison.OrdinalIgnoreCase) || key.Equals("HTTP_X_FORWARDED_FOR", StringComparison.OrdinalIgnoreCase))
+            {
+                return "the X-Forwarded-For header";
+            }
+
+            return key.Equals("X-Real-IP", StringComparison.OrdinalIgnoreCase) ? "the X-Real-IP header" : null;
+        }
+
+        /// <summary>A local assigned once from an inbound address, or the out variable of <c>Headers.TryGetValue("X-Forwarded-For", out var value)</c>.</summary>
+        private static string? LocalSource(ILocalReferenceOperation reference, int depth)
+        {
+            var local = reference.Local;
+            if (local.IsRef || local.DeclaringSyntaxReferences.Length != 1 || reference.SemanticModel is not { } model)
+            {
+                return null;
+            }
+
+            var declaration = local.DeclaringSyntaxReferences[0].GetSyntax();
+            if (declaration is SingleVariableDesignationSyntax { Parent: DeclarationExpressionSyntax { Parent: ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax call } } } })
+            {
+                return model.GetOperation(call) is IInvocationOperation { TargetMethod.Name: "TryGetValue", Arguments.Length: 2 } tryGet
+                    && tryGet.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string key }
+                        ? HeaderSource(key)
+                        : null;
+            }
+
+            if (declaration is not VariableDeclaratorSyntax { Initializer: { } initializer } || IsReassigned(reference, local))
+            {
+                return null;
+            }
+
+            return model.GetOperation(initializer.Value) is { } value ? InboundSource(value, depth + 1) : null;
+        }
+
+        /// <summary>
+        /// True when the host name (IPHostEntry.HostName or Aliases) reaches a comparison: EndsWith, StartsWith, Contains,
+        /// Equals, ==, string.Equals/Compare, Regex.IsMatch, a list's Contains, a pattern or a switch. Followed through
+        /// await, string transformations and locals.
+        /// </summary>
+        private static bool FeedsCondition(IInvocationOperation dnsCall)
+        {
+            var work = new Queue<(IOperation Operation, bool HostName)>();
+            work.Enqueue((dnsCall, false));
+            var visited = 0;
+            while (work.Count > 0 && visited++ < MaxReferences)
+            {
+                var (current, hostName) = work.Dequeue();
+                for (var depth = 0; depth < 16; depth++)
+                {
+                    var parent = current.Parent;
+                    if (parent is null)
+                    {
+                        break;
+                    }
+
+                    if (parent is IAwaitOperation or IConversionOperation or IParenthesizedOperation or IArrayElementReferenceOperation)
+                    {
+                        current = parent;
+                        continue;
+                    }
+
+                    if (parent is IConditionalAccessOperation conditional && conditional.Operation == current)
+                    {
+                        // entry?.HostName: continue from the placeholder the WhenNotNull part starts with.
+                        IOperation? placeholder = null;
+                        foreach (var descendant in conditional.WhenNotNull.DescendantsAndSelf())
+                        {
+                            if (descendant is IConditionalAccessInstanceOperation)
+                            {
+                                placeholder = descendant;
+                                break;
+                            }
+                        }
+
+                        if (placeholder is null)
+                        {
+                            break;
+                        }
+
+                        current = placeholder;
+                        continue;
+                    }
+
+                    if (parent is IConditionalAccessOperation whenNotNull && whenNotNull.WhenNotNull == current)
+                    {
+                        current = parent;
+                        continue;
+                    }
+
+                    if (parent is IPropertyReferenceOperation property && property.Instance == current)
+                    {
+                        if (property.Property.Name is "HostName" or "Aliases")
+                        {
+                            hostName = true;
+                            current = property;
+                            continue;
+                        }
+
+                        break;
+                    }
+
+                    if (parent is IInvocationOperation invocation && invocation.Instance == current)
+                    {
+                        if (hostName && IsComparison(invocation.TargetMethod.Name))
+                        {
+                            return true;
+                        }
+
+                        if (IsCarrier(invocation.TargetMethod.Name))
+                        {
+                            current = invocation;
+                            continue;
+                        }
+
+                        break;
+                    }
+
+                    if (parent is IArgumentOperation { Parent: IInvocationOperation call } argument)
+                    {
+                        var isThis = call.TargetMethod.IsExtensionMethod && argument.Parameter?.Ordinal == 0;
+                        if (hostName && IsComparison(call.TargetMethod.Name))
+                        {
+                            return true;
+                        }
+
+                        if (isThis && IsCarrier(call.TargetMethod.Name))
+                        {
+                            current = call;
+                            continue;
+                        }
+
+                        break;
+                    }
+
+                    if (hostName && (parent is IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals }
+                        or IIsPatternOperation or ISwitchOperation or ISwitchExpressionOperation))
+                    {
+                        return true;
+                    }
+
+                    if (parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator })
+                    {
+                        EnqueueReferences(current, declarator.Symbol, hostName, work);
+                    }
+                    else if (parent is ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment && assignment.Value == current)
+                    {
+                        EnqueueReferences(current, target.Local, hostName, work);
+                    }
+
+                    break;
+                }
+            }
+
+            return false;
+        }
+
+        private static void EnqueueReferences(IOperation anyInBody, ILocalSymbol local, bool hostName, Queue<(IOperation, bool)> work)
+        {
+            var root = anyInBody;
+            while (root.Parent is not null)
+            {
+                root = root.Parent;
+            }
+
+            foreach (var descendant in root.Descendants())
+            {
+                if (descendant is ILocalReferenceOperation reference && !reference.IsDeclaration
+                    && SymbolEqualityComparer.Default.Equals(reference.Local, local)
+                    && !(reference.Parent is IAssignmentOperation assignment && assignment.Target == reference)
+                    && work.Count < MaxReferences)
+                {
+                    work.Enqueue((reference, hostName));
+                }
+            }
+        }
+
+        private static bool IsReassigned(IOperation anyInBody, ILocalSymbol local)
+        {
+            var root = anyInBody;
+            while (root.Parent is not null)
+            {
+                root = root.Parent;
+            }
+
+            foreach (var descendant in root.Descendants())
+            {
+                if (descendant is IAssignmentOperation { Target: ILocalReferenceOperation target } && SymbolEqualityComparer.Default.Equals(target.Local, local))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Calls that carry a value along unchanged in meaning: parsing, formatting, trimming, taking the first of a list.</summary>
+        private static bool IsCarrier(string name) => name is "Parse" or "ToString" or "Trim" or "TrimStart" or "TrimEnd" or "Split"
+            or "First" or "FirstOrDefault" or "Last" or "LastOrDefault" or "Single" or "SingleOrDefault" or "ElementAt"
+            or "MapToIPv4" or "MapToIPv6" or "Substring" or "ToLower" or "ToLowerInvariant" or "ToUpper" or "ToUpperInvariant"
+            or "Normalize" or "Replace";
+
+        private static bool IsComparison(string name) => name is "EndsWith" or "StartsWith" or "Contains" or "Equals" or "CompareTo"
+            or "Compare" or "Any" or "All" or "IsMatch" or "Match" or "IndexOf";
+    }
+}
