@@ -177,6 +177,26 @@ namespace Resurs.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public Task Allowlists_in_appsettings_are_checked() => Run("appsettings.json", @"{
+  ""IpFilter"": {
+    ""AllowedRanges"": [ {|RES4001:""51.21.0.0/16""|}, ""192.121.110.0/24"", ""10.0.0.0/8"" ],
+    ""Everyone"": {|RES4001:""0.0.0.0/0""|}
+  },
+  ""ResursCallbacks"": { ""AllowedIps"": {|RES4002:[|} ""192.121.110.100"", ""13.50.187.51"" ] },
+  ""Complete"": { ""AllowedIps"": [ ""192.121.110.100"", ""13.50.187.51"", ""51.21.32.255"", ""51.21.206.32"", ""51.21.39.192"" ] },
+  ""BlockedRanges"": [ ""51.21.0.0/16"", ""13.48.0.0/13"" ],
+  ""Version"": ""1.2.3.4""
+}");
+
+        [Fact]
+        public Task Allowlists_in_config_app_settings_are_checked() => Run("web.config", @"<configuration>
+  <appSettings>
+    <add key=""Resurs:AllowedCallbackIps"" value=""{|RES4001:{|RES4002:13.50.0.0/16, 192.121.110.100, 51.21.32.255|}|}"" />
+    <add key=""Firewall:DenyList"" value=""13.50.0.0/16"" />
+  </appSettings>
+</configuration>");
+
+        [Fact]
         public Task Broken_xml_gives_one_RES9002() => Run(
             "app.config",
             "<configuration><appSettings><add key=\"ResursBank:CallbackUrl\" value=\"http://10.0.0.5/cb\"></{|#0:a|}ppSettings></configuration>",

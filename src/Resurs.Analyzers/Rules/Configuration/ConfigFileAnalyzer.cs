@@ -10,6 +10,7 @@ using Resurs.Analyzers.Infrastructure.Config;
 using Resurs.Analyzers.Infrastructure.Net;
 using Resurs.Analyzers.Options;
 using Resurs.Analyzers.Rules.Callbacks;
+using Resurs.Analyzers.Rules.Network;
 using Resurs.Analyzers.Rules.Tls;
 
 namespace Resurs.Analyzers.Rules.Configuration
@@ -33,7 +34,8 @@ namespace Resurs.Analyzers.Rules.Configuration
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             Descriptors.RES1001, Descriptors.RES1002, Descriptors.RES1003, Descriptors.RES1004, Descriptors.RES1005,
-            Descriptors.RES2001, Descriptors.RES2003, Descriptors.RES3001, Descriptors.RES3003, Descriptors.RES9002);
+            Descriptors.RES2001, Descriptors.RES2003, Descriptors.RES3001, Descriptors.RES3003, Descriptors.RES4001, Descriptors.RES4002,
+            Descriptors.RES9002);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -42,7 +44,8 @@ namespace Resurs.Analyzers.Rules.Configuration
             context.RegisterCompilationStartAction(start =>
             {
                 var policy = AnalysisPolicy.Create(start.Compilation, start.Options);
-                start.RegisterAdditionalFileAction(fileContext => new FileAnalysis(fileContext, policy).Run());
+                var networkNames = new NetworkNames();
+                start.RegisterAdditionalFileAction(fileContext => new FileAnalysis(fileContext, policy, networkNames).Run());
             });
         }
 
@@ -59,14 +62,16 @@ namespace Resurs.Analyzers.Rules.Configuration
         {
             private readonly AdditionalFileAnalysisContext context;
             private readonly AnalysisPolicy policy;
+            private readonly NetworkNames networkNames;
             private readonly AdditionalText file;
             private readonly string fileName;
             private SourceText? text;
 
-            public FileAnalysis(AdditionalFileAnalysisContext context, AnalysisPolicy policy)
+            public FileAnalysis(AdditionalFileAnalysisContext context, AnalysisPolicy policy, NetworkNames networkNames)
             {
                 this.context = context;
                 this.policy = policy;
+                this.networkNames = networkNames;
                 file = context.AdditionalFile;
                 fileName = Path.GetFileName(file.Path) ?? string.Empty;
             }
@@ -119,6 +124,18 @@ namespace Resurs.Analyzers.Rules.Configuration
 
             private void WalkJson(JsonNode node, List<string> path)
             {
+                if (node.Kind == JsonKind.Array && IsAddressArray(node))
+                {
+                    var entries = new List<(AddressItem Item, string Text, TextSpan Span)>();
+                    foreach (var child in node.Children)
+                    {
+                        AddAddresses(child.Value.Text!, TextSpan.FromBounds(child.Value.Start, child.Value.End), entries);
+                    }
+
+                    CheckAllowlist(entries, path, new TextSpan(node.Start, 1));
+                    return;
+                }
+
                 switch (node.Kind)
                 {
                     case JsonKind.Object:
@@ -150,6 +167,14 @@ namespace Resurs.Analyzers.Rules.Configuration
                             return;
                         }
 
+                        if (AddressList.LooksLikeAddresses(value))
+                        {
+                            var entries = new List<(AddressItem Item, string Text, TextSpan Span)>();
+                            AddAddresses(value, span, entries);
+                            CheckAllowlist(entries, path, span);
+                            return;
+                        }
+
                         CheckTunnel(value, span, allowBareHost: !IsInArray(path));
                         if (IsCallbackPath(path))
                         {
@@ -166,8 +191,16 @@ namespace Resurs.Analyzers.Rules.Configuration
                     && element.Attributes.TryGetValue("key", out var key)
                     && element.Attributes.TryGetValue("value", out var setting))
                 {
-                    CheckTunnel(setting.Value, setting.Span, allowBareHost: true);
                     var parts = new List<string>(key.Value.Split(':', '.', '/'));
+                    if (AddressList.LooksLikeAddresses(setting.Value))
+                    {
+                        var entries = new List<(AddressItem Item, string Text, TextSpan Span)>();
+                        AddAddresses(setting.Value, setting.Span, entries);
+                        CheckAllowlist(entries, parts, setting.Span);
+                        return;
+                    }
+
+                    CheckTunnel(setting.Value, setting.Span, allowBareHost: true);
                     if (IsCallbackPath(parts))
                     {
                         CheckCallback(setting.Value, setting.Span, key.Value);
@@ -365,6 +398,118 @@ namespace Resurs.Analyzers.Rules.Configuration
                             ReportEdit(Descriptors.RES2003, switches.Span, new TextSpan(switches.Span.Start + valueAt, 4), "false", "Set the switch to false", new[] { name, effect });
                         }
                     }
+                }
+            }
+
+            private static bool IsAddressArray(JsonNode array)
+            {
+                if (array.Children.Count == 0)
+                {
+                    return false;
+                }
+
+                foreach (var child in array.Children)
+                {
+                    if (child.Value.Kind != JsonKind.String || !AddressList.LooksLikeAddresses(child.Value.Text))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            private static void AddAddresses(string value, TextSpan span, List<(AddressItem Item, string Text, TextSpan Span)> entries)
+            {
+                if (AddressList.TryParse(value, out var items, out _))
+                {
+                    foreach (var item in items)
+                    {
+                        entries.Add((item, value.Substring(item.Start, item.Length), span));
+                    }
+                }
+            }
+
+            /// <summary>
+            /// RES4001 for each whole cloud range (or /0) and RES4002 for a list with some but not all callback IPs, when the
+            /// key path says allow (not deny) or the list already holds Resurs callback IPs.
+            /// </summary>
+            private void CheckAllowlist(List<(AddressItem Item, string Text, TextSpan Span)> entries, List<string> path, TextSpan listSpan)
+            {
+                if (entries.Count == 0)
+                {
+                    return;
+                }
+
+                var purpose = networkNames.Classify(path);
+                var callbackIps = policy.Read(ResursOptions.CallbackIps, RuleIds.CloudRangeAllowlisted, file);
+                var resursContent = false;
+                foreach (var entry in entries)
+                {
+                    resursContent |= entry.Item.IsSingleAddress && callbackIps.Contains(entry.Item.Cidr.Network);
+                }
+
+                if (purpose == ListPurpose.Deny || !(purpose == ListPurpose.Allow || resursContent))
+                {
+                    return;
+                }
+
+                var cloudIps = ResursNetworks.CloudIps(callbackIps);
+                foreach (var entry in entries)
+                {
+                    var cidr = entry.Item.Cidr;
+                    var cloud = new List<string>();
+                    foreach (var ip in cloudIps)
+                    {
+                        if (cidr.Contains(ip))
+                        {
+                            cloud.Add(ip.ToString());
+                        }
+                    }
+
+                    if (cidr.IsSingleAddress || (cidr.PrefixLength != 0 && cloud.Count == 0))
+                    {
+                        continue;
+                    }
+
+                    var admits = cidr.PrefixLength == 0
+                        ? cidr.DescribeSize()
+                        : cidr.DescribeSize() + " that include the cloud callback " + (cloud.Count == 1 ? "IP " : "IPs ") + ResursNetworks.JoinAnd(cloud);
+                    Report(Descriptors.RES4001, entry.Span, null, null, string.Empty, new[] { entry.Text, admits }, developmentNote: false);
+                }
+
+                var exact = 0;
+                var missing = new List<string>();
+                foreach (var ip in callbackIps)
+                {
+                    var covered = false;
+                    var coveredExactly = false;
+                    foreach (var entry in entries)
+                    {
+                        if (entry.Item.Cidr.Contains(ip))
+                        {
+                            covered = true;
+                            coveredExactly |= entry.Item.IsSingleAddress;
+                        }
+                    }
+
+                    exact += coveredExactly ? 1 : 0;
+                    if (!covered)
+                    {
+                        missing.Add(ip.ToString());
+                    }
+                }
+
+                if (exact >= 2 && missing.Count > 0)
+                {
+                    Report(
+                        Descriptors.RES4002,
+                        listSpan,
+                        null,
+                        null,
+                        string.Empty,
+                        new[] { (callbackIps.Length - missing.Count).ToString(System.Globalization.CultureInfo.InvariantCulture), callbackIps.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), ResursNetworks.JoinAnd(missing) },
+                        developmentNote: false);
                 }
             }
 
