@@ -59,9 +59,12 @@ class Filter
         public Task Add_calls_in_a_constructor_complete_a_field_initializer() => Verify.VerifyAnalyzerAsync(Code(@"
     private readonly HashSet<string> allowed = {|RES4002:new HashSet<string> { ""192.121.110.100"" }|};
     private readonly HashSet<string> complete = new HashSet<string> { ""192.121.110.100"", ""13.50.187.51"" };
+    private readonly List<string> sources = {|RES4002:new List<string>()|};
 
     public Filter()
     {
+        sources.Add(""51.21.32.255"");
+        this.sources.Add(""51.21.206.32"");
         allowed.Add(""13.50.187.51"");
         complete.Add(""51.21.32.255"");
         complete.Add(""51.21.206.32"");
