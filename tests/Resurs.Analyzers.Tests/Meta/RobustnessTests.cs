@@ -77,26 +77,8 @@ namespace Resurs.Analyzers.Tests.Meta
 
         internal static async Task<ImmutableArray<string>> RunAllAnalyzersAsync(string source, CancellationToken cancellationToken = default)
         {
-            var references = (await Verifiers.TestEnvironment.Net80.ResolveAsync(LanguageNames.CSharp, cancellationToken)).AddRange(Verifiers.TestEnvironment.AspNetCore);
-            var compilation = CSharpCompilation.Create(
-                "Robustness",
-                new[] { CSharpSyntaxTree.ParseText(source, cancellationToken: cancellationToken) },
-                references,
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-            var exceptions = new ConcurrentQueue<string>();
-            var options = new CompilationWithAnalyzersOptions(
-                new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
-                (exception, analyzer, diagnostic) => exceptions.Enqueue(analyzer.GetType().Name + ": " + exception),
-                concurrentAnalysis: true,
-                logAnalyzerExecutionTime: false);
-            var withAnalyzers = compilation.WithAnalyzers(Catalog.Analyzers, options);
-            var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken);
-            foreach (var diagnostic in diagnostics.Where(d => d.Id == "AD0001"))
-            {
-                exceptions.Enqueue(diagnostic.ToString());
-            }
-
-            return exceptions.ToImmutableArray();
+            var compilation = await Robustness.AnalyzerRun.CompileAsync(CSharpSyntaxTree.ParseText(source, cancellationToken: cancellationToken));
+            return (await Robustness.AnalyzerRun.RunAsync(compilation)).Exceptions;
         }
     }
 }
