@@ -152,9 +152,17 @@ namespace Resurs.Analyzers.Rules.Callbacks
 
             private CallbackNames Names(SyntaxTree tree) => policy.Read(ResursOptions.CallbackNameList, RuleIds.InsecureCallbackScheme, tree);
 
-            /// <summary>Cheap first filter: only string, Uri and UriBuilder values can be URLs.</summary>
+            /// <summary>
+            /// Cheap first filter, before any name or option is looked at: the value must be able to start with known URL
+            /// text (<see cref="UrlValue.MayHoldUrl"/>), and only string, Uri and UriBuilder values can be URLs.
+            /// </summary>
             private bool CarriesUrl(IOperation value)
             {
+                if (!UrlValue.MayHoldUrl(value))
+                {
+                    return false;
+                }
+
                 while (value is IConversionOperation conversion)
                 {
                     value = conversion.Operand;
