@@ -7,7 +7,7 @@ namespace Resurs.Analyzers.Infrastructure
 {
     /// <summary>
     /// Per-compilation decisions shared by every rule: is this a test project, and does a rule report in a given tree.
-    /// Created once in a compilation-start action; caches option lookups per syntax tree and rule.
+    /// Created once in a compilation-start action; caches every option value per syntax tree and rule.
     /// </summary>
     internal sealed class AnalysisPolicy
     {
@@ -21,7 +21,11 @@ namespace Resurs.Analyzers.Infrastructure
         };
 
         private readonly AnalyzerOptions options;
-        private readonly ConcurrentDictionary<(SyntaxTree Tree, string RuleId), bool> reportInTree = new ConcurrentDictionary<(SyntaxTree, string), bool>();
+
+        /// <summary>Every option value a rule has read in a tree: one lookup per read after the first.</summary>
+        private readonly ConcurrentDictionary<(SyntaxTree Tree, OptionDefinition Option, string RuleId), object?> values =
+            new ConcurrentDictionary<(SyntaxTree, OptionDefinition, string), object?>();
+
         private readonly ConcurrentDictionary<(OptionDefinition Option, string Raw), object?> parsed = new ConcurrentDictionary<(OptionDefinition, string), object?>();
 
         private AnalysisPolicy(AnalyzerOptions options, bool isTestProject)
@@ -37,16 +41,8 @@ namespace Resurs.Analyzers.Infrastructure
             new AnalysisPolicy(options, IsTest(compilation));
 
         /// <summary>Whether <paramref name="ruleId"/> reports in <paramref name="tree"/>, given the <c>test_code</c> option.</summary>
-        public bool ShouldReport(string ruleId, SyntaxTree tree)
-        {
-            if (!IsTestProject)
-            {
-                return true;
-            }
-
-            return reportInTree.GetOrAdd((tree, ruleId), key =>
-                ResursOptions.TestCode.Read(options.AnalyzerConfigOptionsProvider.GetOptions(key.Tree), key.RuleId) == TestCodePolicy.Report);
-        }
+        public bool ShouldReport(string ruleId, SyntaxTree tree) =>
+            !IsTestProject || Read(ResursOptions.TestCode, ruleId, tree) == TestCodePolicy.Report;
 
         /// <summary>Whether <paramref name="ruleId"/> reports in an additional file (a config file), given <c>test_code</c>.</summary>
         public bool ShouldReport(string ruleId, AdditionalText file) =>
@@ -77,9 +73,20 @@ namespace Resurs.Analyzers.Infrastructure
         }
 
         /// <summary>Reads a typed option for one rule in one tree.</summary>
-        /// <remarks>Parsed values are cached per raw value, so trees that share an .editorconfig share one parsed instance.</remarks>
-        public T Read<T>(OptionDefinition<T> option, string ruleId, SyntaxTree tree) =>
-            ReadFrom(option, ruleId, options.AnalyzerConfigOptionsProvider.GetOptions(tree));
+        /// <remarks>
+        /// Cached per tree, option and rule, so hot paths may call this freely. Parsed values are also cached per raw value,
+        /// so trees that share an .editorconfig share one parsed instance.
+        /// </remarks>
+        public T Read<T>(OptionDefinition<T> option, string ruleId, SyntaxTree tree)
+        {
+            var key = (tree, (OptionDefinition)option, ruleId);
+            if (!values.TryGetValue(key, out var value))
+            {
+                value = values.GetOrAdd(key, ReadFrom(option, ruleId, options.AnalyzerConfigOptionsProvider.GetOptions(tree)));
+            }
+
+            return (T)value!;
+        }
 
         private T ReadFrom<T>(OptionDefinition<T> option, string ruleId, AnalyzerConfigOptions configOptions)
         {

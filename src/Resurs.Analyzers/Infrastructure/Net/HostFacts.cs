@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 
 namespace Resurs.Analyzers.Infrastructure.Net
 {
@@ -79,6 +80,17 @@ namespace Resurs.Analyzers.Infrastructure.Net
             ("smee.io", "smee.io", TunnelKind.Relay),
             ("hkdk.events", "Hookdeck", TunnelKind.Relay));
 
+        /// <summary>
+        /// The services of <see cref="TunnelDomains"/> grouped by their last label ("io", "app", "com"), longest domain
+        /// first in each group, so the most specific match wins and most hosts are ruled out by one lookup.
+        /// </summary>
+        private static readonly Dictionary<string, TunnelService[]> TunnelServicesByLastLabel = TunnelDomains.Values
+            .GroupBy(service => LastLabel(service.Domain), StringComparer.Ordinal)
+            .ToDictionary(
+                group => group.Key,
+                group => group.OrderByDescending(service => service.Domain.Length).ThenBy(service => service.Domain, StringComparer.Ordinal).ToArray(),
+                StringComparer.Ordinal);
+
         /// <summary>Suffixes only resolvable inside a LAN, a container network or a tailnet (RES1003).</summary>
         public static readonly ImmutableArray<string> InternalSuffixes = ImmutableArray.Create(
             "localhost", "local", "lan", "internal", "intranet", "corp", "home", "home.arpa", "localdomain", "ts.net");
@@ -99,20 +111,21 @@ namespace Resurs.Analyzers.Infrastructure.Net
                 ? string.Equals(host, suffix, StringComparison.Ordinal)
                 : host.Length > suffix.Length && host[host.Length - suffix.Length - 1] == '.' && host.EndsWith(suffix, StringComparison.Ordinal);
 
-        /// <summary>The tunnel or capture service <paramref name="host"/> belongs to, trying each dot-boundary suffix.</summary>
-        public static bool TryGetTunnel(string host, IReadOnlyCollection<string> extraDomains, out TunnelService service)
+        /// <summary>
+        /// The tunnel or capture service <paramref name="host"/> belongs to: the longest listed domain it equals or ends
+        /// with at a dot boundary, then the user's extra domains. Runs for every URL in a literal, so it stays cheap.
+        /// </summary>
+        public static bool TryGetTunnel(string host, ImmutableArray<string> extraDomains, out TunnelService service)
         {
-            for (var start = 0; start < host.Length; start = host.IndexOf('.', start) + 1)
+            if (TunnelServicesByLastLabel.TryGetValue(LastLabel(host), out var candidates))
             {
-                var suffix = start == 0 ? host : host.Substring(start);
-                if (TunnelDomains.TryGetValue(suffix, out service))
+                foreach (var candidate in candidates)
                 {
-                    return true;
-                }
-
-                if (host.IndexOf('.', start) < 0)
-                {
-                    break;
+                    if (HasSuffix(host, candidate.Domain))
+                    {
+                        service = candidate;
+                        return true;
+                    }
                 }
             }
 
@@ -182,6 +195,12 @@ namespace Resurs.Analyzers.Infrastructure.Net
             }
 
             return false;
+        }
+
+        private static string LastLabel(string host)
+        {
+            var dot = host.LastIndexOf('.');
+            return dot < 0 ? host : host.Substring(dot + 1);
         }
 
         private static ImmutableDictionary<string, TunnelService> Build(params (string Domain, string Name, TunnelKind Kind)[] entries)

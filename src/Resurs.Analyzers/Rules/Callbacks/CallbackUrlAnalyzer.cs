@@ -175,9 +175,17 @@ namespace Resurs.Analyzers.Rules.Callbacks
             /// <summary>The family-level callback_names list (global key only).</summary>
             private CallbackNames Names(SyntaxTree tree) => policy.Read(ResursOptions.CallbackNameList, RuleIds.NonPublicCallbackAddress, tree);
 
-            /// <summary>Cheap first filter: only string, Uri and UriBuilder values can be URLs.</summary>
+            /// <summary>
+            /// Cheap first filter, before any name or option is looked at: the value must be able to start with known URL
+            /// text (<see cref="UrlValue.MayHoldUrl"/>), and only string, Uri and UriBuilder values can be URLs.
+            /// </summary>
             private bool CarriesUrl(IOperation value)
             {
+                if (!UrlValue.MayHoldUrl(value))
+                {
+                    return false;
+                }
+
                 while (value is IConversionOperation conversion)
                 {
                     value = conversion.Operand;

@@ -36,8 +36,9 @@ namespace Resurs.Analyzers.Rules.Callbacks
         {
             var literal = (ILiteralOperation)context.Operation;
 
-            // Pre-filter: no '.' means no host name; this keeps ordinary strings nearly free.
-            if (literal.ConstantValue.Value is not string text || text.Length < 4 || text.IndexOf('.') < 0)
+            // Pre-filter on the token's own text (no constant-value lookup, which boxes numbers): only string literals
+            // with a '.' can hold a host name. This keeps ordinary literals nearly free.
+            if (StringLiterals.Text(literal.Syntax) is not { Length: >= 4 } text || text.IndexOf('.') < 0)
             {
                 return;
             }

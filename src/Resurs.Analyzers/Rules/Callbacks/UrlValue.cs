@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using Resurs.Analyzers.Infrastructure;
 
 namespace Resurs.Analyzers.Rules.Callbacks
 {
@@ -60,6 +61,42 @@ namespace Resurs.Analyzers.Rules.Callbacks
             result.Append(value, 0);
             result.ComputePrefix();
             return result;
+        }
+
+        /// <summary>
+        /// A cheap test to run before <see cref="From"/> on every candidate value: false when the value certainly does not start
+        /// with text that could hold an absolute URL: a constant without "://", or an operation <see cref="Append"/> turns into a
+        /// hole at the start (a parameter, most properties and calls). Kinds that are traced (locals, fields, '+', interpolation,
+        /// new Uri/UriBuilder, Uri text properties, ToString/Concat/Format) are left to <see cref="From"/>.
+        /// </summary>
+        public static bool MayHoldUrl(IOperation value)
+        {
+            while (value is IConversionOperation or IParenthesizedOperation)
+            {
+                value = value is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)value).Operand;
+            }
+
+            switch (value)
+            {
+                case ILiteralOperation literal:
+                    return StringLiterals.Text(literal.Syntax) is { } text && StringLiterals.HasSchemeSeparator(text);
+                case IFieldReferenceOperation { Field: var field }:
+                    return field.HasConstantValue
+                        ? field.ConstantValue is string constant && StringLiterals.HasSchemeSeparator(constant)
+                        : (field.IsConst || field.IsReadOnly) && field.DeclaringSyntaxReferences.Length == 1;
+                case ILocalReferenceOperation:
+                case IBinaryOperation:
+                case IInterpolatedStringOperation:
+                    return true;
+                case IObjectCreationOperation creation:
+                    return creation.Type?.Name is "Uri" or "UriBuilder";
+                case IPropertyReferenceOperation property:
+                    return property.Property.Name is "AbsoluteUri" or "OriginalString" or "Uri";
+                case IInvocationOperation invocation:
+                    return invocation.TargetMethod.Name is "ToString" or "Concat" or "Format";
+                default:
+                    return value.ConstantValue is { HasValue: true, Value: string other } && StringLiterals.HasSchemeSeparator(other);
+            }
         }
 
         /// <summary>The fragment holding character <paramref name="offset"/> of <see cref="KnownPrefix"/>, and where that fragment starts.</summary>

@@ -28,9 +28,16 @@ namespace Resurs.Analyzers.Rules.Configuration
             var provider = context.Options.AnalyzerConfigOptionsProvider;
             var invalid = new SortedSet<(string Key, string Value, OptionDefinition Option)>(InvalidComparer.Instance);
             Collect(provider.GlobalOptions, invalid);
+
+            // Trees without options of their own share one instance: each distinct instance is checked once.
+            var seen = new HashSet<AnalyzerConfigOptions> { provider.GlobalOptions };
             foreach (var tree in context.Compilation.SyntaxTrees)
             {
-                Collect(provider.GetOptions(tree), invalid);
+                var options = provider.GetOptions(tree);
+                if (seen.Add(options))
+                {
+                    Collect(options, invalid);
+                }
             }
 
             foreach (var (key, value, option) in invalid)

@@ -47,8 +47,11 @@ namespace Resurs.Analyzers.Rules.Tls
 
         private static void AnalyzeInvocation(OperationAnalysisContext context, IMethodSymbol setSwitch, AnalysisPolicy policy)
         {
+            // The name and argument count first: most invocations are ruled out without comparing symbols.
             var invocation = (IInvocationOperation)context.Operation;
-            if (!SymbolEqualityComparer.Default.Equals(invocation.TargetMethod, setSwitch) || invocation.Arguments.Length != 2)
+            if (invocation.Arguments.Length != 2
+                || invocation.TargetMethod.Name != "SetSwitch"
+                || !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod, setSwitch))
             {
                 return;
             }

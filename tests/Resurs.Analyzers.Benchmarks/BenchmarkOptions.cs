@@ -1,0 +1,98 @@
+using System;
+using System.Globalization;
+using System.IO;
+
+namespace Resurs.Analyzers.Benchmarks
+{
+    /// <summary>Command-line options. Unknown or malformed arguments are errors, so a typo never measures the wrong thing.</summary>
+    internal sealed class BenchmarkOptions
+    {
+        public const string Usage = @"Usage: dotnet run -c Release --project tests/Resurs.Analyzers.Benchmarks -- [options]
+
+  --lines N        lines of generated corpus (default 200000)
+  --seed N         seed of the generated corpus (default 20261124)
+  --root DIR       benchmark the .cs files under DIR instead of the generated corpus (bin/ and obj/ are skipped)
+  --iterations N   measured runs after one warm-up; medians are reported (default 5)
+  --dump DIR       also write the generated corpus to DIR
+  --enforce        exit with code 1 when the budget is not met
+  --help           this text";
+
+        public int Lines { get; private set; } = 200_000;
+
+        public int Seed { get; private set; } = Corpus.CorpusGenerator.DefaultSeed;
+
+        public string? Root { get; private set; }
+
+        public int Iterations { get; private set; } = 5;
+
+        public string? Dump { get; private set; }
+
+        public bool Enforce { get; private set; }
+
+        public bool Help { get; private set; }
+
+        public static BenchmarkOptions Parse(string[] args)
+        {
+            var options = new BenchmarkOptions();
+            for (var i = 0; i < args.Length; i++)
+            {
+                switch (args[i])
+                {
+                    case "--lines":
+                        options.Lines = Number(args, ref i, minimum: 100);
+                        break;
+                    case "--seed":
+                        options.Seed = Number(args, ref i, minimum: 0);
+                        break;
+                    case "--iterations":
+                        options.Iterations = Number(args, ref i, minimum: 1);
+                        break;
+                    case "--root":
+                        options.Root = Path.GetFullPath(Value(args, ref i));
+                        if (!Directory.Exists(options.Root))
+                        {
+                            throw new ArgumentException("--root: no such folder: " + options.Root);
+                        }
+
+                        break;
+                    case "--dump":
+                        options.Dump = Path.GetFullPath(Value(args, ref i));
+                        break;
+                    case "--enforce":
+                        options.Enforce = true;
+                        break;
+                    case "--help":
+                    case "-h":
+                        options.Help = true;
+                        break;
+                    default:
+                        throw new ArgumentException("Unknown argument '" + args[i] + "'.");
+                }
+            }
+
+            return options;
+        }
+
+        private static string Value(string[] args, ref int i)
+        {
+            if (i + 1 >= args.Length)
+            {
+                throw new ArgumentException(args[i] + " needs a value.");
+            }
+
+            return args[++i];
+        }
+
+        private static int Number(string[] args, ref int i, int minimum)
+        {
+            var name = args[i];
+            var text = Value(args, ref i);
+            if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < minimum)
+            {
+                throw new ArgumentException(name + " needs a whole number of at least " + minimum.ToString(CultureInfo.InvariantCulture) + ", not '" + text + "'.");
+            }
+
+            return value;
+        }
+    }
+}

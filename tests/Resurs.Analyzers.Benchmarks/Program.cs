@@ -1,0 +1,119 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
+using Resurs.Analyzers.Benchmarks.Corpus;
+
+namespace Resurs.Analyzers.Benchmarks
+{
+    /// <summary>
+    /// Measures every Resurs analyzer against the compiler's own binding time on a generated 200k-line web shop (or on
+    /// <c>--root DIR</c>) and checks the budget: all rules together at most 0.35% of binding, none above 0.1%.
+    /// Exit code 0 unless <c>--enforce</c> is given and the budget is missed (1); 2 for bad arguments.
+    /// </summary>
+    internal static class Program
+    {
+        /// <summary>For --root: the global usings the Web SDK's ImplicitUsings would have generated into obj/.</summary>
+        private const string ImplicitUsings = """
+            global using System;
+            global using System.Collections.Generic;
+            global using System.IO;
+            global using System.Linq;
+            global using System.Net.Http;
+            global using System.Net.Http.Json;
+            global using System.Threading;
+            global using System.Threading.Tasks;
+            global using Microsoft.AspNetCore.Builder;
+            global using Microsoft.AspNetCore.Hosting;
+            global using Microsoft.AspNetCore.Http;
+            global using Microsoft.AspNetCore.Routing;
+            global using Microsoft.Extensions.Configuration;
+            global using Microsoft.Extensions.DependencyInjection;
+            global using Microsoft.Extensions.Hosting;
+            global using Microsoft.Extensions.Logging;
+            """;
+
+        public static async Task<int> Main(string[] args)
+        {
+            BenchmarkOptions options;
+            try
+            {
+                options = BenchmarkOptions.Parse(args);
+            }
+            catch (ArgumentException e)
+            {
+                Console.Error.WriteLine(e.Message);
+                Console.Error.WriteLine(BenchmarkOptions.Usage);
+                return 2;
+            }
+
+            if (options.Help)
+            {
+                Console.WriteLine(BenchmarkOptions.Usage);
+                return 0;
+            }
+
+            var packs = ReferencePacks.Find();
+            var files = options.Root is null
+                ? new CorpusGenerator(options.Seed).Generate(options.Lines)
+                : SourceFile.ReadFolder(options.Root).Append(new SourceFile("ImplicitUsings.g.cs", ImplicitUsings)).ToList();
+            if (options.Dump is not null)
+            {
+                SourceFile.WriteFolder(options.Dump, files);
+            }
+
+            var parseOptions = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest);
+            var trees = files
+                .Select(file => CSharpSyntaxTree.ParseText(SourceText.From(file.Text, Encoding.UTF8), parseOptions, file.Path))
+                .ToImmutableArray();
+            var benchmark = new AnalyzerBenchmark(trees, ReferencePacks.References(packs));
+
+            Console.WriteLine("Resurs.Analyzers benchmark (sequential analysis; ratios to the compiler's binding time)");
+            Console.WriteLine(Report.Format("Corpus", options.Root is null
+                ? Invariant($"generated, seed {options.Seed}: {files.Count} files, {files.Sum(f => f.Lines):N0} lines")
+                : Invariant($"{options.Root}: {files.Count - 1} files, {files.Sum(f => f.Lines):N0} lines (+ implicit usings)")));
+            Console.WriteLine(Report.Format("References", string.Join(", ", packs.Select(p => Invariant($"{p.Name} {p.Version} ({p.TargetFramework}, {p.Assemblies.Length} assemblies)")))));
+            Console.WriteLine(Report.Format("Host", Invariant($"Roslyn {typeof(CSharpCompilation).Assembly.GetName().Version}, .NET {Environment.Version}, {Environment.ProcessorCount} cores")));
+            Console.WriteLine(Report.Format("Analyzers", string.Join(", ", benchmark.Analyzers.Select(a => a.GetType().Name))));
+
+            Console.WriteLine(Report.Format("Warm-up", "running..."));
+            var warmUp = await benchmark.RunAsync(CancellationToken.None).ConfigureAwait(false);
+            Console.WriteLine(Report.Format("Compiler errors in corpus", Invariant($"{warmUp.CompilerErrors.Length}{FirstErrors(warmUp)}")));
+            Console.WriteLine(Report.Format("Findings", Findings(warmUp)));
+            foreach (var exception in warmUp.Exceptions)
+            {
+                Console.WriteLine("ANALYZER EXCEPTION: " + exception);
+            }
+
+            var runs = new List<Run>();
+            for (var i = 0; i < options.Iterations; i++)
+            {
+                var run = await benchmark.RunAsync(CancellationToken.None).ConfigureAwait(false);
+                runs.Add(run);
+                Console.WriteLine(Report.Format(
+                    Invariant($"Run {i + 1}/{options.Iterations}"),
+                    Invariant($"binding {Report.Ms(run.Binding.TotalMilliseconds)}, Resurs analyzers {run.AnalyzerTimes.Take(run.AnalyzerTimes.Length - 1).Sum(t => t.TotalMilliseconds):0.0} ms, floor {run.AnalyzerTimes[run.AnalyzerTimes.Length - 1].TotalMilliseconds:0.0} ms")));
+            }
+
+            var pass = Report.Print(Console.Out, benchmark.Analyzers, runs);
+            return options.Enforce && (!pass || !warmUp.Exceptions.IsEmpty) ? 1 : 0;
+        }
+
+        private static string Findings(Run run) => run.Findings.IsEmpty
+            ? "none"
+            : string.Join(", ", run.Findings.GroupBy(d => d.Id).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Invariant($"{g.Key} ×{g.Count()}")));
+
+        private static string FirstErrors(Run run) => run.CompilerErrors.IsEmpty
+            ? string.Empty
+            : " (first: " + string.Join("; ", run.CompilerErrors.Take(3).Select(d => d.ToString())) + ")";
+
+        private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+    }
+}
