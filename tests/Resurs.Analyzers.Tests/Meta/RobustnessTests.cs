@@ -75,10 +75,7 @@ namespace Resurs.Analyzers.Tests.Meta
             Assert.Empty(exceptions);
         }
 
-        internal static async Task<ImmutableArray<string>> RunAllAnalyzersAsync(string source, CancellationToken cancellationToken = default)
-        {
-            var compilation = await Robustness.AnalyzerRun.CompileAsync(CSharpSyntaxTree.ParseText(source, cancellationToken: cancellationToken));
-            return (await Robustness.AnalyzerRun.RunAsync(compilation)).Exceptions;
-        }
+        internal static async Task<ImmutableArray<string>> RunAllAnalyzersAsync(string source, CancellationToken cancellationToken = default) =>
+            (await Robustness.AnalyzerHarness.RunAsync(source)).Exceptions;
     }
 }

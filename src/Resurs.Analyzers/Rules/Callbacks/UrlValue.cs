@@ -187,9 +187,8 @@ namespace Resurs.Analyzers.Rules.Callbacks
                 case IParenthesizedOperation parenthesized:
                     Append(parenthesized.Operand, depth + 1);
                     return;
-                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.Type?.SpecialType == SpecialType.System_String:
-                    Append(binary.LeftOperand, depth + 1);
-                    Append(binary.RightOperand, depth + 1);
+                case IBinaryOperation binary when IsConcatenation(binary):
+                    AppendConcatenation(binary, depth);
                     return;
                 case IInterpolatedStringOperation interpolated:
                     foreach (var part in interpolated.Parts)
@@ -240,6 +239,30 @@ namespace Resurs.Analyzers.Rules.Callbacks
 
                     Hole();
                     return;
+            }
+        }
+
+        private static bool IsConcatenation(IOperation operation) =>
+            operation is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary && binary.Type?.SpecialType == SpecialType.System_String;
+
+        /// <summary>
+        /// 'a + b + c + …' is a left-deep tree; its operands are walked as one list, each one level down, so a long
+        /// concatenation keeps its leading URL text ("http://10.0.0.1/" + id + "/" + …) however many parts follow.
+        /// </summary>
+        private void AppendConcatenation(IBinaryOperation binary, int depth)
+        {
+            var rightOperands = new Stack<IOperation>();
+            IOperation leftmost = binary;
+            while (leftmost is IBinaryOperation left && IsConcatenation(left))
+            {
+                rightOperands.Push(left.RightOperand);
+                leftmost = left.LeftOperand;
+            }
+
+            Append(leftmost, depth + 1);
+            while (rightOperands.Count > 0 && fragments.Count < MaxFragments)
+            {
+                Append(rightOperands.Pop(), depth + 1);
             }
         }
 
