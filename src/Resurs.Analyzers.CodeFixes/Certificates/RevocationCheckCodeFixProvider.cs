@@ -1,9 +1,7 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -13,25 +11,14 @@ namespace Resurs.Analyzers.CodeFixes.Certificates
     /// <summary>RES3003: writes <c>true</c> for a revocation flag and <c>X509RevocationMode.Online</c> for <c>NoCheck</c>.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RevocationCheckCodeFixProvider))]
     [Shared]
-    public sealed class RevocationCheckCodeFixProvider : CodeFixProvider
+    public sealed class RevocationCheckCodeFixProvider : SingleActionCodeFixProvider
     {
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.RevocationCheckDisabled);
-
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        public override Task RegisterCodeFixesAsync(CodeFixContext context)
+        public RevocationCheckCodeFixProvider()
+            : base(RuleIds.RevocationCheckDisabled, "Check certificate revocation", EquivalenceKeys.CheckRevocation)
         {
-            var diagnostic = context.Diagnostics[0];
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    "Check certificate revocation",
-                    token => FixAsync(context.Document, diagnostic, token),
-                    EquivalenceKeys.CheckRevocation),
-                diagnostic);
-            return Task.CompletedTask;
         }
 
-        private static async Task<Document> FixAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+        protected override async Task<Document> FixAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             if (root is null || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax value)
