@@ -83,7 +83,7 @@ namespace Resurs.Analyzers.CodeFixes.Certificates
                 }
 
                 // One rewrite per mask: FixAll and one-by-one agree.
-                var chain = ChainRoot(node);
+                var chain = FlagMask.Root(node);
                 if (chains.Add(chain))
                 {
                     RemoveWeakening(editor, chain, node, cancellationToken);
@@ -95,7 +95,7 @@ namespace Resurs.Analyzers.CodeFixes.Certificates
 
         private static void RemoveWeakening(DocumentEditor editor, ExpressionSyntax chain, ExpressionSyntax reported, CancellationToken cancellationToken)
         {
-            var kept = Leaves(chain).Where(leaf => !IsWeakening(leaf, editor.SemanticModel, cancellationToken)).Select(leaf => leaf.WithoutTrivia()).ToList();
+            var kept = FlagMask.Leaves(chain).Where(leaf => !IsWeakening(leaf, editor.SemanticModel, cancellationToken)).Select(leaf => leaf.WithoutTrivia()).ToList();
             if (kept.Count == 0
                 && chain.Parent is AssignmentExpressionSyntax { Parent: ExpressionStatementSyntax { Parent: BlockSyntax } statement } compound
                 && compound.IsKind(SyntaxKind.OrAssignmentExpression)
@@ -113,15 +113,7 @@ namespace Resurs.Analyzers.CodeFixes.Certificates
                     : SyntaxFactory.IdentifierName("NoFlag"));
             }
 
-            var result = kept[0];
-            for (var i = 1; i < kept.Count; i++)
-            {
-                result = SyntaxFactory.BinaryExpression(
-                    SyntaxKind.BitwiseOrExpression,
-                    result,
-                    SyntaxFactory.Token(SyntaxFactory.TriviaList(SyntaxFactory.Space), SyntaxKind.BarToken, SyntaxFactory.TriviaList(SyntaxFactory.Space)),
-                    kept[i]);
-            }
+            var result = FlagMask.Join(kept);
 
             editor.ReplaceNode(chain, result.WithTriviaFrom(chain));
         }
@@ -130,33 +122,5 @@ namespace Resurs.Analyzers.CodeFixes.Certificates
             model.GetSymbolInfo(leaf, cancellationToken).Symbol is IFieldSymbol { ContainingType.Name: "X509VerificationFlags" } field
             && ChainTrustAnalyzer.WeakeningFlags.ContainsKey(field.Name);
 
-        /// <summary>The outermost '|' expression (through parentheses) that contains <paramref name="node"/>.</summary>
-        private static ExpressionSyntax ChainRoot(ExpressionSyntax node)
-        {
-            var current = node;
-            while (true)
-            {
-                var parent = current.Parent;
-                while (parent is ParenthesizedExpressionSyntax { Parent: BinaryExpressionSyntax { RawKind: (int)SyntaxKind.BitwiseOrExpression } } parenthesized)
-                {
-                    parent = parenthesized.Parent;
-                }
-
-                if (parent is BinaryExpressionSyntax binary && binary.IsKind(SyntaxKind.BitwiseOrExpression))
-                {
-                    current = binary;
-                    continue;
-                }
-
-                return current;
-            }
-        }
-
-        private static IEnumerable<ExpressionSyntax> Leaves(ExpressionSyntax expression) => expression switch
-        {
-            ParenthesizedExpressionSyntax { Expression: BinaryExpressionSyntax { RawKind: (int)SyntaxKind.BitwiseOrExpression } inner } => Leaves(inner),
-            BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.BitwiseOrExpression) => Leaves(binary.Left).Concat(Leaves(binary.Right)),
-            _ => new[] { expression },
-        };
     }
 }

@@ -92,7 +92,7 @@ namespace Resurs.Analyzers.CodeFixes.Tls
                     continue;
                 }
 
-                var chain = ChainRoot(node);
+                var chain = FlagMask.Root(node);
                 if (replacements.ContainsKey(chain) || (chain.Parent is not null && replacements.ContainsKey(chain.Parent)))
                 {
                     continue;
@@ -106,7 +106,7 @@ namespace Resurs.Analyzers.CodeFixes.Tls
                         continue;
                     }
 
-                    var value = MemberAccess(TypeSyntaxFor(enumType, Leaves(chain), semanticModel), member).WithTriviaFrom(chain);
+                    var value = MemberAccess(TypeSyntaxFor(enumType, FlagMask.Leaves(chain), semanticModel), member).WithTriviaFrom(chain);
                     if (chain.Parent is AssignmentExpressionSyntax assignment
                         && assignment.Right == chain
                         && !assignment.IsKind(SyntaxKind.SimpleAssignmentExpression))
@@ -138,44 +138,9 @@ namespace Resurs.Analyzers.CodeFixes.Tls
             return document.WithSyntaxRoot(newRoot);
         }
 
-        /// <summary>The outermost '|' expression (through parentheses) that contains <paramref name="node"/>.</summary>
-        private static ExpressionSyntax ChainRoot(ExpressionSyntax node)
-        {
-            var current = node;
-            while (true)
-            {
-                var parent = current.Parent;
-                while (parent is ParenthesizedExpressionSyntax parenthesized && parenthesized.Parent is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.BitwiseOrExpression })
-                {
-                    parent = parenthesized.Parent;
-                }
-
-                if (parent is BinaryExpressionSyntax binary && binary.IsKind(SyntaxKind.BitwiseOrExpression))
-                {
-                    current = binary;
-                    continue;
-                }
-
-                return current;
-            }
-        }
-
-        private static IEnumerable<ExpressionSyntax> Leaves(ExpressionSyntax expression)
-        {
-            switch (expression)
-            {
-                case ParenthesizedExpressionSyntax parenthesized when parenthesized.Expression is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.BitwiseOrExpression }:
-                    return Leaves(parenthesized.Expression);
-                case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.BitwiseOrExpression):
-                    return Leaves(binary.Left).Concat(Leaves(binary.Right));
-                default:
-                    return new[] { expression };
-            }
-        }
-
         private static ExpressionSyntax RemoveWeak(ExpressionSyntax chain, INamedTypeSymbol enumType, SemanticModel semanticModel, CancellationToken cancellationToken)
         {
-            var leaves = Leaves(chain).ToList();
+            var leaves = FlagMask.Leaves(chain).ToList();
             var kept = new List<ExpressionSyntax>();
             long keptBits = 0;
             long wantedStrongBits = 0;
@@ -215,15 +180,7 @@ namespace Resurs.Analyzers.CodeFixes.Tls
                 kept.Add(MemberAccess(typeSyntax, "Tls13"));
             }
 
-            ExpressionSyntax result = kept[0];
-            for (var i = 1; i < kept.Count; i++)
-            {
-                result = SyntaxFactory.BinaryExpression(
-                    SyntaxKind.BitwiseOrExpression,
-                    result,
-                    SyntaxFactory.Token(SyntaxFactory.TriviaList(SyntaxFactory.Space), SyntaxKind.BarToken, SyntaxFactory.TriviaList(SyntaxFactory.Space)),
-                    kept[i]);
-            }
+            var result = FlagMask.Join(kept);
 
             // A lone cast or negation may sit where '|' needs parentheses; the simplifier drops them where they are redundant.
             if (kept.Count > 1 && chain is not BinaryExpressionSyntax)
