@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Resurs.Analyzers.Infrastructure;
+using Resurs.Analyzers.Infrastructure.Replay;
 
 namespace Resurs.Analyzers.Rules.Tls
 {
@@ -40,12 +41,11 @@ namespace Resurs.Analyzers.Rules.Tls
             }
 
             var policy = AnalysisPolicy.Create(context.Compilation, context.Options);
-            context.RegisterOperationAction(
-                operationContext => AnalyzeInvocation(operationContext, setSwitch, policy),
-                OperationKind.Invocation);
+            var replay = new OperationReplay().On(c => AnalyzeInvocation(c, setSwitch, policy), OperationKind.Invocation);
+            AnchoredReplay.Register(context, replay, "SetSwitch");
         }
 
-        private static void AnalyzeInvocation(OperationAnalysisContext context, IMethodSymbol setSwitch, AnalysisPolicy policy)
+        private static void AnalyzeInvocation(OperationContext context, IMethodSymbol setSwitch, AnalysisPolicy policy)
         {
             // The name and argument count first: most invocations are ruled out without comparing symbols.
             var invocation = (IInvocationOperation)context.Operation;

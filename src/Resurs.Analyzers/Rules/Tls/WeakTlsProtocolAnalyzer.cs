@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Resurs.Analyzers.Infrastructure;
+using Resurs.Analyzers.Infrastructure.Replay;
 
 namespace Resurs.Analyzers.Rules.Tls
 {
@@ -34,9 +35,13 @@ namespace Resurs.Analyzers.Rules.Tls
             }
 
             var analysis = new CompilationAnalysis(sslProtocols, securityProtocolType, AnalysisPolicy.Create(context.Compilation, context.Options));
-            context.RegisterOperationAction(analysis.AnalyzeFieldReference, OperationKind.FieldReference);
-            context.RegisterOperationAction(analysis.AnalyzeConversion, OperationKind.Conversion);
-            context.RegisterOperationAction(analysis.AnalyzeUnary, OperationKind.UnaryOperator);
+            var replay = new OperationReplay()
+                .On(analysis.AnalyzeFieldReference, OperationKind.FieldReference)
+                .On(analysis.AnalyzeConversion, OperationKind.Conversion)
+                .On(analysis.AnalyzeUnary, OperationKind.UnaryOperator);
+
+            // Every weak value names its enum type: a member, a cast, or an alias or static using declared in the file.
+            AnchoredReplay.Register(context, replay, "SslProtocols", "SecurityProtocol");
         }
 
         private sealed class CompilationAnalysis
@@ -52,7 +57,7 @@ namespace Resurs.Analyzers.Rules.Tls
                 this.policy = policy;
             }
 
-            public void AnalyzeFieldReference(OperationAnalysisContext context)
+            public void AnalyzeFieldReference(OperationContext context)
             {
                 var reference = (IFieldReferenceOperation)context.Operation;
                 var field = reference.Field;
@@ -65,7 +70,7 @@ namespace Resurs.Analyzers.Rules.Tls
                 AnalyzeCandidate(context, reference, enumType, bits);
             }
 
-            public void AnalyzeConversion(OperationAnalysisContext context)
+            public void AnalyzeConversion(OperationContext context)
             {
                 var conversion = (IConversionOperation)context.Operation;
                 var enumType = Match(conversion.Type);
@@ -81,7 +86,7 @@ namespace Resurs.Analyzers.Rules.Tls
                 AnalyzeCandidate(context, conversion, enumType, bits);
             }
 
-            public void AnalyzeUnary(OperationAnalysisContext context)
+            public void AnalyzeUnary(OperationContext context)
             {
                 var unary = (IUnaryOperation)context.Operation;
                 if (unary.OperatorKind != UnaryOperatorKind.BitwiseNegation
@@ -98,7 +103,7 @@ namespace Resurs.Analyzers.Rules.Tls
                 }
             }
 
-            private void AnalyzeCandidate(OperationAnalysisContext context, IOperation candidate, INamedTypeSymbol enumType, long bits)
+            private void AnalyzeCandidate(OperationContext context, IOperation candidate, INamedTypeSymbol enumType, long bits)
             {
                 if (!TlsProtocolFacts.IsWeak(bits))
                 {

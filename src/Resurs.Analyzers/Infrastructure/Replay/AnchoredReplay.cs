@@ -1,0 +1,47 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Resurs.Analyzers.Infrastructure.Replay
+{
+    /// <summary>
+    /// The one way code rules subscribe: a semantic-model action per file that looks for the rule's anchors in the text
+    /// and replays only the members they appear in. Roslyn calls it once per file, so a rule costs a text search per
+    /// file plus the work on the few members that can matter.
+    /// </summary>
+    internal static class AnchoredReplay
+    {
+        /// <summary>Replays the members of each file that contain one of <paramref name="anchors"/>.</summary>
+        public static void Register(CompilationStartAnalysisContext start, OperationReplay replay, params string[] anchors) =>
+            Register(start, replay, (tree, text, positions) => SourceAnchors.FindAll(text, anchors, positions), treeEnd: null);
+
+        /// <summary>
+        /// Replays the members around the positions <paramref name="findAnchors"/> adds for each file (it gets the file's
+        /// tree and text), then calls <paramref name="treeEnd"/> for files that were replayed.
+        /// </summary>
+        public static void Register(
+            CompilationStartAnalysisContext start,
+            OperationReplay replay,
+            Action<SyntaxTree, string, List<int>> findAnchors,
+            Action<ReplayRun>? treeEnd)
+        {
+            start.RegisterSemanticModelAction(context =>
+            {
+                var tree = context.SemanticModel.SyntaxTree;
+                var positions = new List<int>();
+                findAnchors(tree, SourceAnchors.Text(tree, context.CancellationToken), positions);
+                if (positions.Count == 0)
+                {
+                    return;
+                }
+
+                positions.Sort();
+                var scopes = SourceAnchors.EnclosingScopes(tree.GetRoot(context.CancellationToken), positions);
+                var run = new ReplayRun(context.SemanticModel, context.ReportDiagnostic, context.CancellationToken);
+                replay.Run(run, scopes);
+                treeEnd?.Invoke(run);
+            });
+        }
+    }
+}

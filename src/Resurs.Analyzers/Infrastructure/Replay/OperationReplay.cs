@@ -1,0 +1,296 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Resurs.Analyzers.Infrastructure.Replay
+{
+    /// <summary>
+    /// What a rule's handler sees for one operation: the operation, where it belongs and how to report. It mirrors the
+    /// parts of Roslyn's <c>OperationAnalysisContext</c> the rules use.
+    /// </summary>
+    internal readonly struct OperationContext
+    {
+        private readonly OperationRoot root;
+
+        public OperationContext(IOperation operation, OperationRoot root)
+        {
+            Operation = operation;
+            this.root = root;
+        }
+
+        public IOperation Operation { get; }
+
+        /// <summary>The executable code the operation belongs to (a body, an initializer).</summary>
+        public OperationRoot Root => root;
+
+        public SemanticModel SemanticModel => root.Replay.SemanticModel;
+
+        public Compilation Compilation => root.Replay.SemanticModel.Compilation;
+
+        public CancellationToken CancellationToken => root.Replay.CancellationToken;
+
+        /// <summary>The member whose code this is (method, accessor, property or field).</summary>
+        public ISymbol? ContainingSymbol => root.Owner;
+
+        public void ReportDiagnostic(Diagnostic diagnostic) => root.Replay.Report(diagnostic);
+    }
+
+    /// <summary>One piece of executable code (a body or an initializer) as an operation tree, with a slot for rule state.</summary>
+    internal sealed class OperationRoot
+    {
+        private readonly SyntaxNode declaration;
+        private ISymbol? owner;
+        private bool ownerKnown;
+
+        public OperationRoot(ReplayRun replay, IOperation operation, SyntaxNode declaration)
+        {
+            Replay = replay;
+            Operation = operation;
+            this.declaration = declaration;
+        }
+
+        public ReplayRun Replay { get; }
+
+        public IOperation Operation { get; }
+
+        /// <summary>State a rule keeps per body (what Roslyn's operation-block-start actions would hold).</summary>
+        public object? State { get; set; }
+
+        /// <summary>The declared member this code belongs to, looked up on first use.</summary>
+        public ISymbol? Owner
+        {
+            get
+            {
+                if (!ownerKnown)
+                {
+                    owner = declaration is CompilationUnitSyntax
+                        ? Replay.SemanticModel.GetEnclosingSymbol(Operation.Syntax.SpanStart, Replay.CancellationToken)
+                        : Replay.SemanticModel.GetDeclaredSymbol(declaration, Replay.CancellationToken);
+                    ownerKnown = true;
+                }
+
+                return owner;
+            }
+        }
+    }
+
+    /// <summary>One replay over one syntax tree: its semantic model, cancellation and where diagnostics go.</summary>
+    internal sealed class ReplayRun
+    {
+        private readonly Action<Diagnostic> report;
+
+        public ReplayRun(SemanticModel semanticModel, Action<Diagnostic> report, CancellationToken cancellationToken)
+        {
+            SemanticModel = semanticModel;
+            this.report = report;
+            CancellationToken = cancellationToken;
+        }
+
+        public SemanticModel SemanticModel { get; }
+
+        public CancellationToken CancellationToken { get; }
+
+        public void Report(Diagnostic diagnostic) => report(diagnostic);
+    }
+
+    /// <summary>
+    /// Runs a rule's operation handlers over chosen code only. Roslyn's operation actions call every subscriber for every
+    /// operation of a kind in the whole compilation, which costs more than the rules' own work; the rules here first
+    /// find the few members their anchors appear in (<see cref="SourceAnchors"/>) and replay just those, walking the
+    /// operation trees themselves, iteratively (no recursion, whatever the nesting), in source order.
+    /// </summary>
+    internal sealed class OperationReplay
+    {
+        private readonly Dictionary<OperationKind, List<Action<OperationContext>>> handlers = new Dictionary<OperationKind, List<Action<OperationContext>>>();
+        private Action<OperationRoot>? rootEnd;
+
+        /// <summary>Calls <paramref name="handler"/> for every replayed operation of the given kinds.</summary>
+        public OperationReplay On(Action<OperationContext> handler, params OperationKind[] kinds)
+        {
+            foreach (var kind in kinds)
+            {
+                if (!handlers.TryGetValue(kind, out var list))
+                {
+                    list = new List<Action<OperationContext>>();
+                    handlers.Add(kind, list);
+                }
+
+                list.Add(handler);
+            }
+
+            return this;
+        }
+
+        /// <summary>Calls <paramref name="handler"/> after each body or initializer has been walked.</summary>
+        public OperationReplay OnRootEnd(Action<OperationRoot> handler)
+        {
+            rootEnd = handler;
+            return this;
+        }
+
+        /// <summary>Replays every body and initializer inside each of <paramref name="scopes"/> (member nodes or a whole tree).</summary>
+        public void Run(ReplayRun run, IReadOnlyList<SyntaxNode> scopes)
+        {
+            var declarations = new List<SyntaxNode>();
+            foreach (var scope in scopes)
+            {
+                CollectExecutableCode(scope, declarations);
+            }
+
+            var stack = new Stack<IOperation>();
+            var children = new List<IOperation>();
+            foreach (var declaration in declarations)
+            {
+                run.CancellationToken.ThrowIfCancellationRequested();
+                var operation = run.SemanticModel.GetOperation(declaration, run.CancellationToken);
+                if (operation is null)
+                {
+                    continue;
+                }
+
+                var root = new OperationRoot(run, operation, DeclarationOf(declaration));
+                Walk(root, stack, children);
+                rootEnd?.Invoke(root);
+            }
+        }
+
+        private void Walk(OperationRoot root, Stack<IOperation> stack, List<IOperation> children)
+        {
+            stack.Push(root.Operation);
+            while (stack.Count > 0)
+            {
+                var operation = stack.Pop();
+                if (handlers.TryGetValue(operation.Kind, out var list))
+                {
+                    var context = new OperationContext(operation, root);
+                    foreach (var handler in list)
+                    {
+                        handler(context);
+                    }
+                }
+
+                children.Clear();
+                foreach (var child in operation.ChildOperations)
+                {
+                    children.Add(child);
+                }
+
+                for (var i = children.Count - 1; i >= 0; i--)
+                {
+                    stack.Push(children[i]);
+                }
+            }
+        }
+
+        /// <summary>
+        /// The syntax nodes Roslyn builds operation trees for, inside <paramref name="scope"/>: method-like bodies (with
+        /// constructor initializers), accessors, expression-bodied properties, field, property and enum-member
+        /// initializers, and top-level statements. Bodies are not entered, so finding them costs nothing per statement.
+        /// </summary>
+        private static void CollectExecutableCode(SyntaxNode scope, List<SyntaxNode> found)
+        {
+            var pending = new Stack<SyntaxNode>();
+            pending.Push(scope);
+            while (pending.Count > 0)
+            {
+                var node = pending.Pop();
+                switch (node)
+                {
+                    case CompilationUnitSyntax unit:
+                        foreach (var member in unit.Members)
+                        {
+                            if (member is GlobalStatementSyntax)
+                            {
+                                found.Add(unit);
+                                break;
+                            }
+                        }
+
+                        PushReversed(pending, unit.Members);
+                        break;
+                    case BaseNamespaceDeclarationSyntax ns:
+                        PushReversed(pending, ns.Members);
+                        break;
+                    case TypeDeclarationSyntax type:
+                        PushReversed(pending, type.Members);
+                        break;
+                    case EnumDeclarationSyntax enumeration:
+                        foreach (var member in enumeration.Members)
+                        {
+                            if (member.EqualsValue is { } value)
+                            {
+                                found.Add(value);
+                            }
+                        }
+
+                        break;
+                    case EnumMemberDeclarationSyntax { EqualsValue: { } enumValue }:
+                        found.Add(enumValue);
+                        break;
+                    case BaseMethodDeclarationSyntax method when method.Body is not null || method.ExpressionBody is not null
+                        || method is ConstructorDeclarationSyntax { Initializer: not null }:
+                        found.Add(method);
+                        break;
+                    case BasePropertyDeclarationSyntax property:
+                        if (property is PropertyDeclarationSyntax { ExpressionBody: { } propertyArrow })
+                        {
+                            found.Add(propertyArrow);
+                        }
+                        else if (property is IndexerDeclarationSyntax { ExpressionBody: { } indexerArrow })
+                        {
+                            found.Add(indexerArrow);
+                        }
+
+                        foreach (var accessor in property.AccessorList?.Accessors ?? default)
+                        {
+                            if (accessor.Body is not null || accessor.ExpressionBody is not null)
+                            {
+                                found.Add(accessor);
+                            }
+                        }
+
+                        if (property is PropertyDeclarationSyntax { Initializer: { } propertyValue })
+                        {
+                            found.Add(propertyValue);
+                        }
+
+                        break;
+                    case AccessorDeclarationSyntax accessor when accessor.Body is not null || accessor.ExpressionBody is not null:
+                        found.Add(accessor);
+                        break;
+                    case BaseFieldDeclarationSyntax field:
+                        foreach (var variable in field.Declaration.Variables)
+                        {
+                            if (variable.Initializer is { } fieldValue)
+                            {
+                                found.Add(fieldValue);
+                            }
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        private static void PushReversed<T>(Stack<SyntaxNode> pending, SyntaxList<T> members)
+            where T : SyntaxNode
+        {
+            for (var i = members.Count - 1; i >= 0; i--)
+            {
+                pending.Push(members[i]);
+            }
+        }
+
+        /// <summary>The node whose declared symbol owns the code at <paramref name="executable"/>.</summary>
+        private static SyntaxNode DeclarationOf(SyntaxNode executable) => executable switch
+        {
+            EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax variable } => variable,
+            EqualsValueClauseSyntax { Parent: { } member } => member,
+            ArrowExpressionClauseSyntax { Parent: { } member } => member,
+            _ => executable,
+        };
+    }
+}

@@ -1,0 +1,109 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Resurs.Analyzers.Infrastructure.Replay
+{
+    /// <summary>
+    /// The first, purely textual filter of every code rule: a rule can only fire where the source text names one of its
+    /// anchors ("SslProtocols", "Certificate", "://"). The text is searched with the runtime's vectorised ordinal
+    /// <see cref="string.IndexOf(string, StringComparison)"/>, which costs about a millisecond per 10 MB, so a file
+    /// without an anchor costs a rule almost nothing: no syntax walk, no binding, no operation callbacks.
+    /// </summary>
+    internal static class SourceAnchors
+    {
+        /// <summary>The tree's text as one string (no copy for the usual in-memory source text).</summary>
+        public static string Text(SyntaxTree tree, CancellationToken cancellationToken) => tree.GetText(cancellationToken).ToString();
+
+        /// <summary>True when <paramref name="text"/> contains any of <paramref name="anchors"/> (ordinal).</summary>
+        public static bool ContainsAny(string text, IReadOnlyList<string> anchors)
+        {
+            for (var i = 0; i < anchors.Count; i++)
+            {
+                if (text.IndexOf(anchors[i], StringComparison.Ordinal) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Every position of every anchor in <paramref name="text"/>, added to <paramref name="positions"/> (unsorted).</summary>
+        public static void FindAll(string text, IReadOnlyList<string> anchors, List<int> positions)
+        {
+            for (var i = 0; i < anchors.Count; i++)
+            {
+                var anchor = anchors[i];
+                if (anchor.Length == 0)
+                {
+                    continue;
+                }
+
+                for (var at = text.IndexOf(anchor, StringComparison.Ordinal); at >= 0; at = text.IndexOf(anchor, at + anchor.Length, StringComparison.Ordinal))
+                {
+                    positions.Add(at);
+                }
+            }
+        }
+
+        /// <summary>
+        /// The code to replay for anchors at <paramref name="positions"/> (ascending): the member body or initializer
+        /// around each, or the whole tree when an anchor sits outside any member (a using alias, an attribute), because
+        /// then any member may depend on it. Each scope is listed once.
+        /// </summary>
+        public static List<SyntaxNode> EnclosingScopes(SyntaxNode root, List<int> positions)
+        {
+            var scopes = new List<SyntaxNode>();
+            var end = -1;
+            foreach (var position in positions)
+            {
+                if (position < end)
+                {
+                    continue;
+                }
+
+                var scope = EnclosingScope(root.FindToken(position, findInsideTrivia: false));
+                if (scope is null)
+                {
+                    scopes.Clear();
+                    scopes.Add(root);
+                    return scopes;
+                }
+
+                scopes.Add(scope);
+                end = scope.FullSpan.End;
+            }
+
+            return scopes;
+        }
+
+        /// <summary>The member-level node whose operations hold <paramref name="token"/>, or null when it is outside one.</summary>
+        public static SyntaxNode? EnclosingScope(SyntaxToken token)
+        {
+            for (var node = token.Parent; node is not null; node = node.Parent)
+            {
+                switch (node)
+                {
+                    case GlobalStatementSyntax:
+                        return null;
+                    case BaseMethodDeclarationSyntax:
+                    case AccessorDeclarationSyntax:
+                    case BasePropertyDeclarationSyntax:
+                    case BaseFieldDeclarationSyntax:
+                    case EnumMemberDeclarationSyntax:
+                        return node;
+                    case BaseTypeDeclarationSyntax:
+                    case BaseNamespaceDeclarationSyntax:
+                    case CompilationUnitSyntax:
+                        return null;
+                }
+            }
+
+            return null;
+        }
+    }
+}
