@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 using Resurs.Analyzers.Infrastructure;
+using Resurs.Analyzers.Infrastructure.Replay;
 
 namespace Resurs.Analyzers.Rules.Certificates
 {
@@ -49,21 +50,26 @@ namespace Resurs.Analyzers.Rules.Certificates
                 wcfValidationMode,
                 new MethodBodies(compilation),
                 AnalysisPolicy.Create(compilation, context.Options));
+            var replay = new OperationReplay();
             if (sslPolicyErrors is not null)
             {
-                context.RegisterOperationAction(analysis.AnalyzeDelegateCreation, OperationKind.DelegateCreation);
-                context.RegisterOperationAction(analysis.AnalyzePropertyReference, OperationKind.PropertyReference);
+                replay.On(analysis.AnalyzeDelegateCreation, OperationKind.DelegateCreation);
+                replay.On(analysis.AnalyzePropertyReference, OperationKind.PropertyReference);
             }
 
             if (certificatePolicy is not null)
             {
-                context.RegisterOperationAction(analysis.AnalyzeObjectCreation, OperationKind.ObjectCreation);
+                replay.On(analysis.AnalyzeObjectCreation, OperationKind.ObjectCreation);
             }
 
             if (wcfValidationMode is not null)
             {
-                context.RegisterOperationAction(analysis.AnalyzeFieldReference, OperationKind.FieldReference);
+                replay.On(analysis.AnalyzeFieldReference, OperationKind.FieldReference);
             }
+
+            // Validators are assigned to a "...Certificate..." member, passed to an SslStream, or written with the
+            // SslPolicyErrors parameter type; ICertificatePolicy and the WCF validation mode name "Certificate" too.
+            AnchoredReplay.Register(context, replay, "Certificate", "SslStream", "SslPolicyErrors");
         }
 
         /// <summary>Where a RES3001/RES3002 diagnostic goes for a delegate creation (see the diagnostic conventions).</summary>
@@ -121,7 +127,7 @@ namespace Resurs.Analyzers.Rules.Certificates
                 this.policy = policy;
             }
 
-            public void AnalyzeDelegateCreation(OperationAnalysisContext context)
+            public void AnalyzeDelegateCreation(OperationContext context)
             {
                 var creation = (IDelegateCreationOperation)context.Operation;
                 if (sslPolicyErrors is null
@@ -188,7 +194,7 @@ namespace Resurs.Analyzers.Rules.Certificates
                 }
             }
 
-            public void AnalyzePropertyReference(OperationAnalysisContext context)
+            public void AnalyzePropertyReference(OperationContext context)
             {
                 var reference = (IPropertyReferenceOperation)context.Operation;
                 if (reference.Property.Name != "DangerousAcceptAnyServerCertificateValidator"
@@ -201,7 +207,7 @@ namespace Resurs.Analyzers.Rules.Certificates
                 Report(context, Descriptors.RES3001, reference.Syntax.GetLocation(), reference.Syntax, "HttpClientHandler.DangerousAcceptAnyServerCertificateValidator");
             }
 
-            public void AnalyzeObjectCreation(OperationAnalysisContext context)
+            public void AnalyzeObjectCreation(OperationContext context)
             {
                 var creation = (IObjectCreationOperation)context.Operation;
                 if (certificatePolicy is null
@@ -229,7 +235,7 @@ namespace Resurs.Analyzers.Rules.Certificates
                 }
             }
 
-            public void AnalyzeFieldReference(OperationAnalysisContext context)
+            public void AnalyzeFieldReference(OperationContext context)
             {
                 var reference = (IFieldReferenceOperation)context.Operation;
                 if (reference.Field.Name != "None"
@@ -321,7 +327,7 @@ namespace Resurs.Analyzers.Rules.Certificates
                 return policy.DevelopmentNote(id, verdict.AcceptingReturns[0].Syntax, note);
             }
 
-            private void Report(OperationAnalysisContext context, DiagnosticDescriptor descriptor, Location location, SyntaxNode node, string subject)
+            private void Report(OperationContext context, DiagnosticDescriptor descriptor, Location location, SyntaxNode node, string subject)
             {
                 if (!policy.ShouldReport(descriptor.Id, node.SyntaxTree))
                 {

@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Resurs.Analyzers.Infrastructure;
+using Resurs.Analyzers.Infrastructure.Replay;
 using Resurs.Analyzers.Rules.Tls;
 
 namespace Resurs.Analyzers.Rules.Certificates
@@ -63,7 +64,10 @@ namespace Resurs.Analyzers.Rules.Certificates
                 trustMode,
                 certificateRequest is null ? null : new SelfSignedCertificates(certificateRequest, compilation.GetTypeByMetadataName(CertificateFacts.X509CertificateMetadataName)),
                 AnalysisPolicy.Create(compilation, context.Options));
-            context.RegisterOperationAction(analysis.AnalyzeFieldReference, OperationKind.FieldReference);
+            var replay = new OperationReplay().On(analysis.AnalyzeFieldReference, OperationKind.FieldReference);
+
+            // Every weakening value names its enum type (or an alias or static using declared in the file).
+            AnchoredReplay.Register(context, replay, "VerificationFlags", "ChainTrustMode");
         }
 
         private sealed class CompilationAnalysis
@@ -81,7 +85,7 @@ namespace Resurs.Analyzers.Rules.Certificates
                 this.policy = policy;
             }
 
-            public void AnalyzeFieldReference(OperationAnalysisContext context)
+            public void AnalyzeFieldReference(OperationContext context)
             {
                 var reference = (IFieldReferenceOperation)context.Operation;
                 var field = reference.Field;

@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Resurs.Analyzers.Infrastructure;
+using Resurs.Analyzers.Infrastructure.Replay;
 using Resurs.Analyzers.Rules.Tls;
 
 namespace Resurs.Analyzers.Rules.Certificates
@@ -36,12 +37,17 @@ namespace Resurs.Analyzers.Rules.Certificates
         {
             var revocationMode = context.Compilation.GetTypeByMetadataName(CertificateFacts.RevocationModeMetadataName);
             var analysis = new CompilationAnalysis(revocationMode, AnalysisPolicy.Create(context.Compilation, context.Options));
-            context.RegisterOperationAction(analysis.AnalyzeAssignment, OperationKind.SimpleAssignment);
-            context.RegisterOperationAction(analysis.AnalyzeArgument, OperationKind.Argument);
+            var replay = new OperationReplay()
+                .On(analysis.AnalyzeAssignment, OperationKind.SimpleAssignment)
+                .On(analysis.AnalyzeArgument, OperationKind.Argument);
             if (revocationMode is not null)
             {
-                context.RegisterOperationAction(analysis.AnalyzeFieldReference, OperationKind.FieldReference);
+                replay.On(analysis.AnalyzeFieldReference, OperationKind.FieldReference);
             }
+
+            // The properties, the named argument and X509RevocationMode all say "Revocation"; a positional
+            // checkCertificateRevocation argument goes to SslStream.AuthenticateAsClient/AuthenticateAsServer.
+            AnchoredReplay.Register(context, replay, "Revocation", "AuthenticateAs");
         }
 
         private sealed class CompilationAnalysis
@@ -55,7 +61,7 @@ namespace Resurs.Analyzers.Rules.Certificates
                 this.policy = policy;
             }
 
-            public void AnalyzeAssignment(OperationAnalysisContext context)
+            public void AnalyzeAssignment(OperationContext context)
             {
                 var assignment = (ISimpleAssignmentOperation)context.Operation;
                 if (assignment.Target is IPropertyReferenceOperation { Property: { Type.SpecialType: SpecialType.System_Boolean } property }
@@ -66,7 +72,7 @@ namespace Resurs.Analyzers.Rules.Certificates
                 }
             }
 
-            public void AnalyzeArgument(OperationAnalysisContext context)
+            public void AnalyzeArgument(OperationContext context)
             {
                 var argument = (IArgumentOperation)context.Operation;
                 if (argument.Parameter is { Type.SpecialType: SpecialType.System_Boolean } parameter
@@ -78,7 +84,7 @@ namespace Resurs.Analyzers.Rules.Certificates
                 }
             }
 
-            public void AnalyzeFieldReference(OperationAnalysisContext context)
+            public void AnalyzeFieldReference(OperationContext context)
             {
                 var reference = (IFieldReferenceOperation)context.Operation;
                 if (reference.Field.Name != "NoCheck"
@@ -107,7 +113,7 @@ namespace Resurs.Analyzers.Rules.Certificates
 
             private static bool IsConstantFalse(IOperation value) => value.ConstantValue is { HasValue: true, Value: false };
 
-            private void Report(OperationAnalysisContext context, IOperation value, string setting)
+            private void Report(OperationContext context, IOperation value, string setting)
             {
                 var syntax = value.Syntax;
                 if (!policy.ShouldReport(RuleIds.RevocationCheckDisabled, syntax.SyntaxTree))

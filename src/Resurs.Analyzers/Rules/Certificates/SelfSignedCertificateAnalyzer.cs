@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Resurs.Analyzers.Infrastructure;
+using Resurs.Analyzers.Infrastructure.Replay;
 
 namespace Resurs.Analyzers.Rules.Certificates
 {
@@ -35,10 +36,11 @@ namespace Resurs.Analyzers.Rules.Certificates
                 certificateRequest,
                 context.Compilation.GetTypeByMetadataName(CertificateFacts.X509CertificateMetadataName));
             var policy = AnalysisPolicy.Create(context.Compilation, context.Options);
-            context.RegisterOperationAction(operationContext => Analyze(operationContext, certificates, policy), OperationKind.Invocation);
+            var replay = new OperationReplay().On(c => Analyze(c, certificates, policy), OperationKind.Invocation);
+            AnchoredReplay.Register(context, replay, "CreateSelfSigned");
         }
 
-        private static void Analyze(OperationAnalysisContext context, SelfSignedCertificates certificates, AnalysisPolicy policy)
+        private static void Analyze(OperationContext context, SelfSignedCertificates certificates, AnalysisPolicy policy)
         {
             var invocation = (IInvocationOperation)context.Operation;
             if (!certificates.IsCreateSelfSigned(invocation)
