@@ -50,10 +50,20 @@ namespace Resurs.Analyzers.Infrastructure.Replay
             }
         }
 
+        /// <summary>Like <see cref="FindAll"/>, ignoring ASCII case (for names such as environment variables).</summary>
+        public static void FindAllIgnoreCase(string text, string anchor, List<int> positions)
+        {
+            for (var at = text.IndexOf(anchor, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(anchor, at + anchor.Length, StringComparison.OrdinalIgnoreCase))
+            {
+                positions.Add(at);
+            }
+        }
+
         /// <summary>
-        /// The code to replay for anchors at <paramref name="positions"/> (ascending): the member body or initializer
-        /// around each, or the whole tree when an anchor sits outside any member (a using alias, an attribute), because
-        /// then any member may depend on it. Each scope is listed once.
+        /// The code to replay for anchors at <paramref name="positions"/> (ascending): the member body around each, or
+        /// the whole tree when an anchor sits outside any member body (a using alias, an attribute) or in a field or
+        /// property initializer, because then code anywhere in the file may use it (a const URL, a shared protocol
+        /// value). Each scope is listed once.
         /// </summary>
         public static List<SyntaxNode> EnclosingScopes(SyntaxNode root, List<int> positions)
         {
@@ -81,7 +91,10 @@ namespace Resurs.Analyzers.Infrastructure.Replay
             return scopes;
         }
 
-        /// <summary>The member-level node whose operations hold <paramref name="token"/>, or null when it is outside one.</summary>
+        /// <summary>
+        /// The member-level node whose operations hold <paramref name="token"/>, or null when the whole file must be
+        /// replayed (outside any member body, in top-level statements, or in a field or property initializer).
+        /// </summary>
         public static SyntaxNode? EnclosingScope(SyntaxToken token)
         {
             for (var node = token.Parent; node is not null; node = node.Parent)
@@ -89,6 +102,8 @@ namespace Resurs.Analyzers.Infrastructure.Replay
                 switch (node)
                 {
                     case GlobalStatementSyntax:
+                    case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: BaseFieldDeclarationSyntax } }:
+                    case EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax }:
                         return null;
                     case BaseMethodDeclarationSyntax:
                     case AccessorDeclarationSyntax:

@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Resurs.Analyzers.Infrastructure;
+using Resurs.Analyzers.Infrastructure.Replay;
 
 namespace Resurs.Analyzers.Rules.Network
 {
@@ -34,17 +35,16 @@ namespace Resurs.Analyzers.Rules.Network
                 var types = NetworkTypes.Create(start.Compilation);
                 var environment = start.Compilation.GetTypeByMetadataName("System.Environment");
                 var policy = AnalysisPolicy.Create(start.Compilation, start.Options);
-                start.RegisterOperationAction(c => AnalyzeSwitch(c, environment, policy), OperationKind.Invocation, OperationKind.SimpleAssignment);
+                var replay = new OperationReplay().On(c => AnalyzeSwitch(c, environment, policy), OperationKind.Invocation, OperationKind.SimpleAssignment);
                 if (types.ForwardedHeadersOptions is not null)
                 {
                     // Per member: the options object's settings are spread over several statements of one method or lambda.
-                    start.RegisterOperationBlockStartAction(blockStart =>
-                    {
-                        var states = new Dictionary<object, OptionsState>();
-                        blockStart.RegisterOperationAction(c => Record(c.Operation, types, states), OperationKind.Invocation, OperationKind.SimpleAssignment);
-                        blockStart.RegisterOperationBlockEndAction(c => Evaluate(c, states, policy));
-                    });
+                    replay.On(c => Record(c.Operation, types, States(c.Root)), OperationKind.Invocation, OperationKind.SimpleAssignment);
+                    replay.OnRootEnd(root => Evaluate(root, States(root), policy));
                 }
+
+                // ForwardedHeadersOptions, UseForwardedHeaders and the ASPNETCORE_FORWARDEDHEADERS_ENABLED switch.
+                AnchoredReplay.Register(start, replay, (_, text, positions) => SourceAnchors.FindAllIgnoreCase(text, "ForwardedHeaders", positions), treeEnd: null);
             });
         }
 
@@ -69,7 +69,7 @@ namespace Resurs.Analyzers.Rules.Network
         }
 
         /// <summary>Environment.SetEnvironmentVariable("ASPNETCORE_FORWARDEDHEADERS_ENABLED", "true"), UseSetting and configuration[...] = "true".</summary>
-        private static void AnalyzeSwitch(OperationAnalysisContext context, INamedTypeSymbol? environment, AnalysisPolicy policy)
+        private static void AnalyzeSwitch(OperationContext context, INamedTypeSymbol? environment, AnalysisPolicy policy)
         {
             string? key = null;
             IOperation? value = null;
@@ -157,7 +157,10 @@ namespace Resurs.Analyzers.Rules.Network
             }
         }
 
-        private static void Evaluate(OperationBlockAnalysisContext context, Dictionary<object, OptionsState> states, AnalysisPolicy policy)
+        private static Dictionary<object, OptionsState> States(OperationRoot root) =>
+            root.State as Dictionary<object, OptionsState> ?? (Dictionary<object, OptionsState>)(root.State = new Dictionary<object, OptionsState>());
+
+        private static void Evaluate(OperationRoot context, Dictionary<object, OptionsState> states, AnalysisPolicy policy)
         {
             List<OptionsState> all;
             lock (states)
@@ -188,11 +191,11 @@ namespace Resurs.Analyzers.Rules.Network
             }
         }
 
-        private static void Report(OperationBlockAnalysisContext context, AnalysisPolicy policy, IOperation operation, string reason)
+        private static void Report(OperationRoot context, AnalysisPolicy policy, IOperation operation, string reason)
         {
             if (policy.ShouldReport(RuleIds.ForwardedHeadersTrustAll, operation.Syntax.SyntaxTree))
             {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.RES4005, operation.Syntax.GetLocation(), reason));
+                context.Replay.Report(Diagnostic.Create(Descriptors.RES4005, operation.Syntax.GetLocation(), reason));
             }
         }
 

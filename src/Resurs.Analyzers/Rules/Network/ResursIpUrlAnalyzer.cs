@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 using Resurs.Analyzers.Infrastructure;
+using Resurs.Analyzers.Infrastructure.Replay;
 using Resurs.Analyzers.Infrastructure.Net;
 using Resurs.Analyzers.Rules.Callbacks;
 
@@ -40,21 +41,12 @@ namespace Resurs.Analyzers.Rules.Network
                     return;
                 }
 
-                start.RegisterSymbolStartAction(
-                    symbolStart =>
-                    {
-                        var findings = new ConcurrentQueue<Diagnostic>();
-                        symbolStart.RegisterOperationAction(c => analysis.AnalyzeAssignment(c, findings), OperationKind.SimpleAssignment, OperationKind.CoalesceAssignment);
-                        symbolStart.RegisterOperationAction(c => analysis.AnalyzeCall(c, findings), OperationKind.Invocation, OperationKind.ObjectCreation);
-                        symbolStart.RegisterSymbolEndAction(end =>
-                        {
-                            while (findings.TryDequeue(out var diagnostic))
-                            {
-                                end.ReportDiagnostic(diagnostic);
-                            }
-                        });
-                    },
-                    SymbolKind.NamedType);
+                var replay = new OperationReplay()
+                    .On(analysis.AnalyzeAssignment, OperationKind.SimpleAssignment, OperationKind.CoalesceAssignment)
+                    .On(analysis.AnalyzeCall, OperationKind.Invocation, OperationKind.ObjectCreation);
+
+                // Only a URL whose host is written as an address can name Resurs by IP.
+                AnchoredReplay.Register(start, replay, (_, text, positions) => UrlAnchors.FindAddressHosts(text, positions), treeEnd: null);
             });
         }
 
@@ -78,7 +70,7 @@ namespace Resurs.Analyzers.Rules.Network
 
             public bool HasSinks => httpClient is not null || requestMessage is not null || webRequest is not null || endpointAddress is not null;
 
-            public void AnalyzeAssignment(OperationAnalysisContext context, ConcurrentQueue<Diagnostic> findings)
+            public void AnalyzeAssignment(OperationContext context)
             {
                 var assignment = (IAssignmentOperation)context.Operation;
                 if (assignment.Target is not IPropertyReferenceOperation { Property: var property })
@@ -88,15 +80,15 @@ namespace Resurs.Analyzers.Rules.Network
 
                 if (property.Name == "BaseAddress" && DerivesFrom(property.ContainingType, httpClient))
                 {
-                    Evaluate(findings, assignment.Value, "HttpClient.BaseAddress");
+                    Evaluate(context, assignment.Value, "HttpClient.BaseAddress");
                 }
                 else if (property.Name == "RequestUri" && DerivesFrom(property.ContainingType, requestMessage))
                 {
-                    Evaluate(findings, assignment.Value, "HttpRequestMessage.RequestUri");
+                    Evaluate(context, assignment.Value, "HttpRequestMessage.RequestUri");
                 }
             }
 
-            public void AnalyzeCall(OperationAnalysisContext context, ConcurrentQueue<Diagnostic> findings)
+            public void AnalyzeCall(OperationContext context)
             {
                 switch (context.Operation)
                 {
@@ -114,7 +106,7 @@ namespace Resurs.Analyzers.Rules.Network
                         {
                             if (argument.Parameter?.Name is "requestUri" or "requestUriString")
                             {
-                                Evaluate(findings, argument.Value, (onClient ? "HttpClient." : "WebRequest.") + method.Name + "(" + argument.Parameter.Name + ")");
+                                Evaluate(context, argument.Value, (onClient ? "HttpClient." : "WebRequest.") + method.Name + "(" + argument.Parameter.Name + ")");
                             }
                         }
 
@@ -127,7 +119,7 @@ namespace Resurs.Analyzers.Rules.Network
                                 || (name == "uri" && (DerivesFrom(type, endpointAddress) || type.Name == "EndpointAddress"))
                                 || (name == "remoteAddress" && IsServiceClient(type)))
                             {
-                                Evaluate(findings, argument.Value, "new " + type.Name + "(" + name + ")");
+                                Evaluate(context, argument.Value, "new " + type.Name + "(" + name + ")");
                             }
                         }
 
@@ -135,7 +127,7 @@ namespace Resurs.Analyzers.Rules.Network
                 }
             }
 
-            private void Evaluate(ConcurrentQueue<Diagnostic> findings, IOperation value, string sink)
+            private void Evaluate(OperationContext context, IOperation value, string sink)
             {
                 var url = UrlValue.From(value);
                 var text = url.KnownPrefix;
@@ -186,7 +178,7 @@ namespace Resurs.Analyzers.Rules.Network
                 }
 
                 var hostText = parts.Bracketed ? "[" + raw + "]" : raw;
-                findings.Enqueue(Diagnostic.Create(Descriptors.RES4004, node.GetLocation(), url.Display(), hostText, sink, ResursNetworks.FqdnList()));
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.RES4004, node.GetLocation(), url.Display(), hostText, sink, ResursNetworks.FqdnList()));
             }
 
             /// <summary>A WCF client: derives from System.ServiceModel.ClientBase&lt;T&gt;.</summary>

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Resurs.Analyzers.Infrastructure;
+using Resurs.Analyzers.Infrastructure.Replay;
 
 namespace Resurs.Analyzers.Rules.Network
 {
@@ -36,11 +37,14 @@ namespace Resurs.Analyzers.Rules.Network
                 }
 
                 var policy = AnalysisPolicy.Create(start.Compilation, start.Options);
-                start.RegisterOperationAction(c => Analyze(c, dns, policy), OperationKind.Invocation);
+                var replay = new OperationReplay().On(c => Analyze(c, dns, policy), OperationKind.Invocation);
+
+                // Dns.GetHostEntry(...), Dns.Resolve(...), or GetHostEntry(...) under a static using.
+                AnchoredReplay.Register(start, replay, "Dns.", "GetHost");
             });
         }
 
-        private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol dns, AnalysisPolicy policy)
+        private static void Analyze(OperationContext context, INamedTypeSymbol dns, AnalysisPolicy policy)
         {
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
