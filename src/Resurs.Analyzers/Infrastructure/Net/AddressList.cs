@@ -127,7 +127,7 @@ namespace Resurs.Analyzers.Infrastructure.Net
         public static string Format(IPValue address, bool withPrefix) =>
             withPrefix ? address + "/" + (address.IsV6 ? "128" : "32") : address.ToString();
 
-        private static bool IsListSeparator(char c) => c == ',' || c == ';' || c == ' ' || c == '\t';
+        internal static bool IsListSeparator(char c) => c == ',' || c == ';' || c == ' ' || c == '\t';
 
         private static bool IsHexDigit(char c) => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }

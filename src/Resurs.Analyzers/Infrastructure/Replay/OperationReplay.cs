@@ -93,6 +93,9 @@ namespace Resurs.Analyzers.Infrastructure.Replay
 
         public CancellationToken CancellationToken { get; }
 
+        /// <summary>State a rule keeps per file (what Roslyn's symbol-start actions would hold per type).</summary>
+        public object? State { get; set; }
+
         public void Report(Diagnostic diagnostic) => report(diagnostic);
     }
 

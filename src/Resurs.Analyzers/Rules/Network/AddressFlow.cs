@@ -72,9 +72,11 @@ namespace Resurs.Analyzers.Rules.Network
 
         private readonly NetworkTypes types;
         private readonly NetworkNames names;
-        private readonly ISymbol owner;
+        private readonly ISymbol? owner;
 
-        public AddressFlow(NetworkTypes types, NetworkNames names, ISymbol owner)
+        private string OwnerName => owner?.Name ?? string.Empty;
+
+        public AddressFlow(NetworkTypes types, NetworkNames names, ISymbol? owner)
         {
             this.types = types;
             this.names = names;
@@ -185,7 +187,7 @@ namespace Resurs.Analyzers.Rules.Network
                         current = parent;
                         continue;
                     case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
-                        return SymbolLanding(declarator.Symbol, declarator.Symbol.Name, owner.Name);
+                        return SymbolLanding(declarator.Symbol, declarator.Symbol.Name, OwnerName);
                     case IFieldInitializerOperation { InitializedFields.Length: > 0 } field:
                         return SymbolLanding(field.InitializedFields[0], field.InitializedFields[0].Name, field.InitializedFields[0].ContainingType.Name);
                     case IPropertyInitializerOperation { InitializedProperties.Length: > 0 } property:
@@ -193,7 +195,7 @@ namespace Resurs.Analyzers.Rules.Network
                     case ISimpleAssignmentOperation assignment when assignment.Value == current:
                         return AssignmentLanding(assignment, value);
                     case IReturnOperation:
-                        return Anonymous(value, owner.Name);
+                        return Anonymous(value, OwnerName);
                     case IArgumentOperation argument when argument.Parent is IInvocationOperation invocation:
                         var method = invocation.TargetMethod;
                         var isThis = method.IsExtensionMethod && argument.Parameter?.Ordinal == 0;
@@ -336,10 +338,10 @@ namespace Resurs.Analyzers.Rules.Network
             switch (receiver)
             {
                 case ILocalReferenceOperation local:
-                    landing = SymbolLanding(local.Local, local.Local.Name, owner.Name);
+                    landing = SymbolLanding(local.Local, local.Local.Name, OwnerName);
                     break;
                 case IParameterReferenceOperation parameter:
-                    landing = SymbolLanding(parameter.Parameter, parameter.Parameter.Name, owner.Name);
+                    landing = SymbolLanding(parameter.Parameter, parameter.Parameter.Name, OwnerName);
                     break;
                 case IMemberReferenceOperation member when member.Instance is null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }:
                     landing = SymbolLanding(member.Member, member.Member.Name, member.Member.ContainingType?.Name ?? string.Empty);
@@ -387,9 +389,9 @@ namespace Resurs.Analyzers.Rules.Network
             switch (assignment.Target)
             {
                 case ILocalReferenceOperation local:
-                    return SymbolLanding(local.Local, local.Local.Name, owner.Name);
+                    return SymbolLanding(local.Local, local.Local.Name, OwnerName);
                 case IParameterReferenceOperation parameter:
-                    return SymbolLanding(parameter.Parameter, parameter.Parameter.Name, owner.Name);
+                    return SymbolLanding(parameter.Parameter, parameter.Parameter.Name, OwnerName);
                 case IPropertyReferenceOperation { Property.IsIndexer: true } indexer:
                     var keyed = Anonymous(value);
                     foreach (var argument in indexer.Arguments)
@@ -436,9 +438,9 @@ namespace Resurs.Analyzers.Rules.Network
                 switch (NetworkTypes.Unwrap(argument.Value))
                 {
                     case IDeclarationExpressionOperation { Expression: ILocalReferenceOperation declared }:
-                        return SymbolLanding(declared.Local, declared.Local.Name, owner.Name);
+                        return SymbolLanding(declared.Local, declared.Local.Name, OwnerName);
                     case ILocalReferenceOperation local:
-                        return SymbolLanding(local.Local, local.Local.Name, owner.Name);
+                        return SymbolLanding(local.Local, local.Local.Name, OwnerName);
                     case IMemberReferenceOperation member when member.Instance is null or IInstanceReferenceOperation:
                         return SymbolLanding(member.Member, member.Member.Name, member.Member.ContainingType?.Name ?? string.Empty);
                 }

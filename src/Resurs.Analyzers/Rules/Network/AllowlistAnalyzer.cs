@@ -10,6 +10,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 using Resurs.Analyzers.Infrastructure;
+using Resurs.Analyzers.Infrastructure.Replay;
 using Resurs.Analyzers.Infrastructure.Net;
 using Resurs.Analyzers.Options;
 using Resurs.Analyzers.Rules.Callbacks;
@@ -54,29 +55,37 @@ namespace Resurs.Analyzers.Rules.Network
             context.RegisterCompilationStartAction(start =>
             {
                 var analysis = new CompilationAnalysis(NetworkTypes.Create(start.Compilation), AnalysisPolicy.Create(start.Compilation, start.Options));
-                start.RegisterSymbolStartAction(
-                    symbolStart =>
+                var replay = new OperationReplay().On(
+                    c => analysis.Analyze(c.Operation, Flow(c.Root, analysis), State(c.Root.Replay)),
+                    OperationKind.Literal,
+                    OperationKind.FieldReference,
+                    OperationKind.LocalReference,
+                    OperationKind.PropertyReference,
+                    OperationKind.VariableDeclarator,
+                    OperationKind.FieldInitializer,
+                    OperationKind.PropertyInitializer,
+                    OperationKind.SimpleAssignment);
+
+                // A list entry is an address literal, IPAddress.Parse/Any, or an IPNetwork; the lists around it are
+                // collected per file and judged when the file is done.
+                AnchoredReplay.Register(
+                    start,
+                    replay,
+                    (_, text, positions) =>
                     {
-                        var state = new TypeState();
-                        symbolStart.RegisterOperationBlockStartAction(blockStart =>
-                        {
-                            var flow = new AddressFlow(analysis.Types, analysis.Names, blockStart.OwningSymbol);
-                            blockStart.RegisterOperationAction(
-                                operation => analysis.Analyze(operation.Operation, flow, state),
-                                OperationKind.Literal,
-                                OperationKind.FieldReference,
-                                OperationKind.LocalReference,
-                                OperationKind.PropertyReference,
-                                OperationKind.VariableDeclarator,
-                                OperationKind.FieldInitializer,
-                                OperationKind.PropertyInitializer,
-                                OperationKind.SimpleAssignment);
-                        });
-                        symbolStart.RegisterSymbolEndAction(end => analysis.Report(end, state));
+                        AddressAnchors.FindAddressLiterals(text, positions);
+                        SourceAnchors.FindAll(text, NetworkObjectAnchors, positions);
                     },
-                    SymbolKind.NamedType);
+                    run => analysis.Report(run, State(run)));
             });
         }
+
+        private static readonly string[] NetworkObjectAnchors = { "IPAddress", "IPNetwork" };
+
+        private static TypeState State(ReplayRun run) => run.State as TypeState ?? (TypeState)(run.State = new TypeState());
+
+        private static AddressFlow Flow(OperationRoot root, CompilationAnalysis analysis) =>
+            root.State as AddressFlow ?? (AddressFlow)(root.State = new AddressFlow(analysis.Types, analysis.Names, root.Owner));
 
         /// <summary>One address or network in a list, and where it is written.</summary>
         private sealed class Entry
@@ -231,7 +240,7 @@ namespace Resurs.Analyzers.Rules.Network
                 }
             }
 
-            public void Report(SymbolAnalysisContext context, TypeState state)
+            public void Report(ReplayRun context, TypeState state)
             {
                 List<Container> containers;
                 lock (state.Gate)
@@ -484,7 +493,7 @@ namespace Resurs.Analyzers.Rules.Network
                 return container.FeedsCheck ? ListPurpose.Allow : ListPurpose.Neutral;
             }
 
-            private void ReportCloudRanges(SymbolAnalysisContext context, Container container, ListPurpose purpose)
+            private void ReportCloudRanges(ReplayRun context, Container container, ListPurpose purpose)
             {
                 if (purpose == ListPurpose.Deny)
                 {
@@ -524,7 +533,7 @@ namespace Resurs.Analyzers.Rules.Network
                 }
             }
 
-            private void ReportIncompleteList(SymbolAnalysisContext context, Container container, ListPurpose purpose, TypeState state)
+            private void ReportIncompleteList(ReplayRun context, Container container, ListPurpose purpose, TypeState state)
             {
                 if (!container.IsCollection || container.Forwarded || purpose == ListPurpose.Deny)
                 {
@@ -687,7 +696,7 @@ namespace Resurs.Analyzers.Rules.Network
             }
 
             private void Report(
-                SymbolAnalysisContext context,
+                ReplayRun context,
                 DiagnosticDescriptor descriptor,
                 SyntaxTree tree,
                 TextSpan span,
@@ -699,7 +708,7 @@ namespace Resurs.Analyzers.Rules.Network
                     return;
                 }
 
-                context.ReportDiagnostic(Diagnostic.Create(descriptor, Location.Create(tree, span), fix ?? ImmutableDictionary<string, string?>.Empty, arguments));
+                context.Report(Diagnostic.Create(descriptor, Location.Create(tree, span), fix ?? ImmutableDictionary<string, string?>.Empty, arguments));
             }
 
             private static string Format(TextSpan span) =>
