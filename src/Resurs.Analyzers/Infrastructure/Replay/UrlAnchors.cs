@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace Resurs.Analyzers.Infrastructure.Replay
@@ -22,5 +23,101 @@ namespace Resurs.Analyzers.Infrastructure.Replay
                 }
             }
         }
+    
+        /// <summary>
+        /// URLs a callback rule could object to: any scheme but https, a port other than 443, a host that is an
+        /// address, a single label, bracketed, or that <paramref name="riskyHost"/> says is not an ordinary public name,
+        /// and any URL whose authority is not written right there (a hole, a format item, a concatenation). The many
+        /// "https://www.example-shop.se/..." URLs of ordinary code are ruled out on their text alone.
+        /// </summary>
+        public static void FindRiskyUrls(string text, List<int> positions, Func<string, bool> riskyHost)
+        {
+            for (var at = text.IndexOf(SchemeSeparator, StringComparison.Ordinal); at >= 0; at = text.IndexOf(SchemeSeparator, at + 3, StringComparison.Ordinal))
+            {
+                if (IsRisky(text, at, riskyHost))
+                {
+                    positions.Add(at);
+                }
+            }
+        }
+
+        private static bool IsRisky(string text, int separator, Func<string, bool> riskyHost)
+        {
+            var schemeStart = separator;
+            while (schemeStart > 0 && separator - schemeStart < 16 && IsSchemeChar(text[schemeStart - 1]))
+            {
+                schemeStart--;
+            }
+
+            if (separator - schemeStart != 5 || string.Compare(text, schemeStart, "https", 0, 5, StringComparison.OrdinalIgnoreCase) != 0)
+            {
+                return true;
+            }
+
+            var start = separator + 3;
+            var end = start;
+            var hostStart = start;
+            while (end < text.Length && end - start < 256)
+            {
+                var c = text[end];
+                if (c == '{' || c == '}' || c == '[' || c == '%')
+                {
+                    return true;
+                }
+
+                if (c == '@')
+                {
+                    hostStart = end + 1;
+                }
+                else if (IsAuthorityEnd(c))
+                {
+                    break;
+                }
+
+                end++;
+            }
+
+            var hostEnd = end;
+            for (var i = hostStart; i < end; i++)
+            {
+                if (text[i] == ':')
+                {
+                    if (end - i - 1 != 3 || string.CompareOrdinal(text, i + 1, "443", 0, 3) != 0)
+                    {
+                        return true;
+                    }
+
+                    hostEnd = i;
+                    break;
+                }
+            }
+
+            if (hostEnd > hostStart && text[hostEnd - 1] == '.')
+            {
+                hostEnd--;
+            }
+
+            var dots = 0;
+            var letters = false;
+            for (var i = hostStart; i < hostEnd; i++)
+            {
+                var c = text[i];
+                if (c == '.')
+                {
+                    dots++;
+                }
+                else if (!(c >= '0' && c <= '9'))
+                {
+                    letters = true;
+                }
+            }
+
+            return dots == 0 || !letters || riskyHost(text.Substring(hostStart, hostEnd - hostStart).ToLowerInvariant());
+        }
+
+        private static bool IsSchemeChar(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
+
+        private static bool IsAuthorityEnd(char c) =>
+            c is '/' or '?' or '#' or '"' or '\\' or '\'' or '`' or ',' or ';' or '(' or ')' or '<' or '>' or '|' or '^' || char.IsWhiteSpace(c);
     }
 }

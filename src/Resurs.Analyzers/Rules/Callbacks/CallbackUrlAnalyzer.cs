@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 using Resurs.Analyzers.Infrastructure;
+using Resurs.Analyzers.Infrastructure.Replay;
 using Resurs.Analyzers.Infrastructure.Net;
 using Resurs.Analyzers.Options;
 
@@ -37,22 +38,33 @@ namespace Resurs.Analyzers.Rules.Callbacks
                 var uriBuilder = start.Compilation.GetTypeByMetadataName("System.UriBuilder");
                 var analysis = new CompilationAnalysis(uri, uriBuilder, AnalysisPolicy.Create(start.Compilation, start.Options));
 
-                // Per type: a URL held by a const or readonly field is reported at the field's declaration, which lies
-                // outside the member whose code uses it. Reporting from the type's symbol-end action keeps such
-                // diagnostics local to the type, so the IDE shows them and offers the fix.
-                start.RegisterSymbolStartAction(
-                    symbolStart =>
+                var replay = new OperationReplay()
+                    .On(c => analysis.AnalyzeAssignment(c, Findings(c)), OperationKind.SimpleAssignment)
+                    .On(c => analysis.AnalyzeDeclarator(c, Findings(c)), OperationKind.VariableDeclarator)
+                    .On(c => analysis.AnalyzeMemberInitializer(c, Findings(c)), OperationKind.FieldInitializer, OperationKind.PropertyInitializer)
+                    .On(c => analysis.AnalyzeCall(c, Findings(c)), OperationKind.Invocation, OperationKind.ObjectCreation);
+
+                // Only files that write a URL some rule could object to, or build one with UriBuilder, are replayed. A
+                // URL in a const or readonly field makes the whole file replay, so its uses in other members are seen;
+                // the findings of a file are reported together, once per literal, when the file is done.
+                AnchoredReplay.Register(
+                    start,
+                    replay,
+                    (tree, text, positions) =>
                     {
-                        var findings = new ConcurrentQueue<Finding>();
-                        symbolStart.RegisterOperationAction(c => analysis.AnalyzeAssignment(c, findings), OperationKind.SimpleAssignment);
-                        symbolStart.RegisterOperationAction(c => analysis.AnalyzeDeclarator(c, findings), OperationKind.VariableDeclarator);
-                        symbolStart.RegisterOperationAction(c => analysis.AnalyzeMemberInitializer(c, findings), OperationKind.FieldInitializer, OperationKind.PropertyInitializer);
-                        symbolStart.RegisterOperationAction(c => analysis.AnalyzeCall(c, findings), OperationKind.Invocation, OperationKind.ObjectCreation);
-                        symbolStart.RegisterSymbolEndAction(end => analysis.Flush(findings, end));
+                        UrlAnchors.FindRiskyUrls(text, positions, analysis.RiskyHost(tree));
+                        SourceAnchors.FindAll(text, UriBuilderAnchor, positions);
                     },
-                    SymbolKind.NamedType);
+                    run => analysis.Flush(Findings(run), run));
             });
         }
+
+        private static readonly string[] UriBuilderAnchor = { "UriBuilder" };
+
+        private static ConcurrentQueue<Finding> Findings(OperationContext context) => Findings(context.Root.Replay);
+
+        private static ConcurrentQueue<Finding> Findings(ReplayRun run) =>
+            run.State as ConcurrentQueue<Finding> ?? (ConcurrentQueue<Finding>)(run.State = new ConcurrentQueue<Finding>());
 
         private sealed class CompilationAnalysis
         {
@@ -68,7 +80,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
                 this.policy = policy;
             }
 
-            public void AnalyzeAssignment(OperationAnalysisContext context, ConcurrentQueue<Finding> findings)
+            public void AnalyzeAssignment(OperationContext context, ConcurrentQueue<Finding> findings)
             {
                 var assignment = (ISimpleAssignmentOperation)context.Operation;
                 if (!CarriesUrl(assignment.Value))
@@ -83,7 +95,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
                 }
             }
 
-            public void AnalyzeDeclarator(OperationAnalysisContext context, ConcurrentQueue<Finding> findings)
+            public void AnalyzeDeclarator(OperationContext context, ConcurrentQueue<Finding> findings)
             {
                 var declarator = (IVariableDeclaratorOperation)context.Operation;
                 var value = declarator.Initializer?.Value ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer?.Value;
@@ -99,7 +111,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
                 }
             }
 
-            public void AnalyzeMemberInitializer(OperationAnalysisContext context, ConcurrentQueue<Finding> findings)
+            public void AnalyzeMemberInitializer(OperationContext context, ConcurrentQueue<Finding> findings)
             {
                 var initializer = (ISymbolInitializerOperation)context.Operation;
                 if (!CarriesUrl(initializer.Value))
@@ -120,7 +132,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
                 }
             }
 
-            public void AnalyzeCall(OperationAnalysisContext context, ConcurrentQueue<Finding> findings)
+            public void AnalyzeCall(OperationContext context, ConcurrentQueue<Finding> findings)
             {
                 var arguments = context.Operation switch
                 {
@@ -148,7 +160,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
             /// Reports one diagnostic per literal and rule: where several uses reach the same literal (a shared const),
             /// the first use in source order names the use in the message, whatever order the actions ran in.
             /// </summary>
-            public void Flush(ConcurrentQueue<Finding> findings, SymbolAnalysisContext context)
+            public void Flush(ConcurrentQueue<Finding> findings, ReplayRun context)
             {
                 var ordered = new List<Finding>(findings);
                 ordered.Sort((x, y) =>
@@ -167,9 +179,16 @@ namespace Resurs.Analyzers.Rules.Callbacks
                     var location = finding.Diagnostic.Location;
                     if (reported.TryAdd((location.SourceTree!, location.SourceSpan, finding.Diagnostic.Id), 0))
                     {
-                        context.ReportDiagnostic(finding.Diagnostic);
+                        context.Report(finding.Diagnostic);
                     }
                 }
+            }
+
+            /// <summary>For the anchors of <paramref name="tree"/>: true when a URL host is not an ordinary reachable name there.</summary>
+            public System.Func<string, bool> RiskyHost(SyntaxTree tree)
+            {
+                var settings = Settings(tree);
+                return host => CallbackHost.Classify(host, bracketed: false, settings.TunnelDomains, settings.InternalSuffixes, settings.AllowedHosts, out _) != HostVerdict.Reachable;
             }
 
             /// <summary>The family-level callback_names list (global key only).</summary>
@@ -313,7 +332,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
         }
     }
 
-    /// <summary>A diagnostic waiting for its type's symbol-end action, with where its use starts (for a stable choice).</summary>
+    /// <summary>A diagnostic waiting for the end of its file's replay, with where its use starts (for a stable choice).</summary>
     internal readonly struct Finding
     {
         public Finding(Diagnostic diagnostic, int useStart)

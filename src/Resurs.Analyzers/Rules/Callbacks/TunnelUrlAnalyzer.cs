@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Resurs.Analyzers.Infrastructure;
+using Resurs.Analyzers.Infrastructure.Replay;
 using Resurs.Analyzers.Infrastructure.Net;
 using Resurs.Analyzers.Options;
 
@@ -28,11 +29,30 @@ namespace Resurs.Analyzers.Rules.Callbacks
             context.RegisterCompilationStartAction(start =>
             {
                 var policy = AnalysisPolicy.Create(start.Compilation, start.Options);
-                start.RegisterOperationAction(operationContext => AnalyzeLiteral(operationContext, policy), OperationKind.Literal);
+                var replay = new OperationReplay().On(c => AnalyzeLiteral(c, policy), OperationKind.Literal);
+
+                // A tunnel host is written in a URL that the callback anchors find, in a UriBuilder, or bare: the bare
+                // forms are found by the FAQ's own two services (ngrok, LocalTunnel) and by any tunnel_domains entry.
+                AnchoredReplay.Register(
+                    start,
+                    replay,
+                    (tree, text, positions) =>
+                    {
+                        var extra = policy.Read(ResursOptions.TunnelDomains, RuleIds.TunnelUrl, tree);
+                        UrlAnchors.FindRiskyUrls(text, positions, host => HostFacts.TryGetTunnel(host, extra, out _));
+                        SourceAnchors.FindAll(text, BareTunnelAnchors, positions);
+                        foreach (var domain in extra)
+                        {
+                            SourceAnchors.FindAllIgnoreCase(text, domain, positions);
+                        }
+                    },
+                    treeEnd: null);
             });
         }
 
-        private static void AnalyzeLiteral(OperationAnalysisContext context, AnalysisPolicy policy)
+        private static readonly string[] BareTunnelAnchors = { "UriBuilder", "ngrok", "loca.lt", "localtunnel" };
+
+        private static void AnalyzeLiteral(OperationContext context, AnalysisPolicy policy)
         {
             var literal = (ILiteralOperation)context.Operation;
 
@@ -75,7 +95,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
             }
         }
 
-        private static bool Check(OperationAnalysisContext context, AnalysisPolicy policy, ILiteralOperation literal, string text, UrlParts url, SyntaxTree tree)
+        private static bool Check(OperationContext context, AnalysisPolicy policy, ILiteralOperation literal, string text, UrlParts url, SyntaxTree tree)
         {
             if (url.Bracketed || UrlScanner.NormalizeHost(text, url) is not { } host
                 || !HostFacts.TryGetTunnel(host, policy.Read(ResursOptions.TunnelDomains, RuleIds.TunnelUrl, tree), out var service)
