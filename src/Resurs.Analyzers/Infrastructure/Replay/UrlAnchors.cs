@@ -17,7 +17,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
             for (var at = text.IndexOf(SchemeSeparator, System.StringComparison.Ordinal); at >= 0; at = text.IndexOf(SchemeSeparator, at + 3, System.StringComparison.Ordinal))
             {
                 var next = at + 3 < text.Length ? text[at + 3] : '"';
-                if ((next >= '0' && next <= '9') || next is '[' or '{' or '"' or '\\' or '@')
+                if ((next >= '0' && next <= '9') || next is '[' or '{' or '\\' or '@' || (next == '"' && ConcatenationFollows(text, at + 3)))
                 {
                     positions.Add(at);
                 }
@@ -77,6 +77,12 @@ namespace Resurs.Analyzers.Infrastructure.Replay
                 end++;
             }
 
+            if (end == start && end < text.Length && text[end] == '"')
+            {
+                // "https://" on its own: a host follows only if the literal is concatenated with more.
+                return ConcatenationFollows(text, end);
+            }
+
             var hostEnd = end;
             for (var i = hostStart; i < end; i++)
             {
@@ -113,6 +119,20 @@ namespace Resurs.Analyzers.Infrastructure.Replay
             }
 
             return dots == 0 || !letters || riskyHost(text.Substring(hostStart, hostEnd - hostStart).ToLowerInvariant());
+        }
+
+        /// <summary>True when the literal closed by the quote at <paramref name="quote"/> is followed by "+".</summary>
+        private static bool ConcatenationFollows(string text, int quote)
+        {
+            for (var i = quote + 1; i < text.Length && i < quote + 64; i++)
+            {
+                if (!char.IsWhiteSpace(text[i]))
+                {
+                    return text[i] == '+';
+                }
+            }
+
+            return false;
         }
 
         private static bool IsSchemeChar(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';

@@ -12,6 +12,9 @@ namespace Resurs.Analyzers.Rules.Tls
         public const string SslProtocolsMetadataName = "System.Security.Authentication.SslProtocols";
         public const string SecurityProtocolTypeMetadataName = "System.Net.SecurityProtocolType";
 
+        /// <summary>The members that never enable a protocol below TLS 1.2 (text anchors skip references to them).</summary>
+        public static readonly string[] StrongMemberNames = { "Tls12", "Tls13", "None", "SystemDefault" };
+
         public const long Ssl2 = 12;
         public const long Ssl3 = 48;
         public const long Tls10 = 192;

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -40,8 +42,52 @@ namespace Resurs.Analyzers.Rules.Tls
                 .On(analysis.AnalyzeConversion, OperationKind.Conversion)
                 .On(analysis.AnalyzeUnary, OperationKind.UnaryOperator);
 
-            // Every weak value names its enum type: a member, a cast, or an alias or static using declared in the file.
-            AnchoredReplay.Register(context, replay, "SslProtocols", "SecurityProtocol");
+            AnchoredReplay.Register(context, replay, (_, text, positions) => FindWeakValueAnchors(text, positions), treeEnd: null);
+        }
+
+        private static readonly string[] EnumNames = { "SslProtocols", "SecurityProtocolType" };
+
+        /// <summary>
+        /// Every weak value names its enum type: a member other than Tls12, Tls13, None and SystemDefault
+        /// ("SslProtocols.Tls11"), a cast ("(SslProtocols)192"), a negation ("~SslProtocols.Tls12"), or an alias or
+        /// static using that ends in the type name (then the whole file is replayed). Property names, declarations and
+        /// the strong members are skipped on their text.
+        /// </summary>
+        internal static void FindWeakValueAnchors(string text, List<int> positions)
+        {
+            foreach (var name in EnumNames)
+            {
+                for (var at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + name.Length, StringComparison.Ordinal))
+                {
+                    var after = at + name.Length;
+                    var next = after < text.Length ? text[after] : ';';
+                    var weak = next switch
+                    {
+                        '.' => !IsStrongMember(text, after + 1) || (at > 0 && text[at - 1] == '~'),
+                        ')' or ';' => true,
+                        _ => false,
+                    };
+                    if (weak)
+                    {
+                        positions.Add(at);
+                    }
+                }
+            }
+        }
+
+        private static bool IsStrongMember(string text, int start)
+        {
+            foreach (var member in TlsProtocolFacts.StrongMemberNames)
+            {
+                var end = start + member.Length;
+                if (string.CompareOrdinal(text, start, member, 0, member.Length) == 0
+                    && (end >= text.Length || !(char.IsLetterOrDigit(text[end]) || text[end] == '_')))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private sealed class CompilationAnalysis
