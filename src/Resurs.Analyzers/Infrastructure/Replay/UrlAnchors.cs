@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 
 namespace Resurs.Analyzers.Infrastructure.Replay
@@ -105,6 +106,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
 
             var dots = 0;
             var letters = false;
+            var upper = false;
             for (var i = hostStart; i < hostEnd; i++)
             {
                 var c = text[i];
@@ -115,10 +117,41 @@ namespace Resurs.Analyzers.Infrastructure.Replay
                 else if (!(c >= '0' && c <= '9'))
                 {
                     letters = true;
+                    upper |= c >= 'A' && c <= 'Z';
                 }
             }
 
-            return dots == 0 || !letters || riskyHost(text.Substring(hostStart, hostEnd - hostStart).ToLowerInvariant());
+            if (dots == 0 || !letters)
+            {
+                return true;
+            }
+
+            var host = text.Substring(hostStart, hostEnd - hostStart);
+            return riskyHost(upper ? host.ToLowerInvariant() : host);
+        }
+
+        /// <summary>
+        /// Remembers <paramref name="riskyHost"/>'s answer per host name: code repeats a handful of hosts thousands of
+        /// times. At most <paramref name="capacity"/> names are kept; the rest are asked each time.
+        /// </summary>
+        public static Func<string, bool> Memoize(Func<string, bool> riskyHost, int capacity = 4096)
+        {
+            var known = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+            return host =>
+            {
+                if (known.TryGetValue(host, out var risky))
+                {
+                    return risky;
+                }
+
+                risky = riskyHost(host);
+                if (known.Count < capacity)
+                {
+                    known.TryAdd(host, risky);
+                }
+
+                return risky;
+            };
         }
 
         /// <summary>True when the literal closed by the quote at <paramref name="quote"/> is followed by "+".</summary>

@@ -71,6 +71,9 @@ namespace Resurs.Analyzers.Rules.Callbacks
             private readonly INamedTypeSymbol? uri;
             private readonly INamedTypeSymbol? uriBuilder;
             private readonly AnalysisPolicy policy;
+            private readonly ConcurrentDictionary<(ImmutableArray<string> Tunnels, ImmutableArray<string> Suffixes, ImmutableArray<string> Allowed), System.Func<string, bool>> riskyHosts =
+                new ConcurrentDictionary<(ImmutableArray<string>, ImmutableArray<string>, ImmutableArray<string>), System.Func<string, bool>>();
+
             private readonly ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span, string Id), byte> reported = new ConcurrentDictionary<(SyntaxTree, TextSpan, string), byte>();
 
             public CompilationAnalysis(INamedTypeSymbol? uri, INamedTypeSymbol? uriBuilder, AnalysisPolicy policy)
@@ -188,7 +191,9 @@ namespace Resurs.Analyzers.Rules.Callbacks
             public System.Func<string, bool> RiskyHost(SyntaxTree tree)
             {
                 var settings = Settings(tree);
-                return host => CallbackHost.Classify(host, bracketed: false, settings.TunnelDomains, settings.InternalSuffixes, settings.AllowedHosts, out _) != HostVerdict.Reachable;
+                return riskyHosts.GetOrAdd(
+                    (settings.TunnelDomains, settings.InternalSuffixes, settings.AllowedHosts),
+                    key => UrlAnchors.Memoize(host => CallbackHost.Classify(host, bracketed: false, key.Tunnels, key.Suffixes, key.Allowed, out _) != HostVerdict.Reachable));
             }
 
             /// <summary>The family-level callback_names list (global key only).</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -30,16 +31,18 @@ namespace Resurs.Analyzers.Rules.Callbacks
             {
                 var policy = AnalysisPolicy.Create(start.Compilation, start.Options);
                 var replay = new OperationReplay().On(c => AnalyzeLiteral(c, policy), OperationKind.Literal);
+                var tunnelHosts = new ConcurrentDictionary<ImmutableArray<string>, System.Func<string, bool>>();
 
                 // A tunnel host is written in a URL that the callback anchors find, in a UriBuilder, or bare: the bare
-                // forms are found by the FAQ's own two services (ngrok, LocalTunnel) and by any tunnel_domains entry.
+                // forms are found by the FAQ's own two services (ngrok, LocalTunnel's loca.lt) and by any tunnel_domains entry.
                 AnchoredReplay.Register(
                     start,
                     replay,
                     (tree, text, positions) =>
                     {
                         var extra = policy.Read(ResursOptions.TunnelDomains, RuleIds.TunnelUrl, tree);
-                        UrlAnchors.FindRiskyUrls(text, positions, host => HostFacts.TryGetTunnel(host, extra, out _));
+                        var isTunnel = tunnelHosts.GetOrAdd(extra, domains => UrlAnchors.Memoize(host => HostFacts.TryGetTunnel(host, domains, out _)));
+                        UrlAnchors.FindRiskyUrls(text, positions, isTunnel);
                         SourceAnchors.FindAll(text, BareTunnelAnchors, positions);
                         foreach (var domain in extra)
                         {
@@ -50,7 +53,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
             });
         }
 
-        private static readonly string[] BareTunnelAnchors = { "UriBuilder", "ngrok", "loca.lt", "localtunnel" };
+        private static readonly string[] BareTunnelAnchors = { "UriBuilder", "ngrok", "loca.lt" };
 
         private static void AnalyzeLiteral(OperationContext context, AnalysisPolicy policy)
         {

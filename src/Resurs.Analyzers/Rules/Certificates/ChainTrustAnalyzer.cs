@@ -66,8 +66,9 @@ namespace Resurs.Analyzers.Rules.Certificates
                 AnalysisPolicy.Create(compilation, context.Options));
             var replay = new OperationReplay().On(analysis.AnalyzeFieldReference, OperationKind.FieldReference);
 
-            // Every weakening value names its enum type (or an alias or static using declared in the file).
-            AnchoredReplay.Register(context, replay, "VerificationFlags", "ChainTrustMode");
+            // Every weakening value names its enum type, X509VerificationFlags or X509ChainTrustMode (or an alias or
+            // static using declared in the file).
+            AnchoredReplay.Register(context, replay, "X509");
         }
 
         private sealed class CompilationAnalysis

@@ -66,7 +66,7 @@ namespace Resurs.Analyzers.Rules.Network
                     OperationKind.PropertyInitializer,
                     OperationKind.SimpleAssignment);
 
-                // A list entry is an address literal, IPAddress.Parse/Any, or an IPNetwork; the lists around it are
+                // A list entry is an address literal or an IPAddress (Parse, Any, inside an IPNetwork); the lists around it are
                 // collected per file and judged when the file is done.
                 AnchoredReplay.Register(
                     start,
@@ -80,7 +80,7 @@ namespace Resurs.Analyzers.Rules.Network
             });
         }
 
-        private static readonly string[] NetworkObjectAnchors = { "IPAddress", "IPNetwork" };
+        private static readonly string[] NetworkObjectAnchors = { "IPAddress" };
 
         private static TypeState State(ReplayRun run) => run.State as TypeState ?? (TypeState)(run.State = new TypeState());
 

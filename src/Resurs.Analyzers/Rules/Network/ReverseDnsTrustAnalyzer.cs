@@ -39,8 +39,8 @@ namespace Resurs.Analyzers.Rules.Network
                 var policy = AnalysisPolicy.Create(start.Compilation, start.Options);
                 var replay = new OperationReplay().On(c => Analyze(c, dns, policy), OperationKind.Invocation);
 
-                // Dns.GetHostEntry(...), Dns.Resolve(...), or GetHostEntry(...) under a static using.
-                AnchoredReplay.Register(start, replay, "Dns.", "GetHost");
+                // Dns.GetHostEntry(...), Dns.GetHostByAddress(...), Dns.Resolve(...).
+                AnchoredReplay.Register(start, replay, "Dns.");
             });
         }
 
