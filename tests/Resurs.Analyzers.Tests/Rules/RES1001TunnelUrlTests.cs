@@ -3,7 +3,7 @@ using Resurs.Analyzers.CodeFixes;
 using Resurs.Analyzers.Tests.Verifiers;
 using Xunit;
 using Verify = Resurs.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    Resurs.Analyzers.Rules.Callbacks.TunnelUrlAnalyzer,
+    Resurs.Analyzers.Rules.Callbacks.CallbackUrlAnalyzer,
     Resurs.Analyzers.CodeFixes.Callbacks.CallbackUrlCodeFixProvider>;
 
 namespace Resurs.Analyzers.Tests.Rules

@@ -28,7 +28,7 @@ namespace Resurs.Analyzers.Tests.Rules
     void M(BookingRequest r)
     {
         r.CallbackUrl = {|RES1002:""http://10.0.0.5:8080/cb""|};
-        r.SuccessUrl = ""http://abc.ngrok.io:8080/ok"";
+        r.SuccessUrl = {|RES1001:""http://abc.ngrok.io:8080/ok""|};
         r.FailUrl = {|RES1003:""http://localhost:5000/fail""|};
     }"));
 

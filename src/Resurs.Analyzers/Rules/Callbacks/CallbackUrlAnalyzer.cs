@@ -13,6 +13,7 @@ using Resurs.Analyzers.Options;
 namespace Resurs.Analyzers.Rules.Callbacks
 {
     /// <summary>
+    /// RES1001: a tunnel or request-capture host in any string (<see cref="TunnelUrls"/>), and
     /// RES1002-RES1005: a URL Resurs must call back on, judged where it is used as a callback (see <see cref="CallbackSinks"/>),
     /// and reported once at the literal that holds the bad host, scheme or port. An unreachable host (RES1002, RES1003,
     /// or a tunnel for RES1001) is the only finding for that URL; scheme and port are judged for hosts Resurs could reach.
@@ -26,7 +27,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
         public const string TitleProperty = "Title";
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.RES1002, Descriptors.RES1003, Descriptors.RES1004, Descriptors.RES1005);
+            ImmutableArray.Create(Descriptors.RES1001, Descriptors.RES1002, Descriptors.RES1003, Descriptors.RES1004, Descriptors.RES1005);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -36,15 +37,18 @@ namespace Resurs.Analyzers.Rules.Callbacks
             {
                 var uri = start.Compilation.GetTypeByMetadataName("System.Uri");
                 var uriBuilder = start.Compilation.GetTypeByMetadataName("System.UriBuilder");
-                var analysis = new CompilationAnalysis(uri, uriBuilder, AnalysisPolicy.Create(start.Compilation, start.Options));
+                var policy = AnalysisPolicy.Create(start.Compilation, start.Options);
+                var analysis = new CompilationAnalysis(uri, uriBuilder, policy);
 
                 var replay = new OperationReplay()
                     .On(c => analysis.AnalyzeAssignment(c, Findings(c)), OperationKind.SimpleAssignment)
                     .On(c => analysis.AnalyzeDeclarator(c, Findings(c)), OperationKind.VariableDeclarator)
                     .On(c => analysis.AnalyzeMemberInitializer(c, Findings(c)), OperationKind.FieldInitializer, OperationKind.PropertyInitializer)
-                    .On(c => analysis.AnalyzeCall(c, Findings(c)), OperationKind.Invocation, OperationKind.ObjectCreation);
+                    .On(c => analysis.AnalyzeCall(c, Findings(c)), OperationKind.Invocation, OperationKind.ObjectCreation)
+                    .On(c => TunnelUrls.AnalyzeLiteral(c, policy), OperationKind.Literal);
 
-                // Only files that write a URL some rule could object to, or build one with UriBuilder, are replayed. A
+                // Only files that write a URL some rule could object to, build one with UriBuilder, or name a tunnel
+                // service (RES1001 reports tunnel names anywhere, see TunnelUrls) are replayed. A
                 // URL in a const or readonly field makes the whole file replay, so its uses in other members are seen;
                 // the findings of a file are reported together, once per literal, when the file is done.
                 AnchoredReplay.Register(
@@ -54,6 +58,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
                     {
                         UrlAnchors.FindRiskyUrls(text, positions, analysis.RiskyHost(tree));
                         SourceAnchors.FindAll(text, UriBuilderAnchor, positions);
+                        TunnelUrls.FindBareAnchors(text, policy.Read(ResursOptions.TunnelDomains, RuleIds.TunnelUrl, tree), positions);
                     },
                     run => analysis.Flush(Findings(run), run));
             });

@@ -67,9 +67,10 @@ namespace Resurs.Analyzers.Rules.Certificates
                 replay.On(analysis.AnalyzeFieldReference, OperationKind.FieldReference);
             }
 
-            // Validators are assigned to a "...Certificate..." member, passed to an SslStream, or written with the
-            // SslPolicyErrors parameter type; ICertificatePolicy and the WCF validation mode name "Certificate" too.
-            AnchoredReplay.Register(context, replay, "Certificate", "SslStream", "SslPolicyErrors");
+            // Validators are assigned to a "...Certificate..." member (ServerCertificateCustomValidationCallback,
+            // RemoteCertificateValidationCallback) or passed to an SslStream; ICertificatePolicy and the WCF
+            // validation mode name "Certificate" too.
+            AnchoredReplay.Register(context, replay, "Certificate", "SslStream");
         }
 
         /// <summary>Where a RES3001/RES3002 diagnostic goes for a delegate creation (see the diagnostic conventions).</summary>

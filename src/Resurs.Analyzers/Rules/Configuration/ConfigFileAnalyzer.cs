@@ -249,7 +249,7 @@ namespace Resurs.Analyzers.Rules.Configuration
                 }
 
                 var shown = value.Substring(url.Start, Math.Min(value.Length - url.Start, Math.Max(url.AuthorityEnd - url.Start, 0) + 40));
-                Report(Descriptors.RES1001, span, find, baseUrl, "Use " + baseUrl, new[] { shown, TunnelUrlAnalyzer.Explain(service, host) }, developmentNote: true);
+                Report(Descriptors.RES1001, span, find, baseUrl, "Use " + baseUrl, new[] { shown, TunnelUrls.Explain(service, host) }, developmentNote: true);
             }
 
             private void CheckCallback(string value, TextSpan span, string use)

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -15,47 +15,28 @@ namespace Resurs.Analyzers.Rules.Callbacks
     /// RES1001: a string literal whose URL or host name belongs to a reverse-tunnel, relay or request-capture service.
     /// Reported in any non-test code, not only at callbacks: such a host never belongs in a shipped program.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class TunnelUrlAnalyzer : DiagnosticAnalyzer
+    internal static class TunnelUrls
     {
-        /// <summary>Literals longer than this are scanned only for their first URLs.</summary>
         private const int MaxUrlsPerLiteral = 16;
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.RES1001);
-
-        public override void Initialize(AnalysisContext context)
+        /// <summary>
+        /// Anchors for RES1001: a tunnel host is written in a URL (found by the callback URL anchors), in a UriBuilder,
+        /// or bare; bare names are found for the FAQ's own two services (ngrok, LocalTunnel's loca.lt) and for every
+        /// <c>tunnel_domains</c> entry.
+        /// </summary>
+        public static void FindBareAnchors(string text, ImmutableArray<string> extraDomains, List<int> positions)
         {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterCompilationStartAction(start =>
+            SourceAnchors.FindAll(text, BareTunnelAnchors, positions);
+            foreach (var domain in extraDomains)
             {
-                var policy = AnalysisPolicy.Create(start.Compilation, start.Options);
-                var replay = new OperationReplay().On(c => AnalyzeLiteral(c, policy), OperationKind.Literal);
-                var tunnelHosts = new ConcurrentDictionary<ImmutableArray<string>, System.Func<string, bool>>();
-
-                // A tunnel host is written in a URL that the callback anchors find, in a UriBuilder, or bare: the bare
-                // forms are found by the FAQ's own two services (ngrok, LocalTunnel's loca.lt) and by any tunnel_domains entry.
-                AnchoredReplay.Register(
-                    start,
-                    replay,
-                    (tree, text, positions) =>
-                    {
-                        var extra = policy.Read(ResursOptions.TunnelDomains, RuleIds.TunnelUrl, tree);
-                        var isTunnel = tunnelHosts.GetOrAdd(extra, domains => UrlAnchors.Memoize(host => HostFacts.TryGetTunnel(host, domains, out _)));
-                        UrlAnchors.FindRiskyUrls(text, positions, isTunnel);
-                        SourceAnchors.FindAll(text, BareTunnelAnchors, positions);
-                        foreach (var domain in extra)
-                        {
-                            SourceAnchors.FindAllIgnoreCase(text, domain, positions);
-                        }
-                    },
-                    treeEnd: null);
-            });
+                SourceAnchors.FindAllIgnoreCase(text, domain, positions);
+            }
         }
 
-        private static readonly string[] BareTunnelAnchors = { "UriBuilder", "ngrok", "loca.lt" };
+        private static readonly string[] BareTunnelAnchors = { "ngrok", "loca.lt" };
 
-        private static void AnalyzeLiteral(OperationContext context, AnalysisPolicy policy)
+        /// <summary>RES1001 for one string literal or interpolated-string text part.</summary>
+        public static void AnalyzeLiteral(OperationContext context, AnalysisPolicy policy)
         {
             var literal = (ILiteralOperation)context.Operation;
 
