@@ -76,8 +76,8 @@ namespace Resurs.Analyzers.Rules.Callbacks
             private readonly INamedTypeSymbol? uri;
             private readonly INamedTypeSymbol? uriBuilder;
             private readonly AnalysisPolicy policy;
-            private readonly ConcurrentDictionary<(ImmutableArray<string> Tunnels, ImmutableArray<string> Suffixes, ImmutableArray<string> Allowed), System.Func<string, bool>> riskyHosts =
-                new ConcurrentDictionary<(ImmutableArray<string>, ImmutableArray<string>, ImmutableArray<string>), System.Func<string, bool>>();
+            private readonly ConcurrentDictionary<(ImmutableArray<string> Tunnels, ImmutableArray<string> Suffixes), System.Func<string, bool>> riskyHosts =
+                new ConcurrentDictionary<(ImmutableArray<string>, ImmutableArray<string>), System.Func<string, bool>>();
 
             private readonly ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span, string Id), byte> reported = new ConcurrentDictionary<(SyntaxTree, TextSpan, string), byte>();
 
@@ -192,13 +192,21 @@ namespace Resurs.Analyzers.Rules.Callbacks
                 }
             }
 
-            /// <summary>For the anchors of <paramref name="tree"/>: true when a URL host is not an ordinary reachable name there.</summary>
+            /// <summary>
+            /// For the anchors of <paramref name="tree"/>: true when a URL host is not an ordinary reachable name there.
+            /// The tree's tunnel and internal-suffix options are read only when a host gets this far, and answers are
+            /// remembered per option values; allowed_hosts is left to the judge (it only ever removes findings).
+            /// </summary>
             public System.Func<string, bool> RiskyHost(SyntaxTree tree)
             {
-                var settings = Settings(tree);
-                return riskyHosts.GetOrAdd(
-                    (settings.TunnelDomains, settings.InternalSuffixes, settings.AllowedHosts),
-                    key => UrlAnchors.Memoize(host => CallbackHost.Classify(host, bracketed: false, key.Tunnels, key.Suffixes, key.Allowed, out _) != HostVerdict.Reachable));
+                System.Func<string, bool>? classify = null;
+                return host =>
+                {
+                    classify ??= riskyHosts.GetOrAdd(
+                        (policy.Read(ResursOptions.TunnelDomains, RuleIds.TunnelUrl, tree), policy.Read(ResursOptions.InternalHostSuffixes, RuleIds.InternalCallbackHost, tree)),
+                        key => UrlAnchors.Memoize(name => CallbackHost.Classify(name, bracketed: false, key.Tunnels, key.Suffixes, ImmutableArray<string>.Empty, out _) != HostVerdict.Reachable));
+                    return classify(host);
+                };
             }
 
             /// <summary>The family-level callback_names list (global key only).</summary>
