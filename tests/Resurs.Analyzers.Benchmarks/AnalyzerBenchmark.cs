@@ -32,7 +32,7 @@ namespace Resurs.Analyzers.Benchmarks
         {
             this.trees = trees;
             this.references = references;
-            Analyzers = (System.Environment.GetEnvironmentVariable("PROBES") == "1" ? ImmutableArray.Create<DiagnosticAnalyzer>(new ProbeInvocation(), new ProbeLiteral(), new ProbeSyntaxInvocation(), new ProbeSemanticModel(), new ProbeBlockStart(), new ProbeTypeStartEnd(), new ProbeTextScan(), new ProbeSyntaxString(), new ProbeQuotes(), new ProbeSchemes(), new ProbeIgnoreCase(), new ProbeOrdinalRare(), new ProbeCharLoop()) : ResursAnalyzers()).Add(new FloorAnalyzer());
+            Analyzers = ResursAnalyzers().Add(new FloorAnalyzer());
         }
 
         /// <summary>Every Resurs analyzer, then the floor (last).</summary>

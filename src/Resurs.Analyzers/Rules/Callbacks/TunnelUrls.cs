@@ -5,8 +5,8 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Resurs.Analyzers.Infrastructure;
-using Resurs.Analyzers.Infrastructure.Replay;
 using Resurs.Analyzers.Infrastructure.Net;
+using Resurs.Analyzers.Infrastructure.Replay;
 using Resurs.Analyzers.Options;
 
 namespace Resurs.Analyzers.Rules.Callbacks
