@@ -39,21 +39,24 @@ namespace Resurs.Analyzers.Infrastructure.Net
         /// The cheap pre-filter: only address characters and separators, starting like an address and holding a '.' or ':'.
         /// Everything else never reaches the parser.
         /// </summary>
-        public static bool LooksLikeAddresses(string? text)
+        public static bool LooksLikeAddresses(string? text) => text is not null && LooksLikeAddresses(text, 0, text.Length);
+
+        /// <summary>As <see cref="LooksLikeAddresses(string?)"/>, for the characters of <paramref name="text"/> from <paramref name="start"/>.</summary>
+        public static bool LooksLikeAddresses(string text, int start, int length)
         {
-            if (text is null || text.Length < 2 || text.Length > MaxLength)
+            if (length < 2 || length > MaxLength)
             {
                 return false;
             }
 
-            var first = text[0];
+            var first = text[start];
             if (!(IsHexDigit(first) || first == ':'))
             {
                 return false;
             }
 
             var separatorSeen = false;
-            for (var i = 0; i < text.Length; i++)
+            for (var i = start; i < start + length; i++)
             {
                 var c = text[i];
                 if (c == '.' || c == ':')
@@ -127,7 +130,7 @@ namespace Resurs.Analyzers.Infrastructure.Net
         public static string Format(IPValue address, bool withPrefix) =>
             withPrefix ? address + "/" + (address.IsV6 ? "128" : "32") : address.ToString();
 
-        internal static bool IsListSeparator(char c) => c == ',' || c == ';' || c == ' ' || c == '\t';
+        private static bool IsListSeparator(char c) => c == ',' || c == ';' || c == ' ' || c == '\t';
 
         private static bool IsHexDigit(char c) => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }

@@ -18,13 +18,16 @@ namespace Resurs.Analyzers.Infrastructure.Replay
 
         /// <summary>
         /// Replays the members around the positions <paramref name="findAnchors"/> adds for each file (it gets the file's
-        /// tree and text), then calls <paramref name="treeEnd"/> for files that were replayed.
+        /// tree and text), or the whole file when <paramref name="wholeFile"/> is set (for rules whose state spans the
+        /// members of a file, such as a list filled in one member and checked in another), then calls
+        /// <paramref name="treeEnd"/> for files that were replayed.
         /// </summary>
         public static void Register(
             CompilationStartAnalysisContext start,
             OperationReplay replay,
             Action<SyntaxTree, string, List<int>> findAnchors,
-            Action<ReplayRun>? treeEnd)
+            Action<ReplayRun>? treeEnd,
+            bool wholeFile = false)
         {
             start.RegisterSemanticModelAction(context =>
             {
@@ -36,8 +39,18 @@ namespace Resurs.Analyzers.Infrastructure.Replay
                     return;
                 }
 
-                positions.Sort();
-                var scopes = SourceAnchors.EnclosingScopes(tree.GetRoot(context.CancellationToken), positions);
+                var root = tree.GetRoot(context.CancellationToken);
+                List<SyntaxNode> scopes;
+                if (wholeFile)
+                {
+                    scopes = new List<SyntaxNode> { root };
+                }
+                else
+                {
+                    positions.Sort();
+                    scopes = SourceAnchors.EnclosingScopes(root, positions);
+                }
+
                 var run = new ReplayRun(context.SemanticModel, context.ReportDiagnostic, context.CancellationToken);
                 replay.Run(run, scopes);
                 treeEnd?.Invoke(run);

@@ -26,14 +26,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         /// <summary>The executable code the operation belongs to (a body, an initializer).</summary>
         public OperationRoot Root => root;
 
-        public SemanticModel SemanticModel => root.Replay.SemanticModel;
-
-        public Compilation Compilation => root.Replay.SemanticModel.Compilation;
-
         public CancellationToken CancellationToken => root.Replay.CancellationToken;
-
-        /// <summary>The member whose code this is (method, accessor, property or field).</summary>
-        public ISymbol? ContainingSymbol => root.Owner;
 
         public void ReportDiagnostic(Diagnostic diagnostic) => root.Replay.Report(diagnostic);
     }
@@ -93,7 +86,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
 
         public CancellationToken CancellationToken { get; }
 
-        /// <summary>State a rule keeps per file (what Roslyn's symbol-start actions would hold per type).</summary>
+        /// <summary>State a rule keeps per file (findings to order, lists to judge when the file is done).</summary>
         public object? State { get; set; }
 
         public void Report(Diagnostic diagnostic) => report(diagnostic);

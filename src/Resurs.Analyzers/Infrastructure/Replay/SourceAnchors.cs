@@ -18,20 +18,6 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         /// <summary>The tree's text as one string (no copy for the usual in-memory source text).</summary>
         public static string Text(SyntaxTree tree, CancellationToken cancellationToken) => tree.GetText(cancellationToken).ToString();
 
-        /// <summary>True when <paramref name="text"/> contains any of <paramref name="anchors"/> (ordinal).</summary>
-        public static bool ContainsAny(string text, IReadOnlyList<string> anchors)
-        {
-            for (var i = 0; i < anchors.Count; i++)
-            {
-                if (text.IndexOf(anchors[i], StringComparison.Ordinal) >= 0)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
         /// <summary>Every position of every anchor in <paramref name="text"/>, added to <paramref name="positions"/> (unsorted).</summary>
         public static void FindAll(string text, IReadOnlyList<string> anchors, List<int> positions)
         {

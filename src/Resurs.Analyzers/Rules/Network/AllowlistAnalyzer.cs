@@ -20,9 +20,9 @@ namespace Resurs.Analyzers.Rules.Network
     /// <summary>
     /// RES4001 (a whole cloud range, or /0, in an allowlist) and RES4002 (an allowlist with some of Resurs's callback IPs
     /// but not all). Address literals are followed to the list they land in (<see cref="AddressFlow"/>); the list's
-    /// purpose comes from the names around it, or from how it is used. Lists are judged per type at symbol end, because a
-    /// field's initializer, the Add calls that fill it and the checks that read it live in different members, and a
-    /// const reported at its declaration stays local to the type (the IDE shows it and offers the fix).
+    /// purpose comes from the names around it, or from how it is used. Lists are judged per file, once the whole file has
+    /// been replayed, because a field's initializer, the Add calls that fill it and the checks that read it live in
+    /// different members; findings stay local to the file, so the IDE shows them and offers the fix.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class AllowlistAnalyzer : DiagnosticAnalyzer
@@ -66,8 +66,9 @@ namespace Resurs.Analyzers.Rules.Network
                     OperationKind.PropertyInitializer,
                     OperationKind.SimpleAssignment);
 
-                // A list entry is an address literal or an IPAddress (Parse, Any, inside an IPNetwork); the lists around it are
-                // collected per file and judged when the file is done.
+                // A list entry is an address literal or an IPAddress (Parse, Any, inside an IPNetwork). A file with one is
+                // replayed whole: a list's initializer, the Add calls that fill it and the checks that read it sit in
+                // different members. Lists are judged when the file is done.
                 AnchoredReplay.Register(
                     start,
                     replay,
@@ -76,7 +77,8 @@ namespace Resurs.Analyzers.Rules.Network
                         AddressAnchors.FindAddressLiterals(text, positions);
                         SourceAnchors.FindAll(text, NetworkObjectAnchors, positions);
                     },
-                    run => analysis.Report(run, State(run)));
+                    run => analysis.Report(run, State(run)),
+                    wholeFile: true);
             });
         }
 

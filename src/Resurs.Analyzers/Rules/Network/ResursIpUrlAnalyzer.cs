@@ -16,7 +16,7 @@ namespace Resurs.Analyzers.Rules.Network
     /// RES4004: a URL whose host is an address in Resurs's networks or a callback IP, used for an outbound call: an
     /// HttpClient base address, a request URI (HttpClient methods, HttpRequestMessage, WebRequest.Create) or a service
     /// endpoint (EndpointAddress, the remoteAddress of a WCF client). Reported at the literal that holds the host; a const
-    /// or field is reported once, at its declaration, from the type's symbol-end action so the finding stays local.
+    /// or field is reported once, at its declaration.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ResursIpUrlAnalyzer : DiagnosticAnalyzer
