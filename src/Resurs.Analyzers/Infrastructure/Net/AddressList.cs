@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 
 namespace Resurs.Analyzers.Infrastructure.Net
 {
@@ -42,6 +43,7 @@ namespace Resurs.Analyzers.Infrastructure.Net
         public static bool LooksLikeAddresses(string? text) => text is not null && LooksLikeAddresses(text, 0, text.Length);
 
         /// <summary>As <see cref="LooksLikeAddresses(string?)"/>, for the characters of <paramref name="text"/> from <paramref name="start"/>.</summary>
+        [MethodImpl(Jit.Optimize)]
         public static bool LooksLikeAddresses(string text, int start, int length)
         {
             if (length < 2 || length > MaxLength)

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Resurs.Analyzers.Infrastructure.Net;
 
 namespace Resurs.Analyzers.Infrastructure.Replay
@@ -11,6 +12,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         /// <see cref="AddressList.LooksLikeAddresses(string, int, int)"/>: "51.21.0.0/16", "192.121.110.100, 13.50.187.51",
         /// "::ffff:10.0.0.1". Every quote is tried as an opening one, since the text alone cannot tell.
         /// </summary>
+        [MethodImpl(Jit.Optimize)]
         public static void FindAddressLiterals(string text, List<int> positions)
         {
             for (var quote = text.IndexOf('"'); quote >= 0 && quote + 1 < text.Length; quote = text.IndexOf('"', quote + 1))

@@ -20,20 +20,30 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         /// Replays the members around the positions <paramref name="findAnchors"/> adds for each file (it gets the file's
         /// tree and text), or the whole file when <paramref name="wholeFile"/> is set (for rules whose state spans the
         /// members of a file, such as a list filled in one member and checked in another), then calls
-        /// <paramref name="treeEnd"/> for files that were replayed.
+        /// <paramref name="treeEnd"/> for files that were replayed. With <paramref name="skipGeneratedCode"/>, generated
+        /// files are not searched and diagnostics in <c>[GeneratedCode]</c> members are dropped
+        /// (<see cref="GeneratedCodeFilter"/>); the rule then configures the host to analyse and report in generated code.
         /// </summary>
         public static void Register(
             CompilationStartAnalysisContext start,
             OperationReplay replay,
             Action<SyntaxTree, string, List<int>> findAnchors,
             Action<ReplayRun>? treeEnd,
-            bool wholeFile = false)
+            bool wholeFile = false,
+            bool skipGeneratedCode = false)
         {
+            var generatedCode = skipGeneratedCode ? GeneratedCodeFilter.Create(start.Compilation) : null;
             start.RegisterSemanticModelAction(context =>
             {
+                if (generatedCode is not null && context.IsGeneratedCode)
+                {
+                    return;
+                }
+
                 var tree = context.SemanticModel.SyntaxTree;
+                var text = SourceAnchors.Text(tree, context.CancellationToken);
                 var positions = new List<int>();
-                findAnchors(tree, SourceAnchors.Text(tree, context.CancellationToken), positions);
+                findAnchors(tree, text, positions);
                 if (positions.Count == 0)
                 {
                     return;
@@ -51,7 +61,8 @@ namespace Resurs.Analyzers.Infrastructure.Replay
                     scopes = SourceAnchors.EnclosingScopes(root, positions);
                 }
 
-                var run = new ReplayRun(context.SemanticModel, context.ReportDiagnostic, context.CancellationToken);
+                var generatedMembers = generatedCode is not null && generatedCode.MayMarkMembers(text) ? generatedCode : null;
+                var run = new ReplayRun(context.SemanticModel, context.ReportDiagnostic, context.CancellationToken, generatedMembers);
                 replay.Run(run, scopes);
                 treeEnd?.Invoke(run);
             });

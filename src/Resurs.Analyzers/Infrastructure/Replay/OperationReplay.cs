@@ -74,12 +74,15 @@ namespace Resurs.Analyzers.Infrastructure.Replay
     internal sealed class ReplayRun
     {
         private readonly Action<Diagnostic> report;
+        private readonly GeneratedCodeFilter? generatedMembers;
 
-        public ReplayRun(SemanticModel semanticModel, Action<Diagnostic> report, CancellationToken cancellationToken)
+        /// <param name="generatedMembers">When set, diagnostics inside <c>[GeneratedCode]</c> types and members are dropped.</param>
+        public ReplayRun(SemanticModel semanticModel, Action<Diagnostic> report, CancellationToken cancellationToken, GeneratedCodeFilter? generatedMembers = null)
         {
             SemanticModel = semanticModel;
             this.report = report;
             CancellationToken = cancellationToken;
+            this.generatedMembers = generatedMembers;
         }
 
         public SemanticModel SemanticModel { get; }
@@ -89,7 +92,13 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         /// <summary>State a rule keeps per file (findings to order, lists to judge when the file is done).</summary>
         public object? State { get; set; }
 
-        public void Report(Diagnostic diagnostic) => report(diagnostic);
+        public void Report(Diagnostic diagnostic)
+        {
+            if (generatedMembers is null || !generatedMembers.IsInGeneratedMember(SemanticModel, diagnostic.Location, CancellationToken))
+            {
+                report(diagnostic);
+            }
+        }
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -19,6 +20,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         public static string Text(SyntaxTree tree, CancellationToken cancellationToken) => tree.GetText(cancellationToken).ToString();
 
         /// <summary>Every position of every anchor in <paramref name="text"/>, added to <paramref name="positions"/> (unsorted).</summary>
+        [MethodImpl(Jit.Optimize)]
         public static void FindAll(string text, IReadOnlyList<string> anchors, List<int> positions)
         {
             for (var i = 0; i < anchors.Count; i++)
@@ -37,6 +39,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         }
 
         /// <summary>Like <see cref="FindAll"/>, ignoring ASCII case (for names such as environment variables).</summary>
+        [MethodImpl(Jit.Optimize)]
         public static void FindAllIgnoreCase(string text, string anchor, List<int> positions)
         {
             for (var at = text.IndexOf(anchor, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(anchor, at + anchor.Length, StringComparison.OrdinalIgnoreCase))

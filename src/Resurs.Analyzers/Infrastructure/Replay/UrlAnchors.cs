@@ -1,6 +1,6 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace Resurs.Analyzers.Infrastructure.Replay
 {
@@ -13,6 +13,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         /// URLs whose host is an IP address ("https://192.121.110.100/", "http://[::1]/"), or is not written right
         /// there (a hole, a format item, the end of the literal), so it may be one.
         /// </summary>
+        [MethodImpl(Jit.Optimize)]
         public static void FindAddressHosts(string text, List<int> positions)
         {
             for (var at = text.IndexOf(SchemeSeparator, System.StringComparison.Ordinal); at >= 0; at = text.IndexOf(SchemeSeparator, at + 3, System.StringComparison.Ordinal))
@@ -27,22 +28,27 @@ namespace Resurs.Analyzers.Infrastructure.Replay
     
         /// <summary>
         /// URLs a callback rule could object to: any scheme but https, a port other than 443, a host that is an
-        /// address, a single label, bracketed, or that <paramref name="riskyHost"/> says is not an ordinary public name,
-        /// and any URL whose authority is not written right there (a hole, a format item, a concatenation). The many
+        /// address, a single label, bracketed, or that the host verdicts call risky (not an ordinary public name), and
+        /// any URL whose authority is not written right there (a hole, a format item, a concatenation). The many
         /// "https://www.example-shop.se/..." URLs of ordinary code are ruled out on their text alone.
+        /// <paramref name="riskyHosts"/> is asked for the verdicts only when a host gets that far, so a file of
+        /// plain http or address URLs never reads the options the verdicts depend on.
         /// </summary>
-        public static void FindRiskyUrls(string text, List<int> positions, Func<string, bool> riskyHost)
+        [MethodImpl(Jit.Optimize)]
+        public static void FindRiskyUrls(string text, List<int> positions, Func<HostVerdicts> riskyHosts)
         {
+            HostVerdicts? verdicts = null;
             for (var at = text.IndexOf(SchemeSeparator, StringComparison.Ordinal); at >= 0; at = text.IndexOf(SchemeSeparator, at + 3, StringComparison.Ordinal))
             {
-                if (IsRisky(text, at, riskyHost))
+                if (IsRisky(text, at, riskyHosts, ref verdicts))
                 {
                     positions.Add(at);
                 }
             }
         }
 
-        private static bool IsRisky(string text, int separator, Func<string, bool> riskyHost)
+        [MethodImpl(Jit.Optimize)]
+        private static bool IsRisky(string text, int separator, Func<HostVerdicts> riskyHosts, ref HostVerdicts? verdicts)
         {
             var schemeStart = separator;
             while (schemeStart > 0 && separator - schemeStart < 16 && IsSchemeChar(text[schemeStart - 1]))
@@ -106,7 +112,6 @@ namespace Resurs.Analyzers.Infrastructure.Replay
 
             var dots = 0;
             var letters = false;
-            var upper = false;
             for (var i = hostStart; i < hostEnd; i++)
             {
                 var c = text[i];
@@ -117,7 +122,6 @@ namespace Resurs.Analyzers.Infrastructure.Replay
                 else if (!(c >= '0' && c <= '9'))
                 {
                     letters = true;
-                    upper |= c >= 'A' && c <= 'Z';
                 }
             }
 
@@ -126,35 +130,12 @@ namespace Resurs.Analyzers.Infrastructure.Replay
                 return true;
             }
 
-            var host = text.Substring(hostStart, hostEnd - hostStart);
-            return riskyHost(upper ? host.ToLowerInvariant() : host);
-        }
-
-        /// <summary>
-        /// Remembers <paramref name="riskyHost"/>'s answer per host name: code repeats a handful of hosts thousands of
-        /// times. At most <paramref name="capacity"/> names are kept; the rest are asked each time.
-        /// </summary>
-        public static Func<string, bool> Memoize(Func<string, bool> riskyHost, int capacity = 4096)
-        {
-            var known = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
-            return host =>
-            {
-                if (known.TryGetValue(host, out var risky))
-                {
-                    return risky;
-                }
-
-                risky = riskyHost(host);
-                if (known.Count < capacity)
-                {
-                    known.TryAdd(host, risky);
-                }
-
-                return risky;
-            };
+            verdicts ??= riskyHosts();
+            return verdicts.Get(text, hostStart, hostEnd - hostStart);
         }
 
         /// <summary>True when the literal closed by the quote at <paramref name="quote"/> is followed by "+".</summary>
+        [MethodImpl(Jit.Optimize)]
         private static bool ConcatenationFollows(string text, int quote)
         {
             for (var i = quote + 1; i < text.Length && i < quote + 64; i++)
@@ -168,8 +149,10 @@ namespace Resurs.Analyzers.Infrastructure.Replay
             return false;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static bool IsSchemeChar(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static bool IsAuthorityEnd(char c) =>
             c is '/' or '?' or '#' or '"' or '\\' or '\'' or '`' or ',' or ';' or '(' or ')' or '<' or '>' or '|' or '^' || char.IsWhiteSpace(c);
     }

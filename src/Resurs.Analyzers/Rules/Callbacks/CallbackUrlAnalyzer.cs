@@ -32,7 +32,8 @@ namespace Resurs.Analyzers.Rules.Callbacks
         public override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            // Silent in generated code, which AnchoredReplay skips itself (skipGeneratedCode): cheaper than the host's filter.
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
             context.RegisterCompilationStartAction(start =>
             {
                 var uri = start.Compilation.GetTypeByMetadataName("System.Uri");
@@ -56,11 +57,12 @@ namespace Resurs.Analyzers.Rules.Callbacks
                     replay,
                     (tree, text, positions) =>
                     {
-                        UrlAnchors.FindRiskyUrls(text, positions, analysis.RiskyHost(tree));
+                        UrlAnchors.FindRiskyUrls(text, positions, analysis.RiskyHosts(tree));
                         SourceAnchors.FindAll(text, UriBuilderAnchor, positions);
                         TunnelUrls.FindBareAnchors(text, policy.Read(ResursOptions.TunnelDomains, RuleIds.TunnelUrl, tree), positions);
                     },
-                    run => analysis.Flush(Findings(run), run));
+                    run => analysis.Flush(Findings(run), run),
+                    skipGeneratedCode: true);
             });
         }
 
@@ -76,8 +78,8 @@ namespace Resurs.Analyzers.Rules.Callbacks
             private readonly INamedTypeSymbol? uri;
             private readonly INamedTypeSymbol? uriBuilder;
             private readonly AnalysisPolicy policy;
-            private readonly ConcurrentDictionary<(ImmutableArray<string> Tunnels, ImmutableArray<string> Suffixes), System.Func<string, bool>> riskyHosts =
-                new ConcurrentDictionary<(ImmutableArray<string>, ImmutableArray<string>), System.Func<string, bool>>();
+            private readonly ConcurrentDictionary<(ImmutableArray<string> Tunnels, ImmutableArray<string> Suffixes), HostVerdicts> riskyHosts =
+                new ConcurrentDictionary<(ImmutableArray<string>, ImmutableArray<string>), HostVerdicts>();
 
             private readonly ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span, string Id), byte> reported = new ConcurrentDictionary<(SyntaxTree, TextSpan, string), byte>();
 
@@ -193,21 +195,14 @@ namespace Resurs.Analyzers.Rules.Callbacks
             }
 
             /// <summary>
-            /// For the anchors of <paramref name="tree"/>: true when a URL host is not an ordinary reachable name there.
-            /// The tree's tunnel and internal-suffix options are read only when a host gets this far, and answers are
-            /// remembered per option values; allowed_hosts is left to the judge (it only ever removes findings).
+            /// For the anchors of <paramref name="tree"/>: which URL hosts are not ordinary reachable names there. The
+            /// tree's tunnel and internal-suffix options are read only when a host gets this far (the anchors call this
+            /// lazily), and answers are shared by every tree with the same option values; allowed_hosts is left to the
+            /// judge (it only ever removes findings).
             /// </summary>
-            public System.Func<string, bool> RiskyHost(SyntaxTree tree)
-            {
-                System.Func<string, bool>? classify = null;
-                return host =>
-                {
-                    classify ??= riskyHosts.GetOrAdd(
-                        (policy.Read(ResursOptions.TunnelDomains, RuleIds.TunnelUrl, tree), policy.Read(ResursOptions.InternalHostSuffixes, RuleIds.InternalCallbackHost, tree)),
-                        key => UrlAnchors.Memoize(name => CallbackHost.Classify(name, bracketed: false, key.Tunnels, key.Suffixes, ImmutableArray<string>.Empty, out _) != HostVerdict.Reachable));
-                    return classify(host);
-                };
-            }
+            public System.Func<HostVerdicts> RiskyHosts(SyntaxTree tree) => () => riskyHosts.GetOrAdd(
+                (policy.Read(ResursOptions.TunnelDomains, RuleIds.TunnelUrl, tree), policy.Read(ResursOptions.InternalHostSuffixes, RuleIds.InternalCallbackHost, tree)),
+                key => new HostVerdicts(name => CallbackHost.Classify(name, bracketed: false, key.Tunnels, key.Suffixes, ImmutableArray<string>.Empty, out _) != HostVerdict.Reachable));
 
             /// <summary>The family-level callback_names list (global key only).</summary>
             private CallbackNames Names(SyntaxTree tree) => policy.Read(ResursOptions.CallbackNameList, RuleIds.NonPublicCallbackAddress, tree);

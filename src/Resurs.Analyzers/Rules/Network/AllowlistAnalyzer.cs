@@ -51,7 +51,8 @@ namespace Resurs.Analyzers.Rules.Network
         public override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            // Silent in generated code, which AnchoredReplay skips itself (skipGeneratedCode): cheaper than the host's filter.
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
             context.RegisterCompilationStartAction(start =>
             {
                 var analysis = new CompilationAnalysis(NetworkTypes.Create(start.Compilation), AnalysisPolicy.Create(start.Compilation, start.Options));
@@ -78,7 +79,8 @@ namespace Resurs.Analyzers.Rules.Network
                         SourceAnchors.FindAll(text, NetworkObjectAnchors, positions);
                     },
                     run => analysis.Report(run, State(run)),
-                    wholeFile: true);
+                    wholeFile: true,
+                    skipGeneratedCode: true);
             });
         }
 

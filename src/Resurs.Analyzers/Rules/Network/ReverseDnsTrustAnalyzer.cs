@@ -22,12 +22,15 @@ namespace Resurs.Analyzers.Rules.Network
         private const int MaxDepth = 8;
         private const int MaxReferences = 32;
 
+        private static readonly string[] DnsAnchor = { "Dns." };
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.RES4003);
 
         public override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            // Silent in generated code, which AnchoredReplay skips itself (skipGeneratedCode): cheaper than the host's filter.
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
             context.RegisterCompilationStartAction(start =>
             {
                 var dns = start.Compilation.GetTypeByMetadataName("System.Net.Dns");
@@ -40,7 +43,7 @@ namespace Resurs.Analyzers.Rules.Network
                 var replay = new OperationReplay().On(c => Analyze(c, dns, policy), OperationKind.Invocation);
 
                 // Dns.GetHostEntry(...), Dns.GetHostByAddress(...), Dns.Resolve(...).
-                AnchoredReplay.Register(start, replay, "Dns.");
+                AnchoredReplay.Register(start, replay, (_, text, positions) => SourceAnchors.FindAll(text, DnsAnchor, positions), treeEnd: null, skipGeneratedCode: true);
             });
         }
 

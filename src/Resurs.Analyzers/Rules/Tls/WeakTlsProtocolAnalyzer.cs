@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -53,6 +54,7 @@ namespace Resurs.Analyzers.Rules.Tls
         /// static using that ends in the type name (then the whole file is replayed). Property names, declarations and
         /// the strong members are skipped on their text.
         /// </summary>
+        [MethodImpl(Jit.Optimize)]
         internal static void FindWeakValueAnchors(string text, List<int> positions)
         {
             foreach (var name in EnumNames)
@@ -75,6 +77,7 @@ namespace Resurs.Analyzers.Rules.Tls
             }
         }
 
+        [MethodImpl(Jit.Optimize)]
         private static bool IsStrongMember(string text, int start)
         {
             foreach (var member in TlsProtocolFacts.StrongMemberNames)
