@@ -55,13 +55,15 @@ namespace Resurs.Analyzers.Infrastructure.Replay
                 }
             }
 
-            return classify(text.Substring(start, length).ToLowerInvariant());
+            return Classify(text.Substring(start, length));
         }
+
+        private bool Classify(string name) => classify(name.ToLowerInvariant());
 
         private bool Add(int index, int hash, string text, int start, int length)
         {
             var name = text.Substring(start, length);
-            var answer = classify(name.ToLowerInvariant());
+            var answer = Classify(name);
             if (Volatile.Read(ref count) < capacity
                 && Interlocked.CompareExchange(ref slots[index], new Entry(hash, name, answer), null) is null)
             {
