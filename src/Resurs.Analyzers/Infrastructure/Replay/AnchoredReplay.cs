@@ -18,9 +18,10 @@ namespace Resurs.Analyzers.Infrastructure.Replay
 
         /// <summary>
         /// Replays the members around the positions <paramref name="findAnchors"/> adds for each file (it gets the file's
-        /// tree and text), or the whole file when <paramref name="wholeFile"/> is set (for rules whose state spans the
-        /// members of a file, such as a list filled in one member and checked in another), then calls
-        /// <paramref name="treeEnd"/> for files that were replayed. With <paramref name="skipGeneratedCode"/>, generated
+        /// tree and text), then calls <paramref name="treeEnd"/> for files that were replayed. An anchor in a field or
+        /// property initializer replays the whole file (its uses may be anywhere), unless <paramref name="membersOnly"/>
+        /// is set: then only that field or property is replayed, and the rule follows it to the members that use it
+        /// itself, from <paramref name="treeEnd"/> (<see cref="ReplayRun.Replay"/>, <see cref="SourceAnchors.MembersMentioning"/>). With <paramref name="skipGeneratedCode"/>, generated
         /// files are not searched and diagnostics in <c>[GeneratedCode]</c> members are dropped
         /// (<see cref="GeneratedCodeFilter"/>); the rule then configures the host to analyse and report in generated code.
         /// </summary>
@@ -29,7 +30,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
             OperationReplay replay,
             Action<SyntaxTree, string, List<int>> findAnchors,
             Action<ReplayRun>? treeEnd,
-            bool wholeFile = false,
+            bool membersOnly = false,
             bool skipGeneratedCode = false)
         {
             var generatedCode = skipGeneratedCode ? GeneratedCodeFilter.Create(start.Compilation) : null;
@@ -50,20 +51,12 @@ namespace Resurs.Analyzers.Infrastructure.Replay
                 }
 
                 var root = tree.GetRoot(context.CancellationToken);
-                List<SyntaxNode> scopes;
-                if (wholeFile)
-                {
-                    scopes = new List<SyntaxNode> { root };
-                }
-                else
-                {
-                    positions.Sort();
-                    scopes = SourceAnchors.EnclosingScopes(root, positions);
-                }
+                positions.Sort();
+                var scopes = membersOnly ? SourceAnchors.EnclosingMembers(root, positions) : SourceAnchors.EnclosingScopes(root, positions);
 
                 var generatedMembers = generatedCode is not null && generatedCode.MayMarkMembers(text) ? generatedCode : null;
-                var run = new ReplayRun(context.SemanticModel, context.ReportDiagnostic, context.CancellationToken, generatedMembers);
-                replay.Run(run, scopes);
+                var run = new ReplayRun(replay, context.SemanticModel, context.ReportDiagnostic, context.CancellationToken, generatedMembers);
+                run.Replay(scopes);
                 treeEnd?.Invoke(run);
             });
         }

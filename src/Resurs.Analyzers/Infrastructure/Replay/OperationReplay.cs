@@ -75,10 +75,14 @@ namespace Resurs.Analyzers.Infrastructure.Replay
     {
         private readonly Action<Diagnostic> report;
         private readonly GeneratedCodeFilter? generatedMembers;
+        private readonly OperationReplay replay;
+        private readonly HashSet<SyntaxNode> replayed = new HashSet<SyntaxNode>();
 
+        /// <param name="replay">The handlers this run replays code through.</param>
         /// <param name="generatedMembers">When set, diagnostics inside <c>[GeneratedCode]</c> types and members are dropped.</param>
-        public ReplayRun(SemanticModel semanticModel, Action<Diagnostic> report, CancellationToken cancellationToken, GeneratedCodeFilter? generatedMembers = null)
+        public ReplayRun(OperationReplay replay, SemanticModel semanticModel, Action<Diagnostic> report, CancellationToken cancellationToken, GeneratedCodeFilter? generatedMembers = null)
         {
+            this.replay = replay;
             SemanticModel = semanticModel;
             this.report = report;
             CancellationToken = cancellationToken;
@@ -91,6 +95,17 @@ namespace Resurs.Analyzers.Infrastructure.Replay
 
         /// <summary>State a rule keeps per file (findings to order, lists to judge when the file is done).</summary>
         public object? State { get; set; }
+
+        /// <summary>
+        /// Replays <paramref name="scopes"/> (member nodes or the whole tree) through the run's handlers, skipping scopes
+        /// this run has replayed already; a rule whose state spans members calls it again for the members its first
+        /// findings lead to.
+        /// </summary>
+        public void Replay(IReadOnlyList<SyntaxNode> scopes) => replay.Run(this, scopes);
+
+        /// <summary>True the first time <paramref name="scope"/> is replayed in this run, and when no whole-tree replay covered it.</summary>
+        internal bool StartScope(SyntaxNode scope) =>
+            !replayed.Contains(scope.SyntaxTree.GetRoot(CancellationToken)) && replayed.Add(scope);
 
         public void Report(Diagnostic diagnostic)
         {
@@ -142,7 +157,10 @@ namespace Resurs.Analyzers.Infrastructure.Replay
             var declarations = new List<SyntaxNode>();
             foreach (var scope in scopes)
             {
-                CollectExecutableCode(scope, declarations);
+                if (run.StartScope(scope))
+                {
+                    CollectExecutableCode(scope, declarations);
+                }
             }
 
             var stack = new Stack<IOperation>();

@@ -81,6 +81,124 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         }
 
         /// <summary>
+        /// The member declaration around each anchor at <paramref name="positions"/> (ascending), counting a field or
+        /// property with an initializer as a member of its own; the whole tree when an anchor sits in top-level code or
+        /// outside any member. Each member is listed once.
+        /// </summary>
+        public static List<SyntaxNode> EnclosingMembers(SyntaxNode root, List<int> positions)
+        {
+            var members = new List<SyntaxNode>();
+            var end = -1;
+            foreach (var position in positions)
+            {
+                if (position < end)
+                {
+                    continue;
+                }
+
+                var member = EnclosingMember(root.FindToken(position, findInsideTrivia: false));
+                if (member is null)
+                {
+                    members.Clear();
+                    members.Add(root);
+                    return members;
+                }
+
+                members.Add(member);
+                end = member.FullSpan.End;
+            }
+
+            return members;
+        }
+
+        /// <summary>
+        /// Every member declaration in <paramref name="root"/> that declares or mentions one of <paramref name="names"/>
+        /// (by identifier, ordinal), or the whole tree when top-level code does: the members a field's or property's
+        /// value can reach.
+        /// </summary>
+        public static List<SyntaxNode> MembersMentioning(SyntaxNode root, ICollection<string> names)
+        {
+            var members = new List<SyntaxNode>();
+            if (names.Count == 0)
+            {
+                return members;
+            }
+
+            var pending = new Stack<SyntaxNode>();
+            pending.Push(root);
+            while (pending.Count > 0)
+            {
+                var node = pending.Pop();
+                switch (node)
+                {
+                    case CompilationUnitSyntax unit:
+                        PushAll(pending, unit.Members);
+                        break;
+                    case BaseNamespaceDeclarationSyntax ns:
+                        PushAll(pending, ns.Members);
+                        break;
+                    case TypeDeclarationSyntax type:
+                        PushAll(pending, type.Members);
+                        break;
+                    case GlobalStatementSyntax when Mentions(node, names):
+                        members.Clear();
+                        members.Add(root);
+                        return members;
+                    case MemberDeclarationSyntax member when member is not BaseTypeDeclarationSyntax and not DelegateDeclarationSyntax && Mentions(member, names):
+                        members.Add(member);
+                        break;
+                }
+            }
+
+            return members;
+        }
+
+        private static bool Mentions(SyntaxNode node, ICollection<string> names)
+        {
+            foreach (var token in node.DescendantTokens())
+            {
+                if (token.IsKind(SyntaxKind.IdentifierToken) && names.Contains(token.ValueText))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static void PushAll<T>(Stack<SyntaxNode> pending, SyntaxList<T> members)
+            where T : SyntaxNode
+        {
+            foreach (var member in members)
+            {
+                pending.Push(member);
+            }
+        }
+
+        /// <summary>The member declaration around <paramref name="token"/>, or null in top-level code and outside members.</summary>
+        private static SyntaxNode? EnclosingMember(SyntaxToken token)
+        {
+            for (var node = token.Parent; node is not null; node = node.Parent)
+            {
+                switch (node)
+                {
+                    case BaseMethodDeclarationSyntax:
+                    case BasePropertyDeclarationSyntax:
+                    case BaseFieldDeclarationSyntax:
+                    case EnumMemberDeclarationSyntax:
+                        return node;
+                    case GlobalStatementSyntax:
+                    case BaseTypeDeclarationSyntax:
+                    case BaseNamespaceDeclarationSyntax:
+                    case CompilationUnitSyntax:
+                        return null;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
         /// The member-level node whose operations hold <paramref name="token"/>, or null when the whole file must be
         /// replayed (outside any member body, in top-level statements, or in a field or property initializer).
         /// </summary>

@@ -67,9 +67,10 @@ namespace Resurs.Analyzers.Rules.Network
                     OperationKind.PropertyInitializer,
                     OperationKind.SimpleAssignment);
 
-                // A list entry is an address literal or an IPAddress (Parse, Any, inside an IPNetwork). A file with one is
-                // replayed whole: a list's initializer, the Add calls that fill it and the checks that read it sit in
-                // different members. Lists are judged when the file is done.
+                // A list entry is an address literal or an IPAddress (Parse, Any, inside an IPNetwork). The members that
+                // hold one are replayed first; a list's initializer, the Add calls that fill it and the checks that read
+                // it may sit in other members, which are found from the fields and properties the entries reached
+                // (FollowLists). Lists are judged when the file is done.
                 AnchoredReplay.Register(
                     start,
                     replay,
@@ -78,13 +79,68 @@ namespace Resurs.Analyzers.Rules.Network
                         AddressAnchors.FindAddressLiterals(text, positions);
                         SourceAnchors.FindAll(text, NetworkObjectAnchors, positions);
                     },
-                    run => analysis.Report(run, State(run)),
-                    wholeFile: true,
+                    run =>
+                    {
+                        FollowLists(run);
+                        analysis.Report(run, State(run));
+                    },
+                    membersOnly: true,
                     skipGeneratedCode: true);
             });
         }
 
         private static readonly string[] NetworkObjectAnchors = { "IPAddress" };
+
+        /// <summary>
+        /// Replays the members of the file that use a field or property the replayed code declared or filled (a list's
+        /// Add calls, the checks that read it, a const address a list is built from), until no new one turns up. Locals
+        /// and returned lists stay inside the member that was replayed; what reaches another file is out of sight.
+        /// </summary>
+        private static void FollowLists(ReplayRun run)
+        {
+            var root = run.SemanticModel.SyntaxTree.GetRoot(run.CancellationToken);
+            var followed = new HashSet<string>(StringComparer.Ordinal);
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            var state = State(run);
+            while (true)
+            {
+                names.Clear();
+                lock (state.Gate)
+                {
+                    foreach (var container in state.Containers.Values)
+                    {
+                        AddMemberName(container.Symbol, names);
+                    }
+
+                    foreach (var symbol in state.Uses.Keys)
+                    {
+                        AddMemberName(symbol, names);
+                    }
+
+                    foreach (var symbol in state.Declared)
+                    {
+                        AddMemberName(symbol, names);
+                    }
+                }
+
+                names.ExceptWith(followed);
+                if (names.Count == 0)
+                {
+                    return;
+                }
+
+                followed.UnionWith(names);
+                run.Replay(SourceAnchors.MembersMentioning(root, names));
+            }
+        }
+
+        private static void AddMemberName(ISymbol? symbol, HashSet<string> names)
+        {
+            if (symbol is IFieldSymbol or IPropertySymbol)
+            {
+                names.Add(symbol.Name);
+            }
+        }
 
         private static TypeState State(ReplayRun run) => run.State as TypeState ?? (TypeState)(run.State = new TypeState());
 
@@ -186,6 +242,9 @@ namespace Resurs.Analyzers.Rules.Network
                 new Dictionary<ISymbol, (bool, bool, bool)>(SymbolEqualityComparer.Default);
 
             public Dictionary<ISymbol, SyntaxNode> Creations { get; } = new Dictionary<ISymbol, SyntaxNode>(SymbolEqualityComparer.Default);
+
+            /// <summary>Fields and properties whose initializers were replayed: their uses elsewhere are followed.</summary>
+            public HashSet<ISymbol> Declared { get; } = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         }
 
         private sealed class CompilationAnalysis
@@ -230,9 +289,11 @@ namespace Resurs.Analyzers.Rules.Network
                         RecordCreation(state, declarator.Symbol, initializer.Value);
                         break;
                     case IFieldInitializerOperation { InitializedFields.Length: 1 } fieldInitializer:
+                        RecordDeclared(state, fieldInitializer.InitializedFields[0]);
                         RecordCreation(state, fieldInitializer.InitializedFields[0], fieldInitializer.Value);
                         break;
                     case IPropertyInitializerOperation { InitializedProperties.Length: 1 } propertyInitializer:
+                        RecordDeclared(state, propertyInitializer.InitializedProperties[0]);
                         RecordCreation(state, propertyInitializer.InitializedProperties[0], propertyInitializer.Value);
                         break;
                     case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment:
@@ -434,6 +495,14 @@ namespace Resurs.Analyzers.Rules.Network
                 {
                     state.Uses.TryGetValue(symbol, out var use);
                     state.Uses[symbol] = (use.Allow || purpose == ListPurpose.Allow, use.Deny || purpose == ListPurpose.Deny, use.Check || isChecked);
+                }
+            }
+
+            private static void RecordDeclared(TypeState state, ISymbol symbol)
+            {
+                lock (state.Gate)
+                {
+                    state.Declared.Add(symbol);
                 }
             }
 
