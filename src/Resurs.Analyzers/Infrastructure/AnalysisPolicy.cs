@@ -22,9 +22,13 @@ namespace Resurs.Analyzers.Infrastructure
 
         private readonly AnalyzerOptions options;
 
-        /// <summary>Every option value a rule has read in a tree: one lookup per read after the first.</summary>
-        private readonly ConcurrentDictionary<(SyntaxTree Tree, OptionDefinition Option, string RuleId), object?> values =
-            new ConcurrentDictionary<(SyntaxTree, OptionDefinition, string), object?>();
+        /// <summary>
+        /// Every option value a rule has read, per set of options the host gives a tree: one lookup per read after the
+        /// first. Trees without options of their own share one set (the host's empty one), so a project without
+        /// file-specific .editorconfig sections reads each option once, not once per file.
+        /// </summary>
+        private readonly ConcurrentDictionary<(AnalyzerConfigOptions Options, OptionDefinition Option, string RuleId), object?> values =
+            new ConcurrentDictionary<(AnalyzerConfigOptions, OptionDefinition, string), object?>();
 
         private readonly ConcurrentDictionary<(OptionDefinition Option, string Raw), object?> parsed = new ConcurrentDictionary<(OptionDefinition, string), object?>();
 
@@ -74,15 +78,16 @@ namespace Resurs.Analyzers.Infrastructure
 
         /// <summary>Reads a typed option for one rule in one tree.</summary>
         /// <remarks>
-        /// Cached per tree, option and rule, so hot paths may call this freely. Parsed values are also cached per raw value,
-        /// so trees that share an .editorconfig share one parsed instance.
+        /// Cached per options object, option and rule, so hot paths may call this freely. Parsed values are also cached per
+        /// raw value, so trees that share an .editorconfig share one parsed instance.
         /// </remarks>
         public T Read<T>(OptionDefinition<T> option, string ruleId, SyntaxTree tree)
         {
-            var key = (tree, (OptionDefinition)option, ruleId);
+            var configOptions = options.AnalyzerConfigOptionsProvider.GetOptions(tree);
+            var key = (configOptions, (OptionDefinition)option, ruleId);
             if (!values.TryGetValue(key, out var value))
             {
-                value = values.GetOrAdd(key, ReadFrom(option, ruleId, options.AnalyzerConfigOptionsProvider.GetOptions(tree)));
+                value = values.GetOrAdd(key, ReadFrom(option, ruleId, configOptions));
             }
 
             return (T)value!;
