@@ -14,7 +14,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace Resurs.Analyzers.Benchmarks
 {
     /// <summary>What one measured run produced: binding time, each analyzer's execution time, and what was found.</summary>
-    internal sealed record Run(TimeSpan Binding, ImmutableArray<TimeSpan> AnalyzerTimes, ImmutableArray<Diagnostic> CompilerErrors, ImmutableArray<Diagnostic> Findings, ImmutableArray<string> Exceptions);
+    internal sealed record Run(TimeSpan Binding, ImmutableArray<TimeSpan> AnalyzerTimes, ImmutableArray<Diagnostic> CompilerErrors, ImmutableArray<Diagnostic> Findings, ImmutableArray<string> Exceptions, int Collections, TimeSpan GcPause);
 
     /// <summary>
     /// Times the compiler's binding (<c>GetDiagnostics</c> on a fresh compilation), then runs every analyzer on that
@@ -62,7 +62,11 @@ namespace Resurs.Analyzers.Benchmarks
                 logAnalyzerExecutionTime: true);
             var withAnalyzers = compilation.WithAnalyzers(Analyzers, options);
             Settle();
+            var collections = GC.CollectionCount(0);
+            var pause = GC.GetTotalPauseDuration();
             var findings = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
+            collections = GC.CollectionCount(0) - collections;
+            pause = GC.GetTotalPauseDuration() - pause;
             var times = ImmutableArray.CreateBuilder<TimeSpan>(Analyzers.Length);
             foreach (var analyzer in Analyzers)
             {
@@ -74,7 +78,9 @@ namespace Resurs.Analyzers.Benchmarks
                 times.MoveToImmutable(),
                 compilerDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray(),
                 findings,
-                exceptions.ToImmutableArray());
+                exceptions.ToImmutableArray(),
+                collections,
+                pause);
         }
 
         private CSharpCompilation Fresh() => CSharpCompilation.Create(

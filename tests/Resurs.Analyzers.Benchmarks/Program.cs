@@ -99,7 +99,7 @@ namespace Resurs.Analyzers.Benchmarks
                 runs.Add(run);
                 Console.WriteLine(Report.Format(
                     Invariant($"Run {i + 1}/{options.Iterations}"),
-                    Invariant($"binding {Report.Ms(run.Binding.TotalMilliseconds)}, Resurs analyzers {run.AnalyzerTimes.Take(run.AnalyzerTimes.Length - 1).Sum(t => t.TotalMilliseconds):0.0} ms, floor {run.AnalyzerTimes[run.AnalyzerTimes.Length - 1].TotalMilliseconds:0.0} ms")));
+                    Invariant($"binding {Report.Ms(run.Binding.TotalMilliseconds)}, Resurs analyzers {run.AnalyzerTimes.Take(run.AnalyzerTimes.Length - 1).Sum(t => t.TotalMilliseconds):0.0} ms, floor {run.AnalyzerTimes[run.AnalyzerTimes.Length - 1].TotalMilliseconds:0.0} ms; during analysis {run.Collections} GCs, {run.GcPause.TotalMilliseconds:0} ms paused")));
             }
 
             var pass = Report.Print(Console.Out, benchmark.Analyzers, runs);
