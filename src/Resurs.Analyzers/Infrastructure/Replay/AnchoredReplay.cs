@@ -52,7 +52,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
 
                 var root = tree.GetRoot(context.CancellationToken);
                 positions.Sort();
-                var scopes = membersOnly ? SourceAnchors.EnclosingMembers(root, positions) : SourceAnchors.EnclosingScopes(root, positions);
+                var scopes = SourceAnchors.EnclosingScopes(root, positions, membersOnly);
 
                 var generatedMembers = generatedCode is not null && generatedCode.MayMarkMembers(text) ? generatedCode : null;
                 var run = new ReplayRun(replay, context.SemanticModel, context.ReportDiagnostic, context.CancellationToken, generatedMembers);

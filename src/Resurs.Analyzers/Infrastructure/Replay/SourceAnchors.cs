@@ -52,9 +52,11 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         /// The code to replay for anchors at <paramref name="positions"/> (ascending): the member body around each, or
         /// the whole tree when an anchor sits outside any member body (a using alias, an attribute) or in a field or
         /// property initializer, because then code anywhere in the file may use it (a const URL, a shared protocol
-        /// value). Each scope is listed once.
+        /// value). With <paramref name="membersOnly"/>, a field or property with an initializer is a member of its own
+        /// (the caller follows its uses itself), and only top-level code and anchors outside members give the whole tree.
+        /// Each scope is listed once.
         /// </summary>
-        public static List<SyntaxNode> EnclosingScopes(SyntaxNode root, List<int> positions)
+        public static List<SyntaxNode> EnclosingScopes(SyntaxNode root, List<int> positions, bool membersOnly = false)
         {
             var scopes = new List<SyntaxNode>();
             var end = -1;
@@ -65,7 +67,8 @@ namespace Resurs.Analyzers.Infrastructure.Replay
                     continue;
                 }
 
-                var scope = EnclosingScope(root.FindToken(position, findInsideTrivia: false));
+                var token = root.FindToken(position, findInsideTrivia: false);
+                var scope = membersOnly ? EnclosingMember(token) : EnclosingScope(token);
                 if (scope is null)
                 {
                     scopes.Clear();
@@ -81,37 +84,6 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         }
 
         /// <summary>
-        /// The member declaration around each anchor at <paramref name="positions"/> (ascending), counting a field or
-        /// property with an initializer as a member of its own; the whole tree when an anchor sits in top-level code or
-        /// outside any member. Each member is listed once.
-        /// </summary>
-        public static List<SyntaxNode> EnclosingMembers(SyntaxNode root, List<int> positions)
-        {
-            var members = new List<SyntaxNode>();
-            var end = -1;
-            foreach (var position in positions)
-            {
-                if (position < end)
-                {
-                    continue;
-                }
-
-                var member = EnclosingMember(root.FindToken(position, findInsideTrivia: false));
-                if (member is null)
-                {
-                    members.Clear();
-                    members.Add(root);
-                    return members;
-                }
-
-                members.Add(member);
-                end = member.FullSpan.End;
-            }
-
-            return members;
-        }
-
-        /// <summary>
         /// Every member declaration in <paramref name="root"/> that declares or mentions one of <paramref name="names"/>
         /// (by identifier, ordinal), or the whole tree when top-level code does: the members a field's or property's
         /// value can reach.
@@ -124,30 +96,23 @@ namespace Resurs.Analyzers.Infrastructure.Replay
                 return members;
             }
 
-            var pending = new Stack<SyntaxNode>();
-            pending.Push(root);
-            while (pending.Count > 0)
+            var declarations = root.DescendantNodes(node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax);
+            foreach (var node in declarations)
             {
-                var node = pending.Pop();
-                switch (node)
+                if (node is not MemberDeclarationSyntax member || member is BaseNamespaceDeclarationSyntax or BaseTypeDeclarationSyntax or DelegateDeclarationSyntax
+                    || !Mentions(member, names))
                 {
-                    case CompilationUnitSyntax unit:
-                        PushAll(pending, unit.Members);
-                        break;
-                    case BaseNamespaceDeclarationSyntax ns:
-                        PushAll(pending, ns.Members);
-                        break;
-                    case TypeDeclarationSyntax type:
-                        PushAll(pending, type.Members);
-                        break;
-                    case GlobalStatementSyntax when Mentions(node, names):
-                        members.Clear();
-                        members.Add(root);
-                        return members;
-                    case MemberDeclarationSyntax member when member is not BaseTypeDeclarationSyntax and not DelegateDeclarationSyntax && Mentions(member, names):
-                        members.Add(member);
-                        break;
+                    continue;
                 }
+
+                if (member is GlobalStatementSyntax)
+                {
+                    members.Clear();
+                    members.Add(root);
+                    return members;
+                }
+
+                members.Add(member);
             }
 
             return members;
@@ -164,15 +129,6 @@ namespace Resurs.Analyzers.Infrastructure.Replay
             }
 
             return false;
-        }
-
-        private static void PushAll<T>(Stack<SyntaxNode> pending, SyntaxList<T> members)
-            where T : SyntaxNode
-        {
-            foreach (var member in members)
-            {
-                pending.Push(member);
-            }
         }
 
         /// <summary>The member declaration around <paramref name="token"/>, or null in top-level code and outside members.</summary>
