@@ -1,34 +1,147 @@
+using System;
 using System.Collections.Generic;
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Resurs.Analyzers.Infrastructure.Net;
 
 namespace Resurs.Analyzers.Infrastructure.Replay
 {
-    /// <summary>Anchors for the allowlist rules: string literals in the source that look like IP addresses or CIDRs.</summary>
+    /// <summary>
+    /// Anchors for the allowlist rules: string literals in the source that look like IP addresses or CIDRs, and the
+    /// type name IPAddress.
+    /// </summary>
     internal static class AddressAnchors
     {
+        private const string AddressType = "IPAddress";
+
         /// <summary>
         /// The opening quote of every literal whose text up to the next quote passes
-        /// <see cref="AddressList.LooksLikeAddresses(string, int, int)"/>: "51.21.0.0/16", "192.121.110.100, 13.50.187.51",
-        /// "::ffff:10.0.0.1". Every quote is tried as an opening one, since the text alone cannot tell.
+        /// <see cref="AddressList.LooksLikeAddresses(string, int, int)"/> ("51.21.0.0/16", "192.121.110.100, 13.50.187.51",
+        /// "::ffff:10.0.0.1"; every quote is tried as an opening one, since the text alone cannot tell), and every
+        /// "IPAddress". One pass over the text: a quote followed by a digit, ':' or a hex letter, or "IP", is found 8 to
+        /// 32 characters at a time with <see cref="Vector{T}"/>. Code is dense with quotes, and searching from quote to
+        /// quote, then once more for the type name, cost about a fifth more.
         /// </summary>
+        public static void FindAll(string text, List<int> positions) =>
+            FindAll(text, positions, Vector.IsHardwareAccelerated && BitConverter.IsLittleEndian);
+
+        /// <summary>As <see cref="FindAll(string, List{int})"/>, choosing the loop (tests run both).</summary>
         [MethodImpl(Jit.Optimize)]
-        public static void FindAddressLiterals(string text, List<int> positions)
+        internal static void FindAll(string text, List<int> positions, bool vectorized)
         {
-            for (var quote = text.IndexOf('"'); quote >= 0 && quote + 1 < text.Length; quote = text.IndexOf('"', quote + 1))
+            if (!vectorized)
             {
-                // The first character alone rules out almost every literal before the closing quote is searched for.
-                var first = text[quote + 1];
-                if (!((first >= '0' && first <= '9') || (first >= 'a' && first <= 'f') || (first >= 'A' && first <= 'F') || first == ':'))
+                SourceAnchors.FindAll(text, AddressTypeAnchor, positions);
+                for (var quote = text.IndexOf('"'); quote >= 0; quote = text.IndexOf('"', quote + 1))
                 {
-                    continue;
+                    Check(text, quote, positions);
                 }
 
-                var close = text.IndexOf('"', quote + 1, System.Math.Min(text.Length - quote - 1, AddressList.MaxLength + 1));
-                if (close > quote && AddressList.LooksLikeAddresses(text, quote + 1, close - quote - 1))
+                return;
+            }
+
+            var candidates = new List<int>();
+            var at = VectorFind(text, candidates);
+            foreach (var candidate in candidates)
+            {
+                Check(text, candidate, positions);
+            }
+
+            for (; at < text.Length - 1; at++)
+            {
+                Check(text, at, positions);
+            }
+        }
+
+        private static readonly string[] AddressTypeAnchor = { AddressType };
+
+        /// <summary>The candidates in the whole-vector part of the text; returns where the scalar tail starts.</summary>
+        [MethodImpl(Jit.Optimize)]
+        private static int VectorFind(string text, List<int> candidates)
+        {
+            var width = Vector<ushort>.Count;
+            var quote = new Vector<ushort>('"');
+            var zero = new Vector<ushort>('0');
+            var digitSpan = new Vector<ushort>(':' - '0');
+            var lowerCase = new Vector<ushort>(0x20);
+            var hexLetter = new Vector<ushort>('a');
+            var hexSpan = new Vector<ushort>('f' - 'a');
+            var i = new Vector<ushort>('I');
+            var p = new Vector<ushort>('P');
+
+            ref var origin = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(text.AsSpan()));
+            var at = 0;
+
+            // Each step reads text[at .. at + width]: the vector and, shifted by one, the characters after each.
+            for (var end = text.Length - width; at < end; at += width)
+            {
+                var firsts = Unsafe.ReadUnaligned<Vector<ushort>>(ref Unsafe.Add(ref origin, at * sizeof(char)));
+                var seconds = Unsafe.ReadUnaligned<Vector<ushort>>(ref Unsafe.Add(ref origin, (at + 1) * sizeof(char)));
+                var digit = seconds - zero;
+                var hex = (seconds | lowerCase) - hexLetter;
+                var found = (Vector.Equals(firsts, quote) & (Vector.Equals(Vector.Min(digit, digitSpan), digit) | Vector.Equals(Vector.Min(hex, hexSpan), hex)))
+                    | (Vector.Equals(firsts, i) & Vector.Equals(seconds, p));
+                if (found != Vector<ushort>.Zero)
                 {
-                    positions.Add(quote + 1);
+                    AddLanes(found, at, candidates);
                 }
+            }
+
+            return at;
+        }
+
+        /// <summary>
+        /// Adds <paramref name="start"/> plus the index of every set lane of <paramref name="found"/>, read four lanes per
+        /// 64-bit element (lane order is memory order on the little-endian machines the vector loop runs on).
+        /// </summary>
+        private static void AddLanes(Vector<ushort> found, int start, List<int> candidates)
+        {
+            var quads = Vector.AsVectorUInt64(found);
+            for (var quad = 0; quad < Vector<ulong>.Count; quad++)
+            {
+                var bits = quads[quad];
+                for (var lane = start + (quad * 4); bits != 0; lane++, bits >>= 16)
+                {
+                    if ((bits & 0xFFFF) != 0)
+                    {
+                        candidates.Add(lane);
+                    }
+                }
+            }
+        }
+
+        /// <summary>Adds the anchor that starts at <paramref name="at"/>, if there is one: an address literal's text, or IPAddress.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void Check(string text, int at, List<int> positions)
+        {
+            var first = text[at];
+            if (first == 'I')
+            {
+                if (string.CompareOrdinal(text, at, AddressType, 0, AddressType.Length) == 0)
+                {
+                    positions.Add(at);
+                }
+
+                return;
+            }
+
+            if (first != '"' || at + 1 >= text.Length)
+            {
+                return;
+            }
+
+            var next = text[at + 1];
+            var folded = next | 0x20;
+            if (!((next >= '0' && next <= ':') || (folded >= 'a' && folded <= 'f')))
+            {
+                return;
+            }
+
+            var close = text.IndexOf('"', at + 1, Math.Min(text.Length - at - 1, AddressList.MaxLength + 1));
+            if (close > at && AddressList.LooksLikeAddresses(text, at + 1, close - at - 1))
+            {
+                positions.Add(at + 1);
             }
         }
     }

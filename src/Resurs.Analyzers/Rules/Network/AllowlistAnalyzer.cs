@@ -74,11 +74,7 @@ namespace Resurs.Analyzers.Rules.Network
                 AnchoredReplay.Register(
                     start,
                     replay,
-                    (_, text, positions) =>
-                    {
-                        AddressAnchors.FindAddressLiterals(text, positions);
-                        SourceAnchors.FindAll(text, NetworkObjectAnchors, positions);
-                    },
+                    (_, text, positions) => AddressAnchors.FindAll(text, positions),
                     run =>
                     {
                         FollowLists(run);
@@ -88,8 +84,6 @@ namespace Resurs.Analyzers.Rules.Network
                     skipGeneratedCode: true);
             });
         }
-
-        private static readonly string[] NetworkObjectAnchors = { "IPAddress" };
 
         /// <summary>
         /// Replays the members of the file that use a field or property the replayed code declared or filled (a list's
