@@ -74,6 +74,31 @@ namespace Resurs.Analyzers.Infrastructure.Net
             return separatorSeen;
         }
 
+        /// <summary>
+        /// For a literal whose text starts at <paramref name="start"/> and runs to the next quote: whether that text passes
+        /// <see cref="LooksLikeAddresses(string, int, int)"/>. Reads only as far as the first character no address list
+        /// holds, so most literals ("application/json", "Bearer") are ruled out after a character or two.
+        /// </summary>
+        [MethodImpl(Jit.Optimize)]
+        public static bool LooksLikeQuotedAddresses(string text, int start)
+        {
+            for (var i = start; i < text.Length && i - start <= MaxLength; i++)
+            {
+                var c = text[i];
+                if (c == '"')
+                {
+                    return LooksLikeAddresses(text, start, i - start);
+                }
+
+                if (!(IsHexDigit(c) || c == '.' || c == ':' || c == '/' || IsListSeparator(c)))
+                {
+                    return false;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>Parses the whole string; <paramref name="separator"/> is the first separator run between items ("" for one item).</summary>
         public static bool TryParse(string text, out ImmutableArray<AddressItem> items, out string separator)
         {

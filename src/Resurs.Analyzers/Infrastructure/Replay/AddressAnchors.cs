@@ -138,8 +138,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
                 return;
             }
 
-            var close = text.IndexOf('"', at + 1, Math.Min(text.Length - at - 1, AddressList.MaxLength + 1));
-            if (close > at && AddressList.LooksLikeAddresses(text, at + 1, close - at - 1))
+            if (AddressList.LooksLikeQuotedAddresses(text, at + 1))
             {
                 positions.Add(at + 1);
             }
