@@ -50,11 +50,11 @@ namespace Resurs.Analyzers.Infrastructure
 
         /// <summary>Whether <paramref name="ruleId"/> reports in an additional file (a config file), given <c>test_code</c>.</summary>
         public bool ShouldReport(string ruleId, AdditionalText file) =>
-            !IsTestProject || ResursOptions.TestCode.Read(options.AnalyzerConfigOptionsProvider.GetOptions(file), ruleId) == TestCodePolicy.Report;
+            !IsTestProject || Read(ResursOptions.TestCode, ruleId, file) == TestCodePolicy.Report;
 
-        /// <summary>Reads a typed option for one rule in one additional file.</summary>
+        /// <summary>Reads a typed option for one rule in one additional file (cached like <see cref="Read{T}(OptionDefinition{T}, string, SyntaxTree)"/>).</summary>
         public T Read<T>(OptionDefinition<T> option, string ruleId, AdditionalText file) =>
-            ReadFrom(option, ruleId, options.AnalyzerConfigOptionsProvider.GetOptions(file));
+            Read(option, ruleId, options.AnalyzerConfigOptionsProvider.GetOptions(file));
 
         /// <summary>
         /// For a finding at <paramref name="node"/>: null when the rule must stay silent (development-only code with
@@ -81,9 +81,11 @@ namespace Resurs.Analyzers.Infrastructure
         /// Cached per options object, option and rule, so hot paths may call this freely. Parsed values are also cached per
         /// raw value, so trees that share an .editorconfig share one parsed instance.
         /// </remarks>
-        public T Read<T>(OptionDefinition<T> option, string ruleId, SyntaxTree tree)
+        public T Read<T>(OptionDefinition<T> option, string ruleId, SyntaxTree tree) =>
+            Read(option, ruleId, options.AnalyzerConfigOptionsProvider.GetOptions(tree));
+
+        private T Read<T>(OptionDefinition<T> option, string ruleId, AnalyzerConfigOptions configOptions)
         {
-            var configOptions = options.AnalyzerConfigOptionsProvider.GetOptions(tree);
             var key = (configOptions, (OptionDefinition)option, ruleId);
             if (!values.TryGetValue(key, out var value))
             {

@@ -97,15 +97,17 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         public object? State { get; set; }
 
         /// <summary>
-        /// Replays <paramref name="scopes"/> (member nodes or the whole tree) through the run's handlers, skipping scopes
+        /// Replays <paramref name="scopes"/> (member nodes or the whole tree) through the run's handlers, skipping code
         /// this run has replayed already; a rule whose state spans members calls it again for the members its first
         /// findings lead to.
         /// </summary>
         public void Replay(IReadOnlyList<SyntaxNode> scopes) => replay.Run(this, scopes);
 
-        /// <summary>True the first time <paramref name="scope"/> is replayed in this run, and when no whole-tree replay covered it.</summary>
-        internal bool StartScope(SyntaxNode scope) =>
-            !replayed.Contains(scope.SyntaxTree.GetRoot(CancellationToken)) && replayed.Add(scope);
+        /// <summary>
+        /// True the first time <paramref name="executable"/> (a body or an initializer) is replayed in this run, so a
+        /// member replayed on its own and again inside a whole-tree replay is walked once.
+        /// </summary>
+        internal bool StartCode(SyntaxNode executable) => replayed.Add(executable);
 
         public void Report(Diagnostic diagnostic)
         {
@@ -157,10 +159,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
             var declarations = new List<SyntaxNode>();
             foreach (var scope in scopes)
             {
-                if (run.StartScope(scope))
-                {
-                    CollectExecutableCode(scope, declarations);
-                }
+                CollectExecutableCode(scope, declarations);
             }
 
             var stack = new Stack<IOperation>();
@@ -168,6 +167,11 @@ namespace Resurs.Analyzers.Infrastructure.Replay
             foreach (var declaration in declarations)
             {
                 run.CancellationToken.ThrowIfCancellationRequested();
+                if (!run.StartCode(declaration))
+                {
+                    continue;
+                }
+
                 var operation = run.SemanticModel.GetOperation(declaration, run.CancellationToken);
                 if (operation is null)
                 {
