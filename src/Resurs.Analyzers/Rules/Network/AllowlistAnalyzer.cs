@@ -99,22 +99,19 @@ namespace Resurs.Analyzers.Rules.Network
             while (true)
             {
                 names.Clear();
-                lock (state.Gate)
+                foreach (var container in state.Containers.Values)
                 {
-                    foreach (var container in state.Containers.Values)
-                    {
-                        AddMemberName(container.Symbol, names);
-                    }
+                    AddMemberName(container.Symbol, names);
+                }
 
-                    foreach (var symbol in state.Uses.Keys)
-                    {
-                        AddMemberName(symbol, names);
-                    }
+                foreach (var symbol in state.Uses.Keys)
+                {
+                    AddMemberName(symbol, names);
+                }
 
-                    foreach (var symbol in state.Declared)
-                    {
-                        AddMemberName(symbol, names);
-                    }
+                foreach (var symbol in state.Declared)
+                {
+                    AddMemberName(symbol, names);
                 }
 
                 names.ExceptWith(followed);
@@ -192,13 +189,10 @@ namespace Resurs.Analyzers.Rules.Network
         /// <summary>Everything known about one list (or single destination) in one type.</summary>
         private sealed class Container
         {
-            public Container(object key, ISymbol? symbol)
+            public Container(ISymbol? symbol)
             {
-                Key = key;
                 Symbol = symbol;
             }
-
-            public object Key { get; }
 
             public ISymbol? Symbol { get; }
 
@@ -225,11 +219,9 @@ namespace Resurs.Analyzers.Rules.Network
             public string? SplitSeparator { get; set; }
         }
 
-        /// <summary>Per named type; operation blocks of its members may run concurrently.</summary>
+        /// <summary>What one file's replay has learnt about its lists (one thread replays a file, so no locks).</summary>
         private sealed class TypeState
         {
-            public object Gate { get; } = new object();
-
             public Dictionary<object, Container> Containers { get; } = new Dictionary<object, Container>();
 
             public Dictionary<ISymbol, (bool Allow, bool Deny, bool Check)> Uses { get; } =
@@ -283,11 +275,11 @@ namespace Resurs.Analyzers.Rules.Network
                         RecordCreation(state, declarator.Symbol, initializer.Value);
                         break;
                     case IFieldInitializerOperation { InitializedFields.Length: 1 } fieldInitializer:
-                        RecordDeclared(state, fieldInitializer.InitializedFields[0]);
+                        state.Declared.Add(fieldInitializer.InitializedFields[0]);
                         RecordCreation(state, fieldInitializer.InitializedFields[0], fieldInitializer.Value);
                         break;
                     case IPropertyInitializerOperation { InitializedProperties.Length: 1 } propertyInitializer:
-                        RecordDeclared(state, propertyInitializer.InitializedProperties[0]);
+                        state.Declared.Add(propertyInitializer.InitializedProperties[0]);
                         RecordCreation(state, propertyInitializer.InitializedProperties[0], propertyInitializer.Value);
                         break;
                     case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment:
@@ -301,11 +293,7 @@ namespace Resurs.Analyzers.Rules.Network
 
             public void Report(ReplayRun context, TypeState state)
             {
-                List<Container> containers;
-                lock (state.Gate)
-                {
-                    containers = state.Containers.Values.ToList();
-                }
+                var containers = state.Containers.Values;
 
                 foreach (var container in containers)
                 {
@@ -424,43 +412,40 @@ namespace Resurs.Analyzers.Rules.Network
 
             private static void Add(TypeState state, Landing landing, List<Entry> entries, SyntaxNode? multiItemLiteral)
             {
-                lock (state.Gate)
+                if (!state.Containers.TryGetValue(landing.Key, out var container))
                 {
-                    if (!state.Containers.TryGetValue(landing.Key, out var container))
-                    {
-                        container = new Container(landing.Key, landing.Symbol);
-                        state.Containers.Add(landing.Key, container);
-                    }
+                    container = new Container(landing.Symbol);
+                    state.Containers.Add(landing.Key, container);
+                }
 
-                    foreach (var name in landing.Names)
-                    {
-                        container.Names.Add(name);
-                    }
+                foreach (var name in landing.Names)
+                {
+                    container.Names.Add(name);
+                }
 
-                    container.Forwarded |= landing.Forwarded;
-                    container.FeedsCheck |= landing.FeedsCheck;
-                    container.IsCollection |= landing.IsCollection || multiItemLiteral is not null;
-                    container.SplitSeparator ??= landing.SplitSeparator;
-                    container.CreationNode ??= landing.CreationNode;
-                    if (landing.FromAdd)
+                container.Forwarded |= landing.Forwarded;
+                container.FeedsCheck |= landing.FeedsCheck;
+                container.IsCollection |= landing.IsCollection || multiItemLiteral is not null;
+                container.SplitSeparator ??= landing.SplitSeparator;
+                container.CreationNode ??= landing.CreationNode;
+                if (landing.FromAdd)
+                {
+                    container.HasAdd = true;
+                    if (container.FirstAddNode is null || landing.CollectionNode!.SpanStart < container.FirstAddNode.SpanStart)
                     {
-                        container.HasAdd = true;
-                        if (container.FirstAddNode is null || landing.CollectionNode!.SpanStart < container.FirstAddNode.SpanStart)
-                        {
-                            container.FirstAddNode = landing.CollectionNode;
-                        }
+                        container.FirstAddNode = landing.CollectionNode;
                     }
-                    else
-                    {
-                        container.CollectionNode ??= landing.CollectionNode ?? multiItemLiteral;
-                    }
+                }
+                else
+                {
+                    container.CollectionNode ??= landing.CollectionNode ?? multiItemLiteral;
+                }
 
-                    foreach (var entry in entries)
+                foreach (var entry in entries)
+                {
+                    if (container.Seen.Add((entry.Tree, entry.ReportSpan)))
                     {
-                        if (container.Seen.Add((entry.Tree, entry.ReportSpan)))
-                        {
-                            container.Entries.Add(entry);
-                        }
+                        container.Entries.Add(entry);
                     }
                 }
             }
@@ -485,19 +470,8 @@ namespace Resurs.Analyzers.Rules.Network
                     return;
                 }
 
-                lock (state.Gate)
-                {
-                    state.Uses.TryGetValue(symbol, out var use);
-                    state.Uses[symbol] = (use.Allow || purpose == ListPurpose.Allow, use.Deny || purpose == ListPurpose.Deny, use.Check || isChecked);
-                }
-            }
-
-            private static void RecordDeclared(TypeState state, ISymbol symbol)
-            {
-                lock (state.Gate)
-                {
-                    state.Declared.Add(symbol);
-                }
+                state.Uses.TryGetValue(symbol, out var use);
+                state.Uses[symbol] = (use.Allow || purpose == ListPurpose.Allow, use.Deny || purpose == ListPurpose.Deny, use.Check || isChecked);
             }
 
             private void RecordCreation(TypeState state, ISymbol symbol, IOperation value)
@@ -520,12 +494,9 @@ namespace Resurs.Analyzers.Rules.Network
                     return;
                 }
 
-                lock (state.Gate)
+                if (!state.Creations.ContainsKey(symbol))
                 {
-                    if (!state.Creations.ContainsKey(symbol))
-                    {
-                        state.Creations.Add(symbol, created.Syntax);
-                    }
+                    state.Creations.Add(symbol, created.Syntax);
                 }
             }
 
@@ -541,10 +512,7 @@ namespace Resurs.Analyzers.Rules.Network
                 {
                     bool found;
                     (bool Allow, bool Deny, bool Check) use;
-                    lock (state.Gate)
-                    {
-                        found = state.Uses.TryGetValue(container.Symbol, out use);
-                    }
+                    found = state.Uses.TryGetValue(container.Symbol, out use);
 
                     if (found && use.Deny)
                     {
@@ -610,10 +578,7 @@ namespace Resurs.Analyzers.Rules.Network
                 var creation = container.CreationNode;
                 if (creation is null && container.Symbol is not null)
                 {
-                    lock (state.Gate)
-                    {
-                        state.Creations.TryGetValue(container.Symbol, out creation);
-                    }
+                    state.Creations.TryGetValue(container.Symbol, out creation);
                 }
 
                 var node = container.HasAdd && creation is not null ? creation : container.CollectionNode ?? container.FirstAddNode;

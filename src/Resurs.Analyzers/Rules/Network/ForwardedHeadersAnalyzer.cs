@@ -112,49 +112,46 @@ namespace Resurs.Analyzers.Rules.Network
 
         private static void Record(IOperation operation, NetworkTypes types, Dictionary<object, OptionsState> states)
         {
-            lock (states)
+            switch (operation)
             {
-                switch (operation)
-                {
-                    case IInvocationOperation { TargetMethod.Name: "Clear", Instance: IPropertyReferenceOperation list } clear when types.IsForwardedTrustList(list.Property):
-                        var state = State(states, Key(list.Instance));
-                        if (list.Property.Name == "KnownProxies")
-                        {
-                            state.ProxiesCleared ??= clear;
-                        }
-                        else
-                        {
-                            state.NetworksCleared ??= clear;
-                            state.NetworksName = list.Property.Name;
-                        }
+                case IInvocationOperation { TargetMethod.Name: "Clear", Instance: IPropertyReferenceOperation list } clear when types.IsForwardedTrustList(list.Property):
+                    var state = State(states, Key(list.Instance));
+                    if (list.Property.Name == "KnownProxies")
+                    {
+                        state.ProxiesCleared ??= clear;
+                    }
+                    else
+                    {
+                        state.NetworksCleared ??= clear;
+                        state.NetworksName = list.Property.Name;
+                    }
 
-                        break;
-                    case IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 1 } add when TrustList(add, types) is { } target:
-                        var listState = State(states, target.Key);
-                        if (target.Property.Name != "KnownProxies" && types.TryReadNetwork(add.Arguments[0].Value, out var network) && network.PrefixLength == 0)
-                        {
-                            listState.TrustAll.Add((add.IsImplicit ? add.Arguments[0].Value : add, target.Property.Name, network.Network.IsV6 ? "::/0" : "0.0.0.0/0"));
-                        }
-                        else
-                        {
-                            // A real proxy or network: the lists are not empty, so not every caller is trusted.
-                            listState.HasEntries = true;
-                        }
+                    break;
+                case IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 1 } add when TrustList(add, types) is { } target:
+                    var listState = State(states, target.Key);
+                    if (target.Property.Name != "KnownProxies" && types.TryReadNetwork(add.Arguments[0].Value, out var network) && network.PrefixLength == 0)
+                    {
+                        listState.TrustAll.Add((add.IsImplicit ? add.Arguments[0].Value : add, target.Property.Name, network.Network.IsV6 ? "::/0" : "0.0.0.0/0"));
+                    }
+                    else
+                    {
+                        // A real proxy or network: the lists are not empty, so not every caller is trusted.
+                        listState.HasEntries = true;
+                    }
 
-                        break;
-                    case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "ForwardedHeaders" } headers } assignment
-                        when types.IsForwardedHeadersOptions(headers.Property.ContainingType):
-                        var headersState = State(states, Key(headers.Instance));
-                        headersState.HeadersAssigned = true;
-                        var constant = NetworkTypes.Unwrap(assignment.Value).ConstantValue;
-                        headersState.ForwardsFor |= !constant.HasValue || (constant.Value is IConvertible convertible && (convertible.ToInt64(null) & XForwardedFor) != 0);
-                        break;
-                    case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "ForwardLimit" } limit } assignment
-                        when types.IsForwardedHeadersOptions(limit.Property.ContainingType)
-                            && NetworkTypes.Unwrap(assignment.Value).ConstantValue is { HasValue: true, Value: null }:
-                        State(states, Key(limit.Instance)).ForwardLimitNull = true;
-                        break;
-                }
+                    break;
+                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "ForwardedHeaders" } headers } assignment
+                    when types.IsForwardedHeadersOptions(headers.Property.ContainingType):
+                    var headersState = State(states, Key(headers.Instance));
+                    headersState.HeadersAssigned = true;
+                    var constant = NetworkTypes.Unwrap(assignment.Value).ConstantValue;
+                    headersState.ForwardsFor |= !constant.HasValue || (constant.Value is IConvertible convertible && (convertible.ToInt64(null) & XForwardedFor) != 0);
+                    break;
+                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "ForwardLimit" } limit } assignment
+                    when types.IsForwardedHeadersOptions(limit.Property.ContainingType)
+                        && NetworkTypes.Unwrap(assignment.Value).ConstantValue is { HasValue: true, Value: null }:
+                    State(states, Key(limit.Instance)).ForwardLimitNull = true;
+                    break;
             }
         }
 
@@ -163,13 +160,7 @@ namespace Resurs.Analyzers.Rules.Network
 
         private static void Evaluate(OperationRoot context, Dictionary<object, OptionsState> states, AnalysisPolicy policy)
         {
-            List<OptionsState> all;
-            lock (states)
-            {
-                all = new List<OptionsState>(states.Values);
-            }
-
-            foreach (var state in all)
+            foreach (var state in states.Values)
             {
                 if (state.HeadersAssigned && !state.ForwardsFor)
                 {
