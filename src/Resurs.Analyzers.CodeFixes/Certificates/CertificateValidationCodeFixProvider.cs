@@ -109,6 +109,7 @@ namespace Resurs.Analyzers.CodeFixes.Certificates
             var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
             var model = editor.SemanticModel;
             var sslPolicyErrors = model.Compilation.GetTypeByMetadataName(CertificateFacts.SslPolicyErrorsMetadataName);
+            var bodies = new MethodBodies(model.Compilation);
             if (root is null)
             {
                 return document;
@@ -143,7 +144,7 @@ namespace Resurs.Analyzers.CodeFixes.Certificates
                 }
 
                 var replacement = target is AnonymousFunctionExpressionSyntax or MethodDeclarationSyntax or LocalFunctionStatementSyntax
-                    ? RewriteFunction(target, diagnostic.Id, model, editor.Generator, sslPolicyErrors, cancellationToken)
+                    ? RewriteFunction(target, diagnostic.Id, model, editor.Generator, sslPolicyErrors, bodies, cancellationToken)
                     : ValidatorRewriter.AcceptOnlyValidLambda(model.GetTypeInfo(target, cancellationToken).ConvertedType as INamedTypeSymbol, target.SyntaxTree, editor.Generator, sslPolicyErrors)?.WithTriviaFrom(target);
                 if (replacement is not null)
                 {
@@ -156,7 +157,7 @@ namespace Resurs.Analyzers.CodeFixes.Certificates
             return await ImportAdder.AddImportsAsync(editor.GetChangedDocument(), Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
-        private static SyntaxNode? RewriteFunction(SyntaxNode function, string id, SemanticModel model, SyntaxGenerator generator, INamedTypeSymbol sslPolicyErrors, CancellationToken cancellationToken)
+        private static SyntaxNode? RewriteFunction(SyntaxNode function, string id, SemanticModel model, SyntaxGenerator generator, INamedTypeSymbol sslPolicyErrors, MethodBodies bodies, CancellationToken cancellationToken)
         {
             if (id == RuleIds.CertificateValidationDisabled)
             {
@@ -176,7 +177,7 @@ namespace Resurs.Analyzers.CodeFixes.Certificates
                 return null;
             }
 
-            var verdict = ValidatorEvaluator.Evaluate(body, errors, new MethodBodies(model.Compilation), cancellationToken);
+            var verdict = ValidatorEvaluator.Evaluate(body, errors, bodies, cancellationToken);
             if (verdict.Kind != ValidatorKind.AcceptsSomeErrors)
             {
                 return null;

@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Simplification;
 using Microsoft.CodeAnalysis.Text;
+using Resurs.Analyzers.Rules.Certificates;
 
 namespace Resurs.Analyzers.CodeFixes.Certificates
 {
@@ -30,23 +31,13 @@ namespace Resurs.Analyzers.CodeFixes.Certificates
             }
 
             var node = root.FindNode(span, getInnermostNodeForTie: true);
-            if (node.FirstAncestorOrSelf<AnonymousFunctionExpressionSyntax>() is { } function && ParameterSpan(function) == span)
+            if (node.FirstAncestorOrSelf<AnonymousFunctionExpressionSyntax>() is { } function && CertificateFacts.ValidatorSpan(function) == span)
             {
                 return function;
             }
 
             return node.AncestorsAndSelf().OfType<ExpressionSyntax>().FirstOrDefault(e => e.Span == span);
         }
-
-        private static TextSpan ParameterSpan(AnonymousFunctionExpressionSyntax function) => function switch
-        {
-            ParenthesizedLambdaExpressionSyntax parenthesized => parenthesized.ParameterList.Span,
-            SimpleLambdaExpressionSyntax simple => simple.Parameter.Span,
-            AnonymousMethodExpressionSyntax anonymous => TextSpan.FromBounds(
-                anonymous.DelegateKeyword.SpanStart,
-                anonymous.ParameterList?.Span.End ?? anonymous.DelegateKeyword.Span.End),
-            _ => default,
-        };
 
         // ------------------------------------------------------------ fix 1: use the default validation
 

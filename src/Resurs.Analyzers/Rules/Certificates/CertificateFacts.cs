@@ -1,5 +1,7 @@
 using System.Text;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Resurs.Analyzers.Rules.Certificates
 {
@@ -8,7 +10,6 @@ namespace Resurs.Analyzers.Rules.Certificates
     {
         public const string SslPolicyErrorsMetadataName = "System.Net.Security.SslPolicyErrors";
         public const string X509CertificateMetadataName = "System.Security.Cryptography.X509Certificates.X509Certificate";
-        public const string X509Certificate2MetadataName = "System.Security.Cryptography.X509Certificates.X509Certificate2";
         public const string X509ChainMetadataName = "System.Security.Cryptography.X509Certificates.X509Chain";
         public const string HttpClientHandlerMetadataName = "System.Net.Http.HttpClientHandler";
         public const string CertificatePolicyMetadataName = "System.Net.ICertificatePolicy";
@@ -106,5 +107,19 @@ namespace Resurs.Analyzers.Rules.Certificates
 
             return builder.ToString();
         }
+
+        /// <summary>
+        /// Where RES3001/RES3002 report an inline validator, and where the code fix finds it again: the parameter list of
+        /// a lambda, or <c>delegate (...)</c> of an anonymous method.
+        /// </summary>
+        public static TextSpan ValidatorSpan(AnonymousFunctionExpressionSyntax function) => function switch
+        {
+            ParenthesizedLambdaExpressionSyntax parenthesized => parenthesized.ParameterList.Span,
+            SimpleLambdaExpressionSyntax simple => simple.Parameter.Span,
+            AnonymousMethodExpressionSyntax anonymous => TextSpan.FromBounds(
+                anonymous.DelegateKeyword.SpanStart,
+                anonymous.ParameterList?.Span.End ?? anonymous.DelegateKeyword.Span.End),
+            _ => function.Span,
+        };
     }
 }

@@ -4,7 +4,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
-using Microsoft.CodeAnalysis.Text;
 using Resurs.Analyzers.Infrastructure;
 using Resurs.Analyzers.Infrastructure.Replay;
 
@@ -30,11 +29,26 @@ namespace Resurs.Analyzers.Rules.Certificates
             context.RegisterCompilationStartAction(OnCompilationStart);
         }
 
+        /// <summary>The first method named <paramref name="name"/> on <paramref name="type"/>, once per compilation.</summary>
+        private static IMethodSymbol? FirstMethod(INamedTypeSymbol type, string name)
+        {
+            foreach (var member in type.GetMembers(name))
+            {
+                if (member is IMethodSymbol method)
+                {
+                    return method;
+                }
+            }
+
+            return null;
+        }
+
         private static void OnCompilationStart(CompilationStartAnalysisContext context)
         {
             var compilation = context.Compilation;
             var sslPolicyErrors = compilation.GetTypeByMetadataName(CertificateFacts.SslPolicyErrorsMetadataName);
             var certificatePolicy = compilation.GetTypeByMetadataName(CertificateFacts.CertificatePolicyMetadataName);
+            var checkValidationResult = certificatePolicy is null ? null : FirstMethod(certificatePolicy, "CheckValidationResult");
             var wcfValidationMode = compilation.GetTypeByMetadataName(CertificateFacts.WcfValidationModeMetadataName);
             if (sslPolicyErrors is null && certificatePolicy is null && wcfValidationMode is null)
             {
@@ -47,6 +61,7 @@ namespace Resurs.Analyzers.Rules.Certificates
                 compilation.GetTypeByMetadataName(CertificateFacts.X509ChainMetadataName),
                 compilation.GetTypeByMetadataName(CertificateFacts.HttpClientHandlerMetadataName),
                 certificatePolicy,
+                checkValidationResult,
                 wcfValidationMode,
                 new MethodBodies(compilation),
                 AnalysisPolicy.Create(compilation, context.Options));
@@ -57,7 +72,7 @@ namespace Resurs.Analyzers.Rules.Certificates
                 replay.On(analysis.AnalyzePropertyReference, OperationKind.PropertyReference);
             }
 
-            if (certificatePolicy is not null)
+            if (checkValidationResult is not null)
             {
                 replay.On(analysis.AnalyzeObjectCreation, OperationKind.ObjectCreation);
             }
@@ -74,21 +89,11 @@ namespace Resurs.Analyzers.Rules.Certificates
         }
 
         /// <summary>Where a RES3001/RES3002 diagnostic goes for a delegate creation (see the diagnostic conventions).</summary>
-        internal static Location LocationOf(IDelegateCreationOperation creation)
+        private static Location LocationOf(IDelegateCreationOperation creation)
         {
-            var syntax = creation.Target.Syntax;
-            if (creation.Target is IAnonymousFunctionOperation)
+            if (creation.Target is IAnonymousFunctionOperation { Syntax: AnonymousFunctionExpressionSyntax function })
             {
-                switch (syntax)
-                {
-                    case ParenthesizedLambdaExpressionSyntax parenthesized:
-                        return parenthesized.ParameterList.GetLocation();
-                    case SimpleLambdaExpressionSyntax simple:
-                        return simple.Parameter.GetLocation();
-                    case AnonymousMethodExpressionSyntax anonymous:
-                        var end = anonymous.ParameterList?.Span.End ?? anonymous.DelegateKeyword.Span.End;
-                        return Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(anonymous.DelegateKeyword.SpanStart, end));
-                }
+                return Location.Create(function.SyntaxTree, CertificateFacts.ValidatorSpan(function));
             }
 
             // A method group, or an explicit 'new RemoteCertificateValidationCallback(M)'.
@@ -102,6 +107,7 @@ namespace Resurs.Analyzers.Rules.Certificates
             private readonly INamedTypeSymbol? chain;
             private readonly INamedTypeSymbol? httpClientHandler;
             private readonly INamedTypeSymbol? certificatePolicy;
+            private readonly IMethodSymbol? checkValidationResult;
             private readonly INamedTypeSymbol? wcfValidationMode;
             private readonly MethodBodies bodies;
             private readonly AnalysisPolicy policy;
@@ -114,6 +120,7 @@ namespace Resurs.Analyzers.Rules.Certificates
                 INamedTypeSymbol? chain,
                 INamedTypeSymbol? httpClientHandler,
                 INamedTypeSymbol? certificatePolicy,
+                IMethodSymbol? checkValidationResult,
                 INamedTypeSymbol? wcfValidationMode,
                 MethodBodies bodies,
                 AnalysisPolicy policy)
@@ -123,6 +130,7 @@ namespace Resurs.Analyzers.Rules.Certificates
                 this.chain = chain;
                 this.httpClientHandler = httpClientHandler;
                 this.certificatePolicy = certificatePolicy;
+                this.checkValidationResult = checkValidationResult;
                 this.wcfValidationMode = wcfValidationMode;
                 this.bodies = bodies;
                 this.policy = policy;
@@ -212,6 +220,7 @@ namespace Resurs.Analyzers.Rules.Certificates
             {
                 var creation = (IObjectCreationOperation)context.Operation;
                 if (certificatePolicy is null
+                    || checkValidationResult is null
                     || creation.Type is not INamedTypeSymbol created
                     || !Implements(created, certificatePolicy)
                     || !policy.ShouldReport(RuleIds.CertificateValidationDisabled, creation.Syntax.SyntaxTree))
@@ -219,8 +228,7 @@ namespace Resurs.Analyzers.Rules.Certificates
                     return;
                 }
 
-                var check = FirstMethod(certificatePolicy, "CheckValidationResult");
-                if (check is null || created.FindImplementationForInterfaceMember(check) is not IMethodSymbol implementation)
+                if (created.FindImplementationForInterfaceMember(checkValidationResult) is not IMethodSymbol implementation)
                 {
                     return;
                 }
@@ -290,18 +298,6 @@ namespace Resurs.Analyzers.Rules.Certificates
                 return false;
             }
 
-            private static IMethodSymbol? FirstMethod(INamedTypeSymbol type, string name)
-            {
-                foreach (var member in type.GetMembers(name))
-                {
-                    if (member is IMethodSymbol method)
-                    {
-                        return method;
-                    }
-                }
-
-                return null;
-            }
 
             /// <summary>
             /// The note for RES3002: development-only when the creation is, or when every return that lets an error

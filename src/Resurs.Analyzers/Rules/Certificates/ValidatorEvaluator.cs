@@ -619,24 +619,9 @@ namespace Resurs.Analyzers.Rules.Certificates
 
                 foreach (var after in Exec(body, next))
                 {
-                    switch (after.Completion)
+                    if (EndsPass(after, results) && !mustLoop)
                     {
-                        case Completion.Normal:
-                        case Completion.Continue:
-                            if (!mustLoop)
-                            {
-                                after.Completion = Completion.Normal;
-                                results.Add(after);
-                            }
-
-                            break;
-                        case Completion.Break:
-                            after.Completion = Completion.Normal;
-                            results.Add(after);
-                            break;
-                        default:
-                            results.Add(after);
-                            break;
+                        results.Add(after);
                     }
                 }
 
@@ -649,25 +634,37 @@ namespace Resurs.Analyzers.Rules.Certificates
             var results = new List<State>();
             foreach (var after in Exec(body, state))
             {
-                switch (after.Completion)
+                if (EndsPass(after, results))
                 {
-                    case Completion.Normal:
-                    case Completion.Continue:
-                        after.Completion = Completion.Normal;
-                        results.AddRange(Continue(after, Eval(condition, after), (next, value) =>
-                            value.IsTrue ? new List<State>() : Single(next)));
-                        break;
-                    case Completion.Break:
-                        after.Completion = Completion.Normal;
-                        results.Add(after);
-                        break;
-                    default:
-                        results.Add(after);
-                        break;
+                    results.AddRange(Continue(after, Eval(condition, after), (next, value) =>
+                        value.IsTrue ? new List<State>() : Single(next)));
                 }
             }
 
             return results;
+        }
+
+        /// <summary>
+        /// One pass of a loop body has ended in <paramref name="after"/>: a break leaves the loop (added to
+        /// <paramref name="results"/> as a normal completion), a return or throw leaves it as it is, and the end of the
+        /// body or a continue goes round again (true; the caller decides, the completion is then normal).
+        /// </summary>
+        private static bool EndsPass(State after, List<State> results)
+        {
+            switch (after.Completion)
+            {
+                case Completion.Normal:
+                case Completion.Continue:
+                    after.Completion = Completion.Normal;
+                    return true;
+                case Completion.Break:
+                    after.Completion = Completion.Normal;
+                    results.Add(after);
+                    return false;
+                default:
+                    results.Add(after);
+                    return false;
+            }
         }
 
         /// <summary>Forgets what is known about every variable a loop assigns.</summary>
