@@ -29,8 +29,17 @@ namespace Resurs.Analyzers.Rules.Configuration
         public const string ReplaceProperty = "Replace";
         public const string TitleProperty = "Title";
 
-        private static readonly ImmutableHashSet<string> WeakKestrelProtocols = ImmutableHashSet.Create(
-            StringComparer.OrdinalIgnoreCase, "Ssl2", "Ssl3", "Tls", "Tls11", "Default");
+        /// <summary>Kestrel's weak SslProtocols names, with the protocol bits each stands for.</summary>
+        private static readonly ImmutableDictionary<string, long> WeakKestrelProtocols = ImmutableDictionary.CreateRange(
+            StringComparer.OrdinalIgnoreCase,
+            new[]
+            {
+                new KeyValuePair<string, long>("Ssl2", TlsProtocolFacts.Ssl2),
+                new KeyValuePair<string, long>("Ssl3", TlsProtocolFacts.Ssl3),
+                new KeyValuePair<string, long>("Tls", TlsProtocolFacts.Tls10),
+                new KeyValuePair<string, long>("Tls11", TlsProtocolFacts.Tls11),
+                new KeyValuePair<string, long>("Default", TlsProtocolFacts.Ssl3 | TlsProtocolFacts.Tls10),
+            });
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             Descriptors.RES1001, Descriptors.RES1002, Descriptors.RES1003, Descriptors.RES1004, Descriptors.RES1005,
@@ -283,7 +292,7 @@ namespace Resurs.Analyzers.Rules.Configuration
 
             private void CheckKestrelProtocol(JsonNode element, JsonNode array)
             {
-                if (!WeakKestrelProtocols.Contains(element.Text!.Trim()))
+                if (!WeakKestrelProtocols.ContainsKey(element.Text!.Trim()))
                 {
                     return;
                 }
@@ -292,7 +301,7 @@ namespace Resurs.Analyzers.Rules.Configuration
                 var strong = new List<string>();
                 foreach (var child in array.Children)
                 {
-                    if (child.Value.Kind == JsonKind.String && !WeakKestrelProtocols.Contains(child.Value.Text!.Trim()))
+                    if (child.Value.Kind == JsonKind.String && !WeakKestrelProtocols.ContainsKey(child.Value.Text!.Trim()))
                     {
                         strong.Add("\"" + child.Value.Text!.Trim() + "\"");
                     }
@@ -315,7 +324,7 @@ namespace Resurs.Analyzers.Rules.Configuration
                 foreach (var item in node.Text!.Split(','))
                 {
                     var name = item.Trim();
-                    (WeakKestrelProtocols.Contains(name) ? weak : strong).Add(name);
+                    (WeakKestrelProtocols.ContainsKey(name) ? weak : strong).Add(name);
                 }
 
                 if (weak.Count == 0)
@@ -332,13 +341,9 @@ namespace Resurs.Analyzers.Rules.Configuration
                 long bits = 0;
                 foreach (var name in names.Split(','))
                 {
-                    switch (name.Trim().ToLowerInvariant())
+                    if (WeakKestrelProtocols.TryGetValue(name.Trim(), out var protocol))
                     {
-                        case "ssl2": bits |= TlsProtocolFacts.Ssl2; break;
-                        case "ssl3": bits |= TlsProtocolFacts.Ssl3; break;
-                        case "tls": bits |= TlsProtocolFacts.Tls10; break;
-                        case "tls11": bits |= TlsProtocolFacts.Tls11; break;
-                        case "default": bits |= TlsProtocolFacts.Ssl3 | TlsProtocolFacts.Tls10; break;
+                        bits |= protocol;
                     }
                 }
 
