@@ -13,29 +13,55 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Resurs.Analyzers.Benchmarks
 {
-    /// <summary>What one measured run produced: binding time, each analyzer's execution time, and what was found.</summary>
-    internal sealed record Run(TimeSpan Binding, ImmutableArray<TimeSpan> AnalyzerTimes, ImmutableArray<Diagnostic> CompilerErrors, ImmutableArray<Diagnostic> Findings, ImmutableArray<string> Exceptions, int Collections, TimeSpan GcPause);
+    /// <summary>
+    /// What one measured run produced: binding time, each analyzer's execution time, the wall clock of an analysis pass
+    /// with the floor alone and with every Resurs analyzer beside the floor, and what was found.
+    /// </summary>
+    internal sealed record Run(
+        TimeSpan Binding,
+        ImmutableArray<TimeSpan> AnalyzerTimes,
+        TimeSpan FloorPass,
+        TimeSpan ResursPass,
+        ImmutableArray<Diagnostic> CompilerErrors,
+        ImmutableArray<Diagnostic> Findings,
+        ImmutableArray<string> Exceptions,
+        int Collections,
+        TimeSpan GcPause);
 
     /// <summary>
     /// Times the compiler's binding (<c>GetDiagnostics</c> on a fresh compilation), then runs every analyzer on that
     /// compilation through <see cref="CompilationWithAnalyzers"/> with per-analyzer execution times. Both sides are
-    /// single-threaded (concurrentBuild and concurrentAnalysis off), so the ratio does not depend on the core count. As in a
-    /// build, the analyzers see a compilation whose declarations the compiler has already processed, so that one-time work
-    /// is not charged to whichever analyzer happens to ask for a type first.
+    /// single-threaded (concurrentBuild and concurrentAnalysis off), so the ratio does not depend on the core count.
+    /// Then it times two whole analysis passes on the same compilation, one with the floor analyzer alone and one with
+    /// every Resurs analyzer beside it, in alternating order: their difference is what a user's build feels.
     /// </summary>
     internal sealed class AnalyzerBenchmark
     {
         private readonly ImmutableArray<SyntaxTree> trees;
         private readonly ImmutableArray<MetadataReference> references;
+        private int runs;
 
-        public AnalyzerBenchmark(ImmutableArray<SyntaxTree> trees, ImmutableArray<MetadataReference> references)
+        public AnalyzerBenchmark(ImmutableArray<SyntaxTree> trees, ImmutableArray<MetadataReference> references, ImmutableArray<DiagnosticAnalyzer> resurs, DiagnosticAnalyzer reference, DiagnosticAnalyzer floor, ImmutableArray<DiagnosticAnalyzer> probes)
         {
             this.trees = trees;
             this.references = references;
-            Analyzers = ResursAnalyzers().Add(new FloorAnalyzer());
+            Resurs = resurs;
+            Reference = reference;
+            Floor = floor;
+            Probes = probes;
+            Analyzers = resurs.Add(reference).Add(floor).AddRange(probes);
         }
 
-        /// <summary>Every Resurs analyzer, then the floor (last).</summary>
+        public ImmutableArray<DiagnosticAnalyzer> Resurs { get; }
+
+        public DiagnosticAnalyzer Reference { get; }
+
+        public DiagnosticAnalyzer Floor { get; }
+
+        /// <summary>No-op analyzers, one per way of subscribing (<c>--probes</c>); measured in the same pass, after the floor.</summary>
+        public ImmutableArray<DiagnosticAnalyzer> Probes { get; }
+
+        /// <summary>Every Resurs analyzer, then the reference, then the floor, then the probes.</summary>
         public ImmutableArray<DiagnosticAnalyzer> Analyzers { get; }
 
         /// <summary>Every concrete analyzer in the shipped analyzer assembly, found by reflection, in name order.</summary>
@@ -55,12 +81,7 @@ namespace Resurs.Analyzers.Benchmarks
             var binding = stopwatch.Elapsed;
 
             var exceptions = new ConcurrentQueue<string>();
-            var options = new CompilationWithAnalyzersOptions(
-                new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
-                (exception, analyzer, _) => exceptions.Enqueue(analyzer.GetType().Name + ": " + exception.GetType().Name + ": " + exception.Message),
-                concurrentAnalysis: false,
-                logAnalyzerExecutionTime: true);
-            var withAnalyzers = compilation.WithAnalyzers(Analyzers, options);
+            var withAnalyzers = compilation.WithAnalyzers(Analyzers, Options(exceptions, logTime: true));
             Settle();
             var collections = GC.CollectionCount(0);
             var pause = GC.GetTotalPauseDuration();
@@ -73,9 +94,24 @@ namespace Resurs.Analyzers.Benchmarks
                 times.Add((await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, cancellationToken).ConfigureAwait(false)).ExecutionTime);
             }
 
+            // Alternate which pass goes first, so a drift in the machine's speed does not favour one side.
+            TimeSpan floorPass, resursPass;
+            if (runs++ % 2 == 0)
+            {
+                floorPass = await PassAsync(compilation, ImmutableArray.Create(Floor), exceptions, cancellationToken).ConfigureAwait(false);
+                resursPass = await PassAsync(compilation, Resurs.Add(Floor), exceptions, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                resursPass = await PassAsync(compilation, Resurs.Add(Floor), exceptions, cancellationToken).ConfigureAwait(false);
+                floorPass = await PassAsync(compilation, ImmutableArray.Create(Floor), exceptions, cancellationToken).ConfigureAwait(false);
+            }
+
             return new Run(
                 binding,
                 times.MoveToImmutable(),
+                floorPass,
+                resursPass,
                 compilerDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray(),
                 findings,
                 exceptions.ToImmutableArray(),
@@ -83,11 +119,31 @@ namespace Resurs.Analyzers.Benchmarks
                 pause);
         }
 
+        /// <summary>The wall clock of one whole analysis pass (the host compiles again to raise its events, as a build does).</summary>
+        private static async Task<TimeSpan> PassAsync(CSharpCompilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, ConcurrentQueue<string> exceptions, CancellationToken cancellationToken)
+        {
+            var withAnalyzers = compilation.WithAnalyzers(analyzers, Options(exceptions, logTime: false));
+            Settle();
+            var stopwatch = Stopwatch.StartNew();
+            await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
+            return stopwatch.Elapsed;
+        }
+
+        private static CompilationWithAnalyzersOptions Options(ConcurrentQueue<string> exceptions, bool logTime) => new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+            (exception, analyzer, _) => exceptions.Enqueue(analyzer.GetType().Name + ": " + exception.GetType().Name + ": " + exception.Message),
+            concurrentAnalysis: false,
+            logAnalyzerExecutionTime: logTime);
+
         private CSharpCompilation Fresh() => CSharpCompilation.Create(
             "BenchmarkCorpus",
             trees,
             references,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: false));
+            new CSharpCompilationOptions(
+                OutputKind.DynamicallyLinkedLibrary,
+                nullableContextOptions: NullableContextOptions.Enable,
+                concurrentBuild: false,
+                specificDiagnosticOptions: ReferenceAnalyzer.Enable()));
 
         /// <summary>Starts each measurement from a collected heap, so one run's garbage is not charged to the next.</summary>
         private static void Settle()

@@ -11,23 +11,27 @@ namespace Resurs.Analyzers.Benchmarks
 
   --lines N        lines of generated corpus (default 200000)
   --seed N         seed of the generated corpus (default 20261124)
-  --root DIR       benchmark the .cs files under DIR instead of the generated corpus (bin/ and obj/ are skipped)
+  --root DIR       benchmark the .cs files under DIR instead of the generated corpus (bin/ and obj/ are skipped);
+                   repeat it for several repositories: each is its own compilation, and the verdict is over all of them
   --iterations N   measured runs after one warm-up; medians are reported (default 5)
   --dump DIR       also write the generated corpus to DIR
   --enforce        exit with code 1 when the budget is not met
+  --probes         also measure no-op probe analyzers, one per way of subscribing (what each way costs at least)
   --help           this text";
 
         public int Lines { get; private set; } = 200_000;
 
         public int Seed { get; private set; } = Corpus.CorpusGenerator.DefaultSeed;
 
-        public string? Root { get; private set; }
+        public System.Collections.Generic.List<string> Roots { get; } = new System.Collections.Generic.List<string>();
 
         public int Iterations { get; private set; } = 5;
 
         public string? Dump { get; private set; }
 
         public bool Enforce { get; private set; }
+
+        public bool Probes { get; private set; }
 
         public bool Help { get; private set; }
 
@@ -48,15 +52,19 @@ namespace Resurs.Analyzers.Benchmarks
                         options.Iterations = Number(args, ref i, minimum: 1);
                         break;
                     case "--root":
-                        options.Root = Path.GetFullPath(Value(args, ref i));
-                        if (!Directory.Exists(options.Root))
+                        var root = Path.GetFullPath(Value(args, ref i));
+                        if (!Directory.Exists(root))
                         {
-                            throw new ArgumentException("--root: no such folder: " + options.Root);
+                            throw new ArgumentException("--root: no such folder: " + root);
                         }
 
+                        options.Roots.Add(root);
                         break;
                     case "--dump":
                         options.Dump = Path.GetFullPath(Value(args, ref i));
+                        break;
+                    case "--probes":
+                        options.Probes = true;
                         break;
                     case "--enforce":
                         options.Enforce = true;

@@ -8,6 +8,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using Resurs.Analyzers.Benchmarks.Corpus;
 
@@ -61,49 +62,73 @@ namespace Resurs.Analyzers.Benchmarks
             }
 
             var packs = ReferencePacks.Find();
-            var files = options.Root is null
-                ? new CorpusGenerator(options.Seed).Generate(options.Lines)
-                : SourceFile.ReadFolder(options.Root).Append(new SourceFile("ImplicitUsings.g.cs", ImplicitUsings)).ToList();
-            if (options.Dump is not null)
+            var references = ReferencePacks.References(packs);
+            var resurs = AnalyzerBenchmark.ResursAnalyzers();
+            var probes = options.Probes ? ProbeAnalyzer.All() : ImmutableArray<DiagnosticAnalyzer>.Empty;
+            var reference = ReferenceAnalyzer.Load();
+            var floor = new FloorAnalyzer();
+            var corpora = options.Roots.Count == 0
+                ? new List<(string Name, IReadOnlyList<SourceFile> Files)> { ("generated", new CorpusGenerator(options.Seed).Generate(options.Lines)) }
+                : options.Roots.Select(root => (Name: root, Files: (IReadOnlyList<SourceFile>)SourceFile.ReadFolder(root).Append(new SourceFile("ImplicitUsings.g.cs", ImplicitUsings)).ToList())).ToList();
+            if (options.Dump is not null && options.Roots.Count == 0)
             {
-                SourceFile.WriteFolder(options.Dump, files);
+                SourceFile.WriteFolder(options.Dump, corpora[0].Files);
             }
-
-            var parseOptions = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest);
-            var trees = files
-                .Select(file => CSharpSyntaxTree.ParseText(SourceText.From(file.Text, Encoding.UTF8), parseOptions, file.Path))
-                .ToImmutableArray();
-            var benchmark = new AnalyzerBenchmark(trees, ReferencePacks.References(packs));
 
             Console.WriteLine("Resurs.Analyzers benchmark (sequential analysis; ratios to the compiler's binding time)");
-            Console.WriteLine(Report.Format("Corpus", options.Root is null
-                ? Invariant($"generated, seed {options.Seed}: {files.Count} files, {files.Sum(f => f.Lines):N0} lines")
-                : Invariant($"{options.Root}: {files.Count - 1} files, {files.Sum(f => f.Lines):N0} lines (+ implicit usings)")));
             Console.WriteLine(Report.Format("References", string.Join(", ", packs.Select(p => Invariant($"{p.Name} {p.Version} ({p.TargetFramework}, {p.Assemblies.Length} assemblies)")))));
             Console.WriteLine(Report.Format("Host", Invariant($"Roslyn {typeof(CSharpCompilation).Assembly.GetName().Version}, .NET {Environment.Version}, {Environment.ProcessorCount} cores")));
-            Console.WriteLine(Report.Format("Analyzers", string.Join(", ", benchmark.Analyzers.Select(a => a.GetType().Name))));
+            Console.WriteLine(Report.Format("Reference analyzer", Invariant($"{reference.GetType().FullName} ({ReferenceAnalyzer.RuleId}, {reference.GetType().Assembly.GetName().Name} {reference.GetType().Assembly.GetName().Version})")));
 
-            Console.WriteLine(Report.Format("Warm-up", "running..."));
-            var warmUp = await benchmark.RunAsync(CancellationToken.None).ConfigureAwait(false);
-            Console.WriteLine(Report.Format("Compiler errors in corpus", Invariant($"{warmUp.CompilerErrors.Length}{FirstErrors(warmUp)}")));
-            Console.WriteLine(Report.Format("Findings", Findings(warmUp)));
-            foreach (var exception in warmUp.Exceptions)
+            var measured = new List<Measured>();
+            var exceptions = false;
+            var parseOptions = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest);
+            foreach (var (name, files) in corpora)
             {
-                Console.WriteLine("ANALYZER EXCEPTION: " + exception);
+                var trees = files
+                    .Select(file => CSharpSyntaxTree.ParseText(SourceText.From(file.Text, Encoding.UTF8), parseOptions, file.Path))
+                    .ToImmutableArray();
+                var benchmark = new AnalyzerBenchmark(trees, references, resurs, reference, floor, probes);
+                Console.WriteLine();
+                Console.WriteLine(Report.Format("Corpus", options.Roots.Count == 0
+                    ? Invariant($"generated, seed {options.Seed}: {files.Count} files, {files.Sum(f => f.Lines):N0} lines")
+                    : Invariant($"{name}: {files.Count - 1} files, {files.Sum(f => f.Lines):N0} lines (+ implicit usings)")));
+                Console.WriteLine(Report.Format("Warm-up", "running..."));
+                var warmUp = await benchmark.RunAsync(CancellationToken.None).ConfigureAwait(false);
+                Console.WriteLine(Report.Format("Compiler errors in corpus", Invariant($"{warmUp.CompilerErrors.Length}{FirstErrors(warmUp)}")));
+                Console.WriteLine(Report.Format("Findings", Findings(warmUp)));
+                foreach (var exception in warmUp.Exceptions)
+                {
+                    Console.WriteLine("ANALYZER EXCEPTION: " + exception);
+                    exceptions = true;
+                }
+
+                var runs = new List<Run>();
+                for (var i = 0; i < options.Iterations; i++)
+                {
+                    var run = await benchmark.RunAsync(CancellationToken.None).ConfigureAwait(false);
+                    runs.Add(run);
+                    Console.WriteLine(Report.Format(
+                        Invariant($"Run {i + 1}/{options.Iterations}"),
+                        Invariant($"binding {Report.Ms(run.Binding.TotalMilliseconds)}, Resurs {run.AnalyzerTimes.Take(resurs.Length).Sum(t => t.TotalMilliseconds):0.0} ms, {ReferenceAnalyzer.RuleId} {run.AnalyzerTimes[resurs.Length].TotalMilliseconds:0.0} ms, floor {run.AnalyzerTimes[resurs.Length + 1].TotalMilliseconds:0.0} ms; passes: floor {Report.Ms(run.FloorPass.TotalMilliseconds)}, Resurs+floor {Report.Ms(run.ResursPass.TotalMilliseconds)}; {run.Collections} GCs, {run.GcPause.TotalMilliseconds:0} ms paused")));
+                }
+
+                measured.Add(new Measured(name, runs));
+                if (corpora.Count > 1)
+                {
+                    Report.Print(Console.Out, benchmark, measured.GetRange(measured.Count - 1, 1));
+                }
+
+                if (measured.Count == corpora.Count)
+                {
+                    Console.WriteLine();
+                    Console.WriteLine("## Verdict");
+                    var pass = Report.Print(Console.Out, benchmark, measured);
+                    return options.Enforce && (!pass || exceptions) ? 1 : 0;
+                }
             }
 
-            var runs = new List<Run>();
-            for (var i = 0; i < options.Iterations; i++)
-            {
-                var run = await benchmark.RunAsync(CancellationToken.None).ConfigureAwait(false);
-                runs.Add(run);
-                Console.WriteLine(Report.Format(
-                    Invariant($"Run {i + 1}/{options.Iterations}"),
-                    Invariant($"binding {Report.Ms(run.Binding.TotalMilliseconds)}, Resurs analyzers {run.AnalyzerTimes.Take(run.AnalyzerTimes.Length - 1).Sum(t => t.TotalMilliseconds):0.0} ms, floor {run.AnalyzerTimes[run.AnalyzerTimes.Length - 1].TotalMilliseconds:0.0} ms; during analysis {run.Collections} GCs, {run.GcPause.TotalMilliseconds:0} ms paused")));
-            }
-
-            var pass = Report.Print(Console.Out, benchmark.Analyzers, runs);
-            return options.Enforce && (!pass || !warmUp.Exceptions.IsEmpty) ? 1 : 0;
+            return 0;
         }
 
         private static string Findings(Run run) => run.Findings.IsEmpty
@@ -114,6 +139,6 @@ namespace Resurs.Analyzers.Benchmarks
             ? string.Empty
             : " (first: " + string.Join("; ", run.CompilerErrors.Take(3).Select(d => d.ToString())) + ")";
 
-        private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+        private static string Invariant(FormattableString text) => Report.Invariant(text);
     }
 }

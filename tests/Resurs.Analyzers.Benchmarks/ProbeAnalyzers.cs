@@ -1,0 +1,119 @@
+using System;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Resurs.Analyzers.Benchmarks
+{
+    /// <summary>
+    /// No-op analyzers that each use one way of subscribing (<c>--probes</c>): what the host charges for it alone is
+    /// the least any rule built that way can cost. They guide the design; they are never shipped.
+    /// </summary>
+    internal abstract class ProbeAnalyzer : DiagnosticAnalyzer
+    {
+        private static readonly DiagnosticDescriptor Descriptor = new DiagnosticDescriptor(
+            "PROBE01", "Probe", "Probe", "Benchmark", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptor);
+
+        public abstract string Name { get; }
+
+        public static ImmutableArray<DiagnosticAnalyzer> All() => ImmutableArray.Create<DiagnosticAnalyzer>(
+            new OperationKinds("operation: DelegateCreation", OperationKind.DelegateCreation),
+            new OperationKinds("operation: FieldReference", OperationKind.FieldReference),
+            new OperationKinds("operation: Invocation", OperationKind.Invocation),
+            new OperationKinds("operation: Literal", OperationKind.Literal),
+            new OperationBlock("operation block, no walk", walk: false),
+            new OperationBlock("operation block, walk every operation", walk: true),
+            new SemanticModel("semantic model, no-op"),
+            new TextScan("syntax tree, IndexOf of 8 names"));
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(Start);
+        }
+
+        protected abstract void Start(CompilationStartAnalysisContext start);
+
+        private sealed class OperationKinds : ProbeAnalyzer
+        {
+            private readonly OperationKind[] kinds;
+
+            public OperationKinds(string name, params OperationKind[] kinds)
+            {
+                Name = name;
+                this.kinds = kinds;
+            }
+
+            public override string Name { get; }
+
+            protected override void Start(CompilationStartAnalysisContext start) => start.RegisterOperationAction(_ => { }, kinds);
+        }
+
+        private sealed class OperationBlock : ProbeAnalyzer
+        {
+            private readonly bool walk;
+
+            public OperationBlock(string name, bool walk)
+            {
+                Name = name;
+                this.walk = walk;
+            }
+
+            public override string Name { get; }
+
+            public static int Sink { get; private set; }
+
+            protected override void Start(CompilationStartAnalysisContext start) => start.RegisterOperationBlockAction(context =>
+            {
+                if (!walk)
+                {
+                    return;
+                }
+
+                var count = 0;
+                foreach (var block in context.OperationBlocks)
+                {
+                    foreach (var operation in block.DescendantsAndSelf())
+                    {
+                        count += operation.Kind == OperationKind.DelegateCreation ? 1 : 0;
+                    }
+                }
+
+                Sink += count;
+            });
+        }
+
+        private sealed class SemanticModel : ProbeAnalyzer
+        {
+            public SemanticModel(string name) => Name = name;
+
+            public override string Name { get; }
+
+            protected override void Start(CompilationStartAnalysisContext start) => start.RegisterSemanticModelAction(_ => { });
+        }
+
+        private sealed class TextScan : ProbeAnalyzer
+        {
+            private static readonly string[] Names = { "SslProtocols", "SecurityProtocol", "CreateSelfSigned", "SetSwitch", "NoCheck", "GetHostEntry", "KnownProxies", "X509VerificationFlags" };
+
+            public TextScan(string name) => Name = name;
+
+            public override string Name { get; }
+
+            public static int Sink { get; private set; }
+
+            protected override void Start(CompilationStartAnalysisContext start) => start.RegisterSyntaxTreeAction(context =>
+            {
+                var text = context.Tree.GetText(context.CancellationToken).ToString();
+                foreach (var name in Names)
+                {
+                    Sink += text.IndexOf(name, StringComparison.Ordinal) >= 0 ? 1 : 0;
+                }
+            });
+        }
+    }
+}
