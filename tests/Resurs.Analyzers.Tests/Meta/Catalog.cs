@@ -11,7 +11,10 @@ namespace Resurs.Analyzers.Tests.Meta
     /// <summary>Everything the two shipped assemblies export, found by reflection.</summary>
     internal static class Catalog
     {
-        public static ImmutableArray<DiagnosticAnalyzer> Analyzers { get; } = Instantiate<DiagnosticAnalyzer>(typeof(Descriptors).Assembly);
+        /// <summary>The analyzers a host loads: those with <see cref="DiagnosticAnalyzerAttribute"/> (not the rule families' own views).</summary>
+        public static ImmutableArray<DiagnosticAnalyzer> Analyzers { get; } = Instantiate<DiagnosticAnalyzer>(typeof(Descriptors).Assembly)
+            .Where(a => a.GetType().GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), inherit: false).Length > 0)
+            .ToImmutableArray();
 
         public static ImmutableArray<CodeFixProvider> CodeFixes { get; } = Instantiate<CodeFixProvider>(typeof(CodeFixes.EquivalenceKeys).Assembly);
 

@@ -48,6 +48,13 @@ namespace Resurs.Analyzers.Tests.Verifiers
                 // Tests name the fix by equivalence key; with one fix offered, the default index is fine.
                 CodeActionValidationMode = CodeActionValidationMode.SemanticStructure;
             }
+
+            /// <summary>Runs the test, then checks that the shipped path reports what the reference path reports (<see cref="Equivalence"/>).</summary>
+            protected override async Task RunImplAsync(CancellationToken cancellationToken)
+            {
+                await base.RunImplAsync(cancellationToken);
+                await Equivalence.CheckAsync<TAnalyzer>(TestState, ReferenceAssemblies, cancellationToken);
+            }
         }
     }
 
@@ -78,6 +85,13 @@ namespace Resurs.Analyzers.Tests.Verifiers
                 {
                     TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*]\n" + editorConfig));
                 }
+            }
+
+            /// <summary>Runs the test, then checks that the shipped path reports what the reference path reports (<see cref="Equivalence"/>).</summary>
+            protected override async Task RunImplAsync(CancellationToken cancellationToken)
+            {
+                await base.RunImplAsync(cancellationToken);
+                await Equivalence.CheckAsync<TAnalyzer>(TestState, ReferenceAssemblies, cancellationToken);
             }
         }
     }

@@ -18,8 +18,9 @@ namespace Resurs.Analyzers.Rules.Callbacks
     /// and reported once at the literal that holds the bad host, scheme or port. An unreachable host (RES1002, RES1003,
     /// or a tunnel for RES1001) is the only finding for that URL; scheme and port are judged for hosts Resurs could reach.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class CallbackUrlAnalyzer : DiagnosticAnalyzer
+#pragma warning disable RS1001 // A rule view: the host loads ResursAnalyzer, which runs this rule with the others in one pass.
+    public sealed class CallbackUrlAnalyzer : ResursCodeAnalyzer, ICodeRule
+#pragma warning restore RS1001
     {
         /// <summary>Diagnostic property keys read by the code fix.</summary>
         public const string FindProperty = "Find";
@@ -29,41 +30,36 @@ namespace Resurs.Analyzers.Rules.Callbacks
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.RES1001, Descriptors.RES1002, Descriptors.RES1003, Descriptors.RES1004, Descriptors.RES1005);
 
-        public override void Initialize(AnalysisContext context)
+        internal override ImmutableArray<ICodeRule> Rules => ImmutableArray.Create<ICodeRule>(this);
+
+        void ICodeRule.Start(CodePass pass)
         {
-            context.EnableConcurrentExecution();
-            // Silent in generated code, which AnchoredReplay skips itself (skipGeneratedCode): cheaper than the host's filter.
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-            context.RegisterCompilationStartAction(start =>
-            {
-                var uri = start.Compilation.GetTypeByMetadataName("System.Uri");
-                var uriBuilder = start.Compilation.GetTypeByMetadataName("System.UriBuilder");
-                var policy = AnalysisPolicy.Create(start.Compilation, start.Options);
-                var analysis = new CompilationAnalysis(uri, uriBuilder, policy);
+            var uri = pass.Compilation.GetTypeByMetadataName("System.Uri");
+            var uriBuilder = pass.Compilation.GetTypeByMetadataName("System.UriBuilder");
+            var policy = AnalysisPolicy.Create(pass.Compilation, pass.Options);
+            var analysis = new CompilationAnalysis(uri, uriBuilder, policy);
 
-                var replay = new OperationReplay()
-                    .On(c => analysis.AnalyzeAssignment(c, Findings(c)), OperationKind.SimpleAssignment)
-                    .On(c => analysis.AnalyzeDeclarator(c, Findings(c)), OperationKind.VariableDeclarator)
-                    .On(c => analysis.AnalyzeMemberInitializer(c, Findings(c)), OperationKind.FieldInitializer, OperationKind.PropertyInitializer)
-                    .On(c => analysis.AnalyzeCall(c, Findings(c)), OperationKind.Invocation, OperationKind.ObjectCreation)
-                    .On(c => TunnelUrls.AnalyzeLiteral(c, policy), OperationKind.Literal);
+            var replay = new OperationReplay()
+                .On(c => analysis.AnalyzeAssignment(c, Findings(c)), OperationKind.SimpleAssignment)
+                .On(c => analysis.AnalyzeDeclarator(c, Findings(c)), OperationKind.VariableDeclarator)
+                .On(c => analysis.AnalyzeMemberInitializer(c, Findings(c)), OperationKind.FieldInitializer, OperationKind.PropertyInitializer)
+                .On(c => analysis.AnalyzeCall(c, Findings(c)), OperationKind.Invocation, OperationKind.ObjectCreation)
+                .On(c => TunnelUrls.AnalyzeLiteral(c, policy), OperationKind.Literal);
 
-                // Only files that write a URL some rule could object to, build one with UriBuilder, or name a tunnel
-                // service (RES1001 reports tunnel names anywhere, see TunnelUrls) are replayed. A
-                // URL in a const or readonly field makes the whole file replay, so its uses in other members are seen;
-                // the findings of a file are reported together, once per literal, when the file is done.
-                AnchoredReplay.Register(
-                    start,
-                    replay,
-                    (tree, text, positions) =>
-                    {
-                        UrlAnchors.FindRiskyUrls(text, positions, analysis.RiskyHosts(tree));
-                        SourceAnchors.FindAll(text, UriBuilderAnchor, positions);
-                        TunnelUrls.FindBareAnchors(text, policy.Read(ResursOptions.TunnelDomains, RuleIds.TunnelUrl, tree), positions);
-                    },
-                    run => analysis.Flush(Findings(run), run),
-                    skipGeneratedCode: true);
-            });
+            // Only files that write a URL some rule could object to, build one with UriBuilder, or name a tunnel
+            // service (RES1001 reports tunnel names anywhere, see TunnelUrls) are replayed. A
+            // URL in a const or readonly field makes the whole file replay, so its uses in other members are seen;
+            // the findings of a file are reported together, once per literal, when the file is done.
+            pass.Add(
+                replay,
+                (tree, text, positions) =>
+                {
+                    UrlAnchors.FindRiskyUrls(text, positions, analysis.RiskyHosts(tree));
+                    SourceAnchors.FindAll(text, UriBuilderAnchor, positions);
+                    TunnelUrls.FindBareAnchors(text, policy.Read(ResursOptions.TunnelDomains, RuleIds.TunnelUrl, tree), positions);
+                },
+                run => analysis.Flush(Findings(run), run),
+                skipGeneratedCode: true);
         }
 
         private static readonly string[] UriBuilderAnchor = { "UriBuilder" };

@@ -16,18 +16,16 @@ namespace Resurs.Analyzers.Rules.Certificates
     /// RES3001 also covers <c>HttpClientHandler.DangerousAcceptAnyServerCertificateValidator</c>, an always-true legacy
     /// <c>ICertificatePolicy</c> and WCF <c>X509CertificateValidationMode.None</c>.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class CertificateValidationAnalyzer : DiagnosticAnalyzer
+#pragma warning disable RS1001 // A rule view: the host loads ResursAnalyzer, which runs this rule with the others in one pass.
+    public sealed class CertificateValidationAnalyzer : ResursCodeAnalyzer, ICodeRule
+#pragma warning restore RS1001
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.RES3001, Descriptors.RES3002);
 
-        public override void Initialize(AnalysisContext context)
-        {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-            context.RegisterCompilationStartAction(OnCompilationStart);
-        }
+        internal override ImmutableArray<ICodeRule> Rules => ImmutableArray.Create<ICodeRule>(this);
+
+        void ICodeRule.Start(CodePass pass) => OnCompilationStart(pass);
 
         /// <summary>The first method named <paramref name="name"/> on <paramref name="type"/>, once per compilation.</summary>
         private static IMethodSymbol? FirstMethod(INamedTypeSymbol type, string name)
@@ -43,9 +41,9 @@ namespace Resurs.Analyzers.Rules.Certificates
             return null;
         }
 
-        private static void OnCompilationStart(CompilationStartAnalysisContext context)
+        private static void OnCompilationStart(CodePass pass)
         {
-            var compilation = context.Compilation;
+            var compilation = pass.Compilation;
             var sslPolicyErrors = compilation.GetTypeByMetadataName(CertificateFacts.SslPolicyErrorsMetadataName);
             var certificatePolicy = compilation.GetTypeByMetadataName(CertificateFacts.CertificatePolicyMetadataName);
             var checkValidationResult = certificatePolicy is null ? null : FirstMethod(certificatePolicy, "CheckValidationResult");
@@ -64,11 +62,14 @@ namespace Resurs.Analyzers.Rules.Certificates
                 checkValidationResult,
                 wcfValidationMode,
                 new MethodBodies(compilation),
-                AnalysisPolicy.Create(compilation, context.Options));
+                AnalysisPolicy.Create(compilation, pass.Options));
             var replay = new OperationReplay();
             if (sslPolicyErrors is not null)
             {
-                replay.On(analysis.AnalyzeDelegateCreation, OperationKind.DelegateCreation);
+                // A validator need not name any certificate type where it is written: a lambda passed to a helper in
+                // another file is typed by the helper's parameter. Every delegate creation is judged, through the
+                // host's operation action (delegate creations are rare, so this costs next to nothing).
+                pass.OnEvery(analysis.AnalyzeDelegateCreation, OperationKind.DelegateCreation);
                 replay.On(analysis.AnalyzePropertyReference, OperationKind.PropertyReference);
             }
 
@@ -82,10 +83,10 @@ namespace Resurs.Analyzers.Rules.Certificates
                 replay.On(analysis.AnalyzeFieldReference, OperationKind.FieldReference);
             }
 
-            // Validators are assigned to a "...Certificate..." member (ServerCertificateCustomValidationCallback,
-            // RemoteCertificateValidationCallback) or passed to an SslStream; ICertificatePolicy and the WCF
-            // validation mode name "Certificate" too.
-            AnchoredReplay.Register(context, replay, "Certificate", "SslStream");
+            // The rest must be named where it is used: DangerousAcceptAnyServerCertificateValidator, the
+            // ICertificatePolicy installed through ServicePointManager.CertificatePolicy, and the WCF
+            // X509CertificateValidationMode all spell "Certificate".
+            pass.Add(replay, "Certificate");
         }
 
         /// <summary>Where a RES3001/RES3002 diagnostic goes for a delegate creation (see the diagnostic conventions).</summary>

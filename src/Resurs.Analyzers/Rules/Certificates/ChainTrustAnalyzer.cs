@@ -15,8 +15,9 @@ namespace Resurs.Analyzers.Rules.Certificates
     /// <c>AllFlags</c>) that configures something, and <c>X509ChainTrustMode.CustomRootTrust</c> when the same method puts a
     /// certificate it made with <c>CreateSelfSigned</c> into <c>CustomTrustStore</c>. Comparisons and removal masks are reading.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class ChainTrustAnalyzer : DiagnosticAnalyzer
+#pragma warning disable RS1001 // A rule view: the host loads ResursAnalyzer, which runs this rule with the others in one pass.
+    public sealed class ChainTrustAnalyzer : ResursCodeAnalyzer, ICodeRule
+#pragma warning restore RS1001
     {
         public const string CustomRootTrust = "CustomRootTrust";
 
@@ -39,18 +40,15 @@ namespace Resurs.Analyzers.Rules.Certificates
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.RES3005);
 
-        public override void Initialize(AnalysisContext context)
-        {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-            context.RegisterCompilationStartAction(OnCompilationStart);
-        }
+        internal override ImmutableArray<ICodeRule> Rules => ImmutableArray.Create<ICodeRule>(this);
+
+        void ICodeRule.Start(CodePass pass) => OnCompilationStart(pass);
 
         private static KeyValuePair<string, string> Entry(string name, string effect) => new KeyValuePair<string, string>(name, effect);
 
-        private static void OnCompilationStart(CompilationStartAnalysisContext context)
+        private static void OnCompilationStart(CodePass pass)
         {
-            var compilation = context.Compilation;
+            var compilation = pass.Compilation;
             var verificationFlags = compilation.GetTypeByMetadataName(CertificateFacts.VerificationFlagsMetadataName);
             var trustMode = compilation.GetTypeByMetadataName(CertificateFacts.ChainTrustModeMetadataName);
             if (verificationFlags is null && trustMode is null)
@@ -63,12 +61,12 @@ namespace Resurs.Analyzers.Rules.Certificates
                 verificationFlags,
                 trustMode,
                 certificateRequest is null ? null : new SelfSignedCertificates(certificateRequest, compilation.GetTypeByMetadataName(CertificateFacts.X509CertificateMetadataName)),
-                AnalysisPolicy.Create(compilation, context.Options));
+                AnalysisPolicy.Create(compilation, pass.Options));
             var replay = new OperationReplay().On(analysis.AnalyzeFieldReference, OperationKind.FieldReference);
 
             // Every weakening value names its enum type, X509VerificationFlags or X509ChainTrustMode (or an alias or
             // static using declared in the file).
-            AnchoredReplay.Register(context, replay, "X509");
+            pass.Add(replay, "X509");
         }
 
         private sealed class CompilationAnalysis

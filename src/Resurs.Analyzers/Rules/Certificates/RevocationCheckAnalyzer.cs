@@ -16,8 +16,9 @@ namespace Resurs.Analyzers.Rules.Certificates
     /// configures something (X509ChainPolicy.RevocationMode, SslClientAuthenticationOptions.CertificateRevocationCheckMode,
     /// WCF RevocationMode). Leaving a setting at its default is not reported.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class RevocationCheckAnalyzer : DiagnosticAnalyzer
+#pragma warning disable RS1001 // A rule view: the host loads ResursAnalyzer, which runs this rule with the others in one pass.
+    public sealed class RevocationCheckAnalyzer : ResursCodeAnalyzer, ICodeRule
+#pragma warning restore RS1001
     {
         private static readonly ImmutableHashSet<string> RevocationProperties =
             ImmutableHashSet.Create(StringComparer.Ordinal, "CheckCertificateRevocationList", "CheckCertificateRevocation");
@@ -26,17 +27,14 @@ namespace Resurs.Analyzers.Rules.Certificates
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.RES3003);
 
-        public override void Initialize(AnalysisContext context)
-        {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-            context.RegisterCompilationStartAction(OnCompilationStart);
-        }
+        internal override ImmutableArray<ICodeRule> Rules => ImmutableArray.Create<ICodeRule>(this);
 
-        private static void OnCompilationStart(CompilationStartAnalysisContext context)
+        void ICodeRule.Start(CodePass pass) => OnCompilationStart(pass);
+
+        private static void OnCompilationStart(CodePass pass)
         {
-            var revocationMode = context.Compilation.GetTypeByMetadataName(CertificateFacts.RevocationModeMetadataName);
-            var analysis = new CompilationAnalysis(revocationMode, AnalysisPolicy.Create(context.Compilation, context.Options));
+            var revocationMode = pass.Compilation.GetTypeByMetadataName(CertificateFacts.RevocationModeMetadataName);
+            var analysis = new CompilationAnalysis(revocationMode, AnalysisPolicy.Create(pass.Compilation, pass.Options));
             var replay = new OperationReplay()
                 .On(analysis.AnalyzeAssignment, OperationKind.SimpleAssignment)
                 .On(analysis.AnalyzeArgument, OperationKind.Argument);
@@ -47,7 +45,7 @@ namespace Resurs.Analyzers.Rules.Certificates
 
             // The properties, the named argument and X509RevocationMode all say "Revocation"; a positional
             // checkCertificateRevocation argument goes to SslStream.AuthenticateAsClient/AuthenticateAsServer.
-            AnchoredReplay.Register(context, replay, "Revocation", "AuthenticateAs");
+            pass.Add(replay, "Revocation", "AuthenticateAs");
         }
 
         private sealed class CompilationAnalysis

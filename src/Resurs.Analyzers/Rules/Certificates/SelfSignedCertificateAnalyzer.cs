@@ -12,21 +12,19 @@ namespace Resurs.Analyzers.Rules.Certificates
     /// ServerCertificateSelector) or an SslStream acting as server (AuthenticateAsServer, SslServerAuthenticationOptions)
     /// serves. Reported at the <c>CreateSelfSigned</c> call, once, however many places serve it.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class SelfSignedCertificateAnalyzer : DiagnosticAnalyzer
+#pragma warning disable RS1001 // A rule view: the host loads ResursAnalyzer, which runs this rule with the others in one pass.
+    public sealed class SelfSignedCertificateAnalyzer : ResursCodeAnalyzer, ICodeRule
+#pragma warning restore RS1001
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.RES3004);
 
-        public override void Initialize(AnalysisContext context)
-        {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-            context.RegisterCompilationStartAction(OnCompilationStart);
-        }
+        internal override ImmutableArray<ICodeRule> Rules => ImmutableArray.Create<ICodeRule>(this);
 
-        private static void OnCompilationStart(CompilationStartAnalysisContext context)
+        void ICodeRule.Start(CodePass pass) => OnCompilationStart(pass);
+
+        private static void OnCompilationStart(CodePass pass)
         {
-            var certificateRequest = context.Compilation.GetTypeByMetadataName(CertificateFacts.CertificateRequestMetadataName);
+            var certificateRequest = pass.Compilation.GetTypeByMetadataName(CertificateFacts.CertificateRequestMetadataName);
             if (certificateRequest is null)
             {
                 return;
@@ -34,10 +32,10 @@ namespace Resurs.Analyzers.Rules.Certificates
 
             var certificates = new SelfSignedCertificates(
                 certificateRequest,
-                context.Compilation.GetTypeByMetadataName(CertificateFacts.X509CertificateMetadataName));
-            var policy = AnalysisPolicy.Create(context.Compilation, context.Options);
+                pass.Compilation.GetTypeByMetadataName(CertificateFacts.X509CertificateMetadataName));
+            var policy = AnalysisPolicy.Create(pass.Compilation, pass.Options);
             var replay = new OperationReplay().On(c => Analyze(c, certificates, policy), OperationKind.Invocation);
-            AnchoredReplay.Register(context, replay, "CreateSelfSigned");
+            pass.Add(replay, "CreateSelfSigned");
         }
 
         private static void Analyze(OperationContext context, SelfSignedCertificates certificates, AnalysisPolicy policy)

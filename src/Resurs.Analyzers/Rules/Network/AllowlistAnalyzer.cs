@@ -24,8 +24,9 @@ namespace Resurs.Analyzers.Rules.Network
     /// been replayed, because a field's initializer, the Add calls that fill it and the checks that read it live in
     /// different members; findings stay local to the file, so the IDE shows them and offers the fix.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class AllowlistAnalyzer : DiagnosticAnalyzer
+#pragma warning disable RS1001 // A rule view: the host loads ResursAnalyzer, which runs this rule with the others in one pass.
+    public sealed class AllowlistAnalyzer : ResursCodeAnalyzer, ICodeRule
+#pragma warning restore RS1001
     {
         /// <summary>Diagnostic property keys read by the code fix.</summary>
         public const string ModeProperty = "Mode";
@@ -48,41 +49,36 @@ namespace Resurs.Analyzers.Rules.Network
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.RES4001, Descriptors.RES4002);
 
-        public override void Initialize(AnalysisContext context)
-        {
-            context.EnableConcurrentExecution();
-            // Silent in generated code, which AnchoredReplay skips itself (skipGeneratedCode): cheaper than the host's filter.
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-            context.RegisterCompilationStartAction(start =>
-            {
-                var analysis = new CompilationAnalysis(NetworkTypes.Create(start.Compilation), AnalysisPolicy.Create(start.Compilation, start.Options));
-                var replay = new OperationReplay().On(
-                    c => analysis.Analyze(c.Operation, Flow(c.Root, analysis), State(c.Root.Replay)),
-                    OperationKind.Literal,
-                    OperationKind.FieldReference,
-                    OperationKind.LocalReference,
-                    OperationKind.PropertyReference,
-                    OperationKind.VariableDeclarator,
-                    OperationKind.FieldInitializer,
-                    OperationKind.PropertyInitializer,
-                    OperationKind.SimpleAssignment);
+        internal override ImmutableArray<ICodeRule> Rules => ImmutableArray.Create<ICodeRule>(this);
 
-                // A list entry is an address literal or an IPAddress (Parse, Any, inside an IPNetwork). The members that
-                // hold one are replayed first; a list's initializer, the Add calls that fill it and the checks that read
-                // it may sit in other members, which are found from the fields and properties the entries reached
-                // (FollowLists). Lists are judged when the file is done.
-                AnchoredReplay.Register(
-                    start,
-                    replay,
-                    (_, text, positions) => AddressAnchors.FindAll(text, positions),
-                    run =>
-                    {
-                        FollowLists(run);
-                        analysis.Report(run, State(run));
-                    },
-                    membersOnly: true,
-                    skipGeneratedCode: true);
-            });
+        void ICodeRule.Start(CodePass pass)
+        {
+            var analysis = new CompilationAnalysis(NetworkTypes.Create(pass.Compilation), AnalysisPolicy.Create(pass.Compilation, pass.Options));
+            var replay = new OperationReplay().On(
+                c => analysis.Analyze(c.Operation, Flow(c.Root, analysis), State(c.Root.Replay)),
+                OperationKind.Literal,
+                OperationKind.FieldReference,
+                OperationKind.LocalReference,
+                OperationKind.PropertyReference,
+                OperationKind.VariableDeclarator,
+                OperationKind.FieldInitializer,
+                OperationKind.PropertyInitializer,
+                OperationKind.SimpleAssignment);
+
+            // A list entry is an address literal or an IPAddress (Parse, Any, inside an IPNetwork). The members that
+            // hold one are replayed first; a list's initializer, the Add calls that fill it and the checks that read
+            // it may sit in other members, which are found from the fields and properties the entries reached
+            // (FollowLists). Lists are judged when the file is done.
+            pass.Add(
+                replay,
+                (_, text, positions) => AddressAnchors.FindAll(text, positions),
+                run =>
+                {
+                    FollowLists(run);
+                    analysis.Report(run, State(run));
+                },
+                membersOnly: true,
+                skipGeneratedCode: true);
         }
 
         /// <summary>

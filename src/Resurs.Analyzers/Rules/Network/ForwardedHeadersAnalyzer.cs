@@ -15,8 +15,9 @@ namespace Resurs.Analyzers.Rules.Network
     /// added to them, while ForwardedHeaders includes XForwardedFor (or is not set there). Also
     /// ASPNETCORE_FORWARDEDHEADERS_ENABLED=true set in code, which turns the middleware on with both lists cleared.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class ForwardedHeadersAnalyzer : DiagnosticAnalyzer
+#pragma warning disable RS1001 // A rule view: the host loads ResursAnalyzer, which runs this rule with the others in one pass.
+    public sealed class ForwardedHeadersAnalyzer : ResursCodeAnalyzer, ICodeRule
+#pragma warning restore RS1001
     {
         private const string EnvironmentSwitch = "ASPNETCORE_FORWARDEDHEADERS_ENABLED";
         private const string HostSetting = "FORWARDEDHEADERS_ENABLED";
@@ -26,27 +27,25 @@ namespace Resurs.Analyzers.Rules.Network
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.RES4005);
 
-        public override void Initialize(AnalysisContext context)
-        {
-            context.EnableConcurrentExecution();
-            // Silent in generated code, which AnchoredReplay skips itself (skipGeneratedCode): cheaper than the host's filter.
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-            context.RegisterCompilationStartAction(start =>
-            {
-                var types = NetworkTypes.Create(start.Compilation);
-                var environment = start.Compilation.GetTypeByMetadataName("System.Environment");
-                var policy = AnalysisPolicy.Create(start.Compilation, start.Options);
-                var replay = new OperationReplay().On(c => AnalyzeSwitch(c, environment, policy), OperationKind.Invocation, OperationKind.SimpleAssignment);
-                if (types.ForwardedHeadersOptions is not null)
-                {
-                    // Per member: the options object's settings are spread over several statements of one method or lambda.
-                    replay.On(c => Record(c.Operation, types, States(c.Root)), OperationKind.Invocation, OperationKind.SimpleAssignment);
-                    replay.OnRootEnd(root => Evaluate(root, States(root), policy));
-                }
+        internal override ImmutableArray<ICodeRule> Rules => ImmutableArray.Create<ICodeRule>(this);
 
-                // ForwardedHeadersOptions, UseForwardedHeaders and the ASPNETCORE_FORWARDEDHEADERS_ENABLED switch.
-                AnchoredReplay.Register(start, replay, (_, text, positions) => SourceAnchors.FindAllIgnoreCase(text, "ForwardedHeaders", positions), treeEnd: null, skipGeneratedCode: true);
-            });
+        void ICodeRule.Start(CodePass pass)
+        {
+            var types = NetworkTypes.Create(pass.Compilation);
+            var environment = pass.Compilation.GetTypeByMetadataName("System.Environment");
+            var policy = AnalysisPolicy.Create(pass.Compilation, pass.Options);
+            var replay = new OperationReplay().On(c => AnalyzeSwitch(c, environment, policy), OperationKind.Invocation, OperationKind.SimpleAssignment);
+            if (types.ForwardedHeadersOptions is not null)
+            {
+                // Per member: the options object's settings are spread over several statements of one method or lambda.
+                replay.On(c => Record(c.Operation, types, States(c.Root)), OperationKind.Invocation, OperationKind.SimpleAssignment);
+                replay.OnRootEnd(root => Evaluate(root, States(root), policy));
+            }
+
+            // ForwardedHeadersOptions, UseForwardedHeaders and the ASPNETCORE_FORWARDEDHEADERS_ENABLED switch.
+            pass.Add(
+                replay,
+                (_, text, positions) => SourceAnchors.FindAllIgnoreCase(text, "ForwardedHeaders", positions), treeEnd: null, skipGeneratedCode: true);
         }
 
         /// <summary>What one options object is configured with inside one member.</summary>

@@ -18,37 +18,36 @@ namespace Resurs.Analyzers.Rules.Network
     /// endpoint (EndpointAddress, the remoteAddress of a WCF client). Reported at the literal that holds the host; a const
     /// or field is reported once, at its declaration.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class ResursIpUrlAnalyzer : DiagnosticAnalyzer
+#pragma warning disable RS1001 // A rule view: the host loads ResursAnalyzer, which runs this rule with the others in one pass.
+    public sealed class ResursIpUrlAnalyzer : ResursCodeAnalyzer, ICodeRule
+#pragma warning restore RS1001
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.RES4004);
 
-        public override void Initialize(AnalysisContext context)
+        internal override ImmutableArray<ICodeRule> Rules => ImmutableArray.Create<ICodeRule>(this);
+
+        void ICodeRule.Start(CodePass pass)
         {
-            context.EnableConcurrentExecution();
-            // Silent in generated code, which AnchoredReplay skips itself (skipGeneratedCode): cheaper than the host's filter.
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-            context.RegisterCompilationStartAction(start =>
+            var compilation = pass.Compilation;
+            var analysis = new CompilationAnalysis(
+                compilation.GetTypeByMetadataName("System.Net.Http.HttpClient"),
+                compilation.GetTypeByMetadataName("System.Net.Http.HttpRequestMessage"),
+                compilation.GetTypeByMetadataName("System.Net.WebRequest"),
+                compilation.GetTypeByMetadataName("System.ServiceModel.EndpointAddress"),
+                AnalysisPolicy.Create(compilation, pass.Options));
+            if (!analysis.HasSinks)
             {
-                var compilation = start.Compilation;
-                var analysis = new CompilationAnalysis(
-                    compilation.GetTypeByMetadataName("System.Net.Http.HttpClient"),
-                    compilation.GetTypeByMetadataName("System.Net.Http.HttpRequestMessage"),
-                    compilation.GetTypeByMetadataName("System.Net.WebRequest"),
-                    compilation.GetTypeByMetadataName("System.ServiceModel.EndpointAddress"),
-                    AnalysisPolicy.Create(compilation, start.Options));
-                if (!analysis.HasSinks)
-                {
-                    return;
-                }
+                return;
+            }
 
-                var replay = new OperationReplay()
-                    .On(analysis.AnalyzeAssignment, OperationKind.SimpleAssignment, OperationKind.CoalesceAssignment)
-                    .On(analysis.AnalyzeCall, OperationKind.Invocation, OperationKind.ObjectCreation);
+            var replay = new OperationReplay()
+                .On(analysis.AnalyzeAssignment, OperationKind.SimpleAssignment, OperationKind.CoalesceAssignment)
+                .On(analysis.AnalyzeCall, OperationKind.Invocation, OperationKind.ObjectCreation);
 
-                // Only a URL whose host is written as an address can name Resurs by IP.
-                AnchoredReplay.Register(start, replay, (_, text, positions) => UrlAnchors.FindAddressHosts(text, positions), treeEnd: null, skipGeneratedCode: true);
-            });
+            // Only a URL whose host is written as an address can name Resurs by IP.
+            pass.Add(
+                replay,
+                (_, text, positions) => UrlAnchors.FindAddressHosts(text, positions), treeEnd: null, skipGeneratedCode: true);
         }
 
         private sealed class CompilationAnalysis

@@ -16,8 +16,9 @@ namespace Resurs.Analyzers.Rules.Network
     /// reaches a comparison (EndsWith, ==, Contains, a pattern). Lookups that are only logged, and forward lookups of
     /// names, stay silent. Reported at the Dns call.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class ReverseDnsTrustAnalyzer : DiagnosticAnalyzer
+#pragma warning disable RS1001 // A rule view: the host loads ResursAnalyzer, which runs this rule with the others in one pass.
+    public sealed class ReverseDnsTrustAnalyzer : ResursCodeAnalyzer, ICodeRule
+#pragma warning restore RS1001
     {
         private const int MaxDepth = 8;
         private const int MaxReferences = 32;
@@ -26,25 +27,23 @@ namespace Resurs.Analyzers.Rules.Network
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.RES4003);
 
-        public override void Initialize(AnalysisContext context)
+        internal override ImmutableArray<ICodeRule> Rules => ImmutableArray.Create<ICodeRule>(this);
+
+        void ICodeRule.Start(CodePass pass)
         {
-            context.EnableConcurrentExecution();
-            // Silent in generated code, which AnchoredReplay skips itself (skipGeneratedCode): cheaper than the host's filter.
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-            context.RegisterCompilationStartAction(start =>
+            var dns = pass.Compilation.GetTypeByMetadataName("System.Net.Dns");
+            if (dns is null)
             {
-                var dns = start.Compilation.GetTypeByMetadataName("System.Net.Dns");
-                if (dns is null)
-                {
-                    return;
-                }
+                return;
+            }
 
-                var policy = AnalysisPolicy.Create(start.Compilation, start.Options);
-                var replay = new OperationReplay().On(c => Analyze(c, dns, policy), OperationKind.Invocation);
+            var policy = AnalysisPolicy.Create(pass.Compilation, pass.Options);
+            var replay = new OperationReplay().On(c => Analyze(c, dns, policy), OperationKind.Invocation);
 
-                // Dns.GetHostEntry(...), Dns.GetHostByAddress(...), Dns.Resolve(...).
-                AnchoredReplay.Register(start, replay, (_, text, positions) => SourceAnchors.FindAll(text, DnsAnchor, positions), treeEnd: null, skipGeneratedCode: true);
-            });
+            // Dns.GetHostEntry(...), Dns.GetHostByAddress(...), Dns.Resolve(...).
+            pass.Add(
+                replay,
+                (_, text, positions) => SourceAnchors.FindAll(text, DnsAnchor, positions), treeEnd: null, skipGeneratedCode: true);
         }
 
         private static void Analyze(OperationContext context, INamedTypeSymbol dns, AnalysisPolicy policy)

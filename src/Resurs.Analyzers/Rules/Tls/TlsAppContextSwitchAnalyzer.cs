@@ -11,21 +11,19 @@ namespace Resurs.Analyzers.Rules.Tls
     /// RES2003: <c>AppContext.SetSwitch</c> with a constant <c>true</c> for a .NET Framework switch that lets the runtime fall
     /// back to protocols below TLS 1.2.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class TlsAppContextSwitchAnalyzer : DiagnosticAnalyzer
+#pragma warning disable RS1001 // A rule view: the host loads ResursAnalyzer, which runs this rule with the others in one pass.
+    public sealed class TlsAppContextSwitchAnalyzer : ResursCodeAnalyzer, ICodeRule
+#pragma warning restore RS1001
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.RES2003);
 
-        public override void Initialize(AnalysisContext context)
-        {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-            context.RegisterCompilationStartAction(OnCompilationStart);
-        }
+        internal override ImmutableArray<ICodeRule> Rules => ImmutableArray.Create<ICodeRule>(this);
 
-        private static void OnCompilationStart(CompilationStartAnalysisContext context)
+        void ICodeRule.Start(CodePass pass) => OnCompilationStart(pass);
+
+        private static void OnCompilationStart(CodePass pass)
         {
-            var appContext = context.Compilation.GetTypeByMetadataName("System.AppContext");
+            var appContext = pass.Compilation.GetTypeByMetadataName("System.AppContext");
             IMethodSymbol? setSwitch = null;
             foreach (var member in appContext?.GetMembers("SetSwitch") ?? ImmutableArray<ISymbol>.Empty)
             {
@@ -40,9 +38,9 @@ namespace Resurs.Analyzers.Rules.Tls
                 return;
             }
 
-            var policy = AnalysisPolicy.Create(context.Compilation, context.Options);
+            var policy = AnalysisPolicy.Create(pass.Compilation, pass.Options);
             var replay = new OperationReplay().On(c => AnalyzeInvocation(c, setSwitch, policy), OperationKind.Invocation);
-            AnchoredReplay.Register(context, replay, "SetSwitch");
+            pass.Add(replay, "SetSwitch");
         }
 
         private static void AnalyzeInvocation(OperationContext context, IMethodSymbol setSwitch, AnalysisPolicy policy)

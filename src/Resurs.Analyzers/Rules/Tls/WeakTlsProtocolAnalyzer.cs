@@ -15,35 +15,33 @@ namespace Resurs.Analyzers.Rules.Tls
     /// configures a connection. Candidates are weak enum members, numeric casts and negations; each is judged by where
     /// the value ends up (<see cref="ValueUse"/>), so comparisons, case labels, HasFlag and removal masks stay silent.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class WeakTlsProtocolAnalyzer : DiagnosticAnalyzer
+#pragma warning disable RS1001 // A rule view: the host loads ResursAnalyzer, which runs this rule with the others in one pass.
+    public sealed class WeakTlsProtocolAnalyzer : ResursCodeAnalyzer, ICodeRule
+#pragma warning restore RS1001
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.RES2001, Descriptors.RES2002);
 
-        public override void Initialize(AnalysisContext context)
-        {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-            context.RegisterCompilationStartAction(OnCompilationStart);
-        }
+        internal override ImmutableArray<ICodeRule> Rules => ImmutableArray.Create<ICodeRule>(this);
 
-        private static void OnCompilationStart(CompilationStartAnalysisContext context)
+        void ICodeRule.Start(CodePass pass) => OnCompilationStart(pass);
+
+        private static void OnCompilationStart(CodePass pass)
         {
-            var sslProtocols = context.Compilation.GetTypeByMetadataName(TlsProtocolFacts.SslProtocolsMetadataName);
-            var securityProtocolType = context.Compilation.GetTypeByMetadataName(TlsProtocolFacts.SecurityProtocolTypeMetadataName);
+            var sslProtocols = pass.Compilation.GetTypeByMetadataName(TlsProtocolFacts.SslProtocolsMetadataName);
+            var securityProtocolType = pass.Compilation.GetTypeByMetadataName(TlsProtocolFacts.SecurityProtocolTypeMetadataName);
             if (sslProtocols is null && securityProtocolType is null)
             {
                 return;
             }
 
-            var analysis = new CompilationAnalysis(sslProtocols, securityProtocolType, AnalysisPolicy.Create(context.Compilation, context.Options));
+            var analysis = new CompilationAnalysis(sslProtocols, securityProtocolType, AnalysisPolicy.Create(pass.Compilation, pass.Options));
             var replay = new OperationReplay()
                 .On(analysis.AnalyzeFieldReference, OperationKind.FieldReference)
                 .On(analysis.AnalyzeConversion, OperationKind.Conversion)
                 .On(analysis.AnalyzeUnary, OperationKind.UnaryOperator);
 
-            AnchoredReplay.Register(context, replay, (_, text, positions) => FindWeakValueAnchors(text, positions), treeEnd: null);
+            pass.Add(replay, (_, text, positions) => FindWeakValueAnchors(text, positions), treeEnd: null);
         }
 
         private static readonly string[] EnumNames = { "SslProtocols", "SecurityProtocolType" };
