@@ -41,15 +41,15 @@ namespace Resurs.Analyzers.Benchmarks
         private readonly ImmutableArray<MetadataReference> references;
         private int runs;
 
-        public AnalyzerBenchmark(ImmutableArray<SyntaxTree> trees, ImmutableArray<MetadataReference> references, ImmutableArray<DiagnosticAnalyzer> resurs, DiagnosticAnalyzer reference, DiagnosticAnalyzer floor, ImmutableArray<DiagnosticAnalyzer> probes)
+        public AnalyzerBenchmark(ImmutableArray<SyntaxTree> trees, ImmutableArray<MetadataReference> references, ImmutableArray<DiagnosticAnalyzer> resurs, DiagnosticAnalyzer reference, DiagnosticAnalyzer floor, ImmutableArray<DiagnosticAnalyzer> extras)
         {
             this.trees = trees;
             this.references = references;
             Resurs = resurs;
             Reference = reference;
             Floor = floor;
-            Probes = probes;
-            Analyzers = resurs.Add(reference).Add(floor).AddRange(probes);
+            Extras = extras;
+            Analyzers = resurs.Add(reference).Add(floor).AddRange(extras);
         }
 
         public ImmutableArray<DiagnosticAnalyzer> Resurs { get; }
@@ -58,19 +58,27 @@ namespace Resurs.Analyzers.Benchmarks
 
         public DiagnosticAnalyzer Floor { get; }
 
-        /// <summary>No-op analyzers, one per way of subscribing (<c>--probes</c>); measured in the same pass, after the floor.</summary>
-        public ImmutableArray<DiagnosticAnalyzer> Probes { get; }
+        /// <summary>The rule families' own analyzers (<c>--families</c>) and no-op probes (<c>--probes</c>), measured in the same pass after the floor, outside the verdict.</summary>
+        public ImmutableArray<DiagnosticAnalyzer> Extras { get; }
 
         /// <summary>Every Resurs analyzer, then the reference, then the floor, then the probes.</summary>
         public ImmutableArray<DiagnosticAnalyzer> Analyzers { get; }
 
-        /// <summary>Every concrete analyzer in the shipped analyzer assembly, found by reflection, in name order.</summary>
-        public static ImmutableArray<DiagnosticAnalyzer> ResursAnalyzers() =>
+        /// <summary>
+        /// Every analyzer a host loads from the shipped assembly (those with <see cref="DiagnosticAnalyzerAttribute"/>),
+        /// in name order; with <paramref name="families"/>, instead each rule family's own analyzer, which runs that
+        /// family alone (the shipped <c>ResursAnalyzer</c> runs them all in one pass), to see where the time goes.
+        /// </summary>
+        public static ImmutableArray<DiagnosticAnalyzer> ResursAnalyzers(bool families = false) =>
             Assembly.Load("Resurs.Analyzers").GetTypes()
-                .Where(type => typeof(DiagnosticAnalyzer).IsAssignableFrom(type) && !type.IsAbstract && type.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
+                .Where(type => typeof(DiagnosticAnalyzer).IsAssignableFrom(type) && !type.IsAbstract && type.IsPublic
+                    && (type.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null) != families)
                 .OrderBy(type => type.Name, StringComparer.Ordinal)
                 .Select(type => (DiagnosticAnalyzer)Activator.CreateInstance(type)!)
                 .ToImmutableArray();
+
+        /// <summary>Skip the wall-clock passes (<c>--no-wall</c>): their figures are then zero.</summary>
+        public bool NoWall { get; init; }
 
         public async Task<Run> RunAsync(CancellationToken cancellationToken)
         {
@@ -95,8 +103,11 @@ namespace Resurs.Analyzers.Benchmarks
             }
 
             // Alternate which pass goes first, so a drift in the machine's speed does not favour one side.
-            TimeSpan floorPass, resursPass;
-            if (runs++ % 2 == 0)
+            TimeSpan floorPass = default, resursPass = default;
+            if (NoWall)
+            {
+            }
+            else if (runs++ % 2 == 0)
             {
                 floorPass = await PassAsync(compilation, ImmutableArray.Create(Floor), exceptions, cancellationToken).ConfigureAwait(false);
                 resursPass = await PassAsync(compilation, Resurs.Add(Floor), exceptions, cancellationToken).ConfigureAwait(false);

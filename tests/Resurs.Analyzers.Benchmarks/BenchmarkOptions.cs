@@ -16,6 +16,8 @@ namespace Resurs.Analyzers.Benchmarks
   --iterations N   measured runs after one warm-up; medians are reported (default 5)
   --dump DIR       also write the generated corpus to DIR
   --enforce        exit with code 1 when the budget is not met
+  --families       also measure each rule family's own analyzer (the shipped ResursAnalyzer runs them all in one pass)
+  --no-wall        skip the two wall-clock passes per run (for profiling the analyzers alone)
   --probes         also measure no-op probe analyzers, one per way of subscribing (what each way costs at least)
   --help           this text";
 
@@ -32,6 +34,10 @@ namespace Resurs.Analyzers.Benchmarks
         public bool Enforce { get; private set; }
 
         public bool Probes { get; private set; }
+
+        public bool Families { get; private set; }
+
+        public bool NoWall { get; private set; }
 
         public bool Help { get; private set; }
 
@@ -62,6 +68,12 @@ namespace Resurs.Analyzers.Benchmarks
                         break;
                     case "--dump":
                         options.Dump = Path.GetFullPath(Value(args, ref i));
+                        break;
+                    case "--no-wall":
+                        options.NoWall = true;
+                        break;
+                    case "--families":
+                        options.Families = true;
                         break;
                     case "--probes":
                         options.Probes = true;

@@ -27,7 +27,9 @@ namespace Resurs.Analyzers.Benchmarks
             new OperationBlock("operation block, no walk", walk: false),
             new OperationBlock("operation block, walk every operation", walk: true),
             new SemanticModel("semantic model, no-op"),
-            new TextScan("syntax tree, IndexOf of 8 names"));
+            new TextScan("syntax tree, IndexOf of 8 names"),
+            new TypeLookups("compilation start, 26 GetTypeByMetadataName"),
+            new CompilationStart("compilation start, no-op"));
 
         public override void Initialize(AnalysisContext context)
         {
@@ -90,6 +92,47 @@ namespace Resurs.Analyzers.Benchmarks
         private sealed class SemanticModel : ProbeAnalyzer
         {
             public SemanticModel(string name) => Name = name;
+
+            public override string Name { get; }
+
+            protected override void Start(CompilationStartAnalysisContext start) => start.RegisterSemanticModelAction(_ => { });
+        }
+
+        private sealed class TypeLookups : ProbeAnalyzer
+        {
+            private static readonly string[] Names =
+            {
+                "System.Uri", "System.UriBuilder", "System.AppContext", "System.Environment", "System.CodeDom.Compiler.GeneratedCodeAttribute",
+                "System.Security.Authentication.SslProtocols", "System.Net.SecurityProtocolType", "System.Net.Security.SslPolicyErrors",
+                "System.Security.Cryptography.X509Certificates.X509Certificate", "System.Security.Cryptography.X509Certificates.X509Chain",
+                "System.Security.Cryptography.X509Certificates.X509RevocationMode", "System.Security.Cryptography.X509Certificates.X509VerificationFlags",
+                "System.Security.Cryptography.X509Certificates.X509ChainTrustMode", "System.Security.Cryptography.X509Certificates.CertificateRequest",
+                "System.Net.ICertificatePolicy", "System.ServiceModel.Security.X509CertificateValidationMode", "System.Net.Http.HttpClient",
+                "System.Net.Http.HttpClientHandler", "System.Net.Http.HttpRequestMessage", "System.Net.WebRequest", "System.ServiceModel.EndpointAddress",
+                "System.Net.Dns", "System.Net.IPAddress", "System.Net.IPNetwork", "Microsoft.AspNetCore.HttpOverrides.IPNetwork",
+                "Microsoft.AspNetCore.Builder.ForwardedHeadersOptions",
+            };
+
+            public TypeLookups(string name) => Name = name;
+
+            public override string Name { get; }
+
+            public static int Sink { get; private set; }
+
+            protected override void Start(CompilationStartAnalysisContext start)
+            {
+                foreach (var name in Names)
+                {
+                    Sink += start.Compilation.GetTypeByMetadataName(name) is null ? 0 : 1;
+                }
+
+                start.RegisterSemanticModelAction(_ => { });
+            }
+        }
+
+        private sealed class CompilationStart : ProbeAnalyzer
+        {
+            public CompilationStart(string name) => Name = name;
 
             public override string Name { get; }
 

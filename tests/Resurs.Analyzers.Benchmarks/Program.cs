@@ -64,7 +64,8 @@ namespace Resurs.Analyzers.Benchmarks
             var packs = ReferencePacks.Find();
             var references = ReferencePacks.References(packs);
             var resurs = AnalyzerBenchmark.ResursAnalyzers();
-            var probes = options.Probes ? ProbeAnalyzer.All() : ImmutableArray<DiagnosticAnalyzer>.Empty;
+            var extras = (options.Families ? AnalyzerBenchmark.ResursAnalyzers(families: true) : ImmutableArray<DiagnosticAnalyzer>.Empty)
+                .AddRange(options.Probes ? ProbeAnalyzer.All() : ImmutableArray<DiagnosticAnalyzer>.Empty);
             var reference = ReferenceAnalyzer.Load();
             var floor = new FloorAnalyzer();
             var corpora = options.Roots.Count == 0
@@ -88,7 +89,7 @@ namespace Resurs.Analyzers.Benchmarks
                 var trees = files
                     .Select(file => CSharpSyntaxTree.ParseText(SourceText.From(file.Text, Encoding.UTF8), parseOptions, file.Path))
                     .ToImmutableArray();
-                var benchmark = new AnalyzerBenchmark(trees, references, resurs, reference, floor, probes);
+                var benchmark = new AnalyzerBenchmark(trees, references, resurs, reference, floor, extras) { NoWall = options.NoWall };
                 Console.WriteLine();
                 Console.WriteLine(Report.Format("Corpus", options.Roots.Count == 0
                     ? Invariant($"generated, seed {options.Seed}: {files.Count} files, {files.Sum(f => f.Lines):N0} lines")

@@ -87,7 +87,8 @@ namespace Resurs.Analyzers.Benchmarks
             output.WriteLine(Row(FloorAnalyzer.Name, string.Empty, floor, summary.Binding, floor));
             for (var i = floorIndex + 1; i < analyzers.Length; i++)
             {
-                output.WriteLine(Row("Probe: " + ((ProbeAnalyzer)analyzers[i]).Name, string.Empty, summary.Times[i], summary.Binding, floor));
+                var name = analyzers[i] is ProbeAnalyzer probe ? "Probe: " + probe.Name : "Family alone: " + Name(analyzers[i]);
+                output.WriteLine(Row(name, analyzers[i] is ProbeAnalyzer ? string.Empty : Rules(analyzers[i]), summary.Times[i], summary.Binding, floor));
             }
             output.WriteLine();
             output.WriteLine(Invariant($"Wall clock: an analysis pass with every Resurs analyzer beside the floor took {summary.WallDifference:+0;-0;0} ms against the floor alone ({summary.FloorPass:N0} ms), {Percent(summary.WallDifference, summary.Binding):+0.00;-0.00;0.00}% of binding."));

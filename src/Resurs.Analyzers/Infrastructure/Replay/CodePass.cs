@@ -4,6 +4,8 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
+using Resurs.Analyzers.Infrastructure;
+
 namespace Resurs.Analyzers.Infrastructure.Replay
 {
     /// <summary>Which code a pass replays through the rules' handlers.</summary>
@@ -45,12 +47,16 @@ namespace Resurs.Analyzers.Infrastructure.Replay
             this.start = start;
             Compilation = start.Compilation;
             Options = start.Options;
+            Types = WellKnownTypes.Create(start.Compilation);
             this.scope = scope;
         }
 
         public Compilation Compilation { get; }
 
         public AnalyzerOptions Options { get; }
+
+        /// <summary>The framework types the rules need, resolved once for all of them.</summary>
+        public WellKnownTypes Types { get; }
 
         /// <summary>Registers the compilation-start action that runs <paramref name="rules"/> in one pass per file.</summary>
         public static void Initialize(AnalysisContext context, ReplayScope scope, ImmutableArray<ICodeRule> rules)
@@ -111,7 +117,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         {
             if (skipGeneratedCode)
             {
-                generatedCode ??= GeneratedCodeFilter.Create(Compilation);
+                generatedCode ??= GeneratedCodeFilter.Create(Types);
             }
 
             registrations.Add(new Registration(replay, findAnchors, treeEnd, membersOnly, skipGeneratedCode));

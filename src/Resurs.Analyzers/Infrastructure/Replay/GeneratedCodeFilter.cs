@@ -22,8 +22,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
 
         private GeneratedCodeFilter(INamedTypeSymbol? attribute) => this.attribute = attribute;
 
-        public static GeneratedCodeFilter Create(Compilation compilation) =>
-            new GeneratedCodeFilter(compilation.GetTypeByMetadataName("System.CodeDom.Compiler.GeneratedCodeAttribute"));
+        public static GeneratedCodeFilter Create(WellKnownTypes types) => new GeneratedCodeFilter(types.GeneratedCodeAttribute);
 
         /// <summary>Whether the file's text names the attribute at all (only then can a diagnostic in it be dropped).</summary>
         public bool MayMarkMembers(string text) =>

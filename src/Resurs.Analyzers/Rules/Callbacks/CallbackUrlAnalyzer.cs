@@ -34,8 +34,8 @@ namespace Resurs.Analyzers.Rules.Callbacks
 
         void ICodeRule.Start(CodePass pass)
         {
-            var uri = pass.Compilation.GetTypeByMetadataName("System.Uri");
-            var uriBuilder = pass.Compilation.GetTypeByMetadataName("System.UriBuilder");
+            var uri = pass.Types.Uri;
+            var uriBuilder = pass.Types.UriBuilder;
             var policy = AnalysisPolicy.Create(pass.Compilation, pass.Options);
             var analysis = new CompilationAnalysis(uri, uriBuilder, policy);
 

@@ -44,10 +44,10 @@ namespace Resurs.Analyzers.Rules.Certificates
         private static void OnCompilationStart(CodePass pass)
         {
             var compilation = pass.Compilation;
-            var sslPolicyErrors = compilation.GetTypeByMetadataName(CertificateFacts.SslPolicyErrorsMetadataName);
-            var certificatePolicy = compilation.GetTypeByMetadataName(CertificateFacts.CertificatePolicyMetadataName);
+            var sslPolicyErrors = pass.Types.SslPolicyErrors;
+            var certificatePolicy = pass.Types.CertificatePolicy;
             var checkValidationResult = certificatePolicy is null ? null : FirstMethod(certificatePolicy, "CheckValidationResult");
-            var wcfValidationMode = compilation.GetTypeByMetadataName(CertificateFacts.WcfValidationModeMetadataName);
+            var wcfValidationMode = pass.Types.WcfValidationMode;
             if (sslPolicyErrors is null && certificatePolicy is null && wcfValidationMode is null)
             {
                 return;
@@ -55,9 +55,9 @@ namespace Resurs.Analyzers.Rules.Certificates
 
             var analysis = new CompilationAnalysis(
                 sslPolicyErrors,
-                compilation.GetTypeByMetadataName(CertificateFacts.X509CertificateMetadataName),
-                compilation.GetTypeByMetadataName(CertificateFacts.X509ChainMetadataName),
-                compilation.GetTypeByMetadataName(CertificateFacts.HttpClientHandlerMetadataName),
+                pass.Types.X509Certificate,
+                pass.Types.X509Chain,
+                pass.Types.HttpClientHandler,
                 certificatePolicy,
                 checkValidationResult,
                 wcfValidationMode,

@@ -49,18 +49,18 @@ namespace Resurs.Analyzers.Rules.Certificates
         private static void OnCompilationStart(CodePass pass)
         {
             var compilation = pass.Compilation;
-            var verificationFlags = compilation.GetTypeByMetadataName(CertificateFacts.VerificationFlagsMetadataName);
-            var trustMode = compilation.GetTypeByMetadataName(CertificateFacts.ChainTrustModeMetadataName);
+            var verificationFlags = pass.Types.X509VerificationFlags;
+            var trustMode = pass.Types.X509ChainTrustMode;
             if (verificationFlags is null && trustMode is null)
             {
                 return;
             }
 
-            var certificateRequest = compilation.GetTypeByMetadataName(CertificateFacts.CertificateRequestMetadataName);
+            var certificateRequest = pass.Types.CertificateRequest;
             var analysis = new CompilationAnalysis(
                 verificationFlags,
                 trustMode,
-                certificateRequest is null ? null : new SelfSignedCertificates(certificateRequest, compilation.GetTypeByMetadataName(CertificateFacts.X509CertificateMetadataName)),
+                certificateRequest is null ? null : new SelfSignedCertificates(certificateRequest, pass.Types.X509Certificate),
                 AnalysisPolicy.Create(compilation, pass.Options));
             var replay = new OperationReplay().On(analysis.AnalyzeFieldReference, OperationKind.FieldReference);
 

@@ -33,7 +33,7 @@ namespace Resurs.Analyzers.Rules.Certificates
 
         private static void OnCompilationStart(CodePass pass)
         {
-            var revocationMode = pass.Compilation.GetTypeByMetadataName(CertificateFacts.RevocationModeMetadataName);
+            var revocationMode = pass.Types.X509RevocationMode;
             var analysis = new CompilationAnalysis(revocationMode, AnalysisPolicy.Create(pass.Compilation, pass.Options));
             var replay = new OperationReplay()
                 .On(analysis.AnalyzeAssignment, OperationKind.SimpleAssignment)

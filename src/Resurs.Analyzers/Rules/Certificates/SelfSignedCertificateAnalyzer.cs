@@ -24,7 +24,7 @@ namespace Resurs.Analyzers.Rules.Certificates
 
         private static void OnCompilationStart(CodePass pass)
         {
-            var certificateRequest = pass.Compilation.GetTypeByMetadataName(CertificateFacts.CertificateRequestMetadataName);
+            var certificateRequest = pass.Types.CertificateRequest;
             if (certificateRequest is null)
             {
                 return;
@@ -32,7 +32,7 @@ namespace Resurs.Analyzers.Rules.Certificates
 
             var certificates = new SelfSignedCertificates(
                 certificateRequest,
-                pass.Compilation.GetTypeByMetadataName(CertificateFacts.X509CertificateMetadataName));
+                pass.Types.X509Certificate);
             var policy = AnalysisPolicy.Create(pass.Compilation, pass.Options);
             var replay = new OperationReplay().On(c => Analyze(c, certificates, policy), OperationKind.Invocation);
             pass.Add(replay, "CreateSelfSigned");

@@ -53,7 +53,7 @@ namespace Resurs.Analyzers.Rules.Network
 
         void ICodeRule.Start(CodePass pass)
         {
-            var analysis = new CompilationAnalysis(NetworkTypes.Create(pass.Compilation), AnalysisPolicy.Create(pass.Compilation, pass.Options));
+            var analysis = new CompilationAnalysis(NetworkTypes.Create(pass.Types), AnalysisPolicy.Create(pass.Compilation, pass.Options));
             var replay = new OperationReplay().On(
                 c => analysis.Analyze(c.Operation, Flow(c.Root, analysis), State(c.Root.Replay)),
                 OperationKind.Literal,

@@ -31,8 +31,8 @@ namespace Resurs.Analyzers.Rules.Network
 
         void ICodeRule.Start(CodePass pass)
         {
-            var types = NetworkTypes.Create(pass.Compilation);
-            var environment = pass.Compilation.GetTypeByMetadataName("System.Environment");
+            var types = NetworkTypes.Create(pass.Types);
+            var environment = pass.Types.Environment;
             var policy = AnalysisPolicy.Create(pass.Compilation, pass.Options);
             var replay = new OperationReplay().On(c => AnalyzeSwitch(c, environment, policy), OperationKind.Invocation, OperationKind.SimpleAssignment);
             if (types.ForwardedHeadersOptions is not null)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using Resurs.Analyzers.Infrastructure;
 using Resurs.Analyzers.Infrastructure.Net;
 
 namespace Resurs.Analyzers.Rules.Network
@@ -12,12 +13,12 @@ namespace Resurs.Analyzers.Rules.Network
         /// <summary>By-name answers per type: the check runs for the type of every reference.</summary>
         private readonly ConcurrentDictionary<ITypeSymbol, bool> namedLikeNetwork = new ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
 
-        private NetworkTypes(Compilation compilation)
+        private NetworkTypes(WellKnownTypes types)
         {
-            IPAddress = compilation.GetTypeByMetadataName("System.Net.IPAddress");
-            SystemIPNetwork = compilation.GetTypeByMetadataName("System.Net.IPNetwork");
-            AspNetIPNetwork = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.HttpOverrides.IPNetwork");
-            ForwardedHeadersOptions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.ForwardedHeadersOptions");
+            IPAddress = types.IPAddress;
+            SystemIPNetwork = types.SystemIPNetwork;
+            AspNetIPNetwork = types.AspNetIPNetwork;
+            ForwardedHeadersOptions = types.ForwardedHeadersOptions;
         }
 
         public INamedTypeSymbol? IPAddress { get; }
@@ -28,7 +29,7 @@ namespace Resurs.Analyzers.Rules.Network
 
         public INamedTypeSymbol? ForwardedHeadersOptions { get; }
 
-        public static NetworkTypes Create(Compilation compilation) => new NetworkTypes(compilation);
+        public static NetworkTypes Create(WellKnownTypes types) => new NetworkTypes(types);
 
         public bool IsIPAddress(ITypeSymbol? type) => type is not null && SymbolEqualityComparer.Default.Equals(type, IPAddress);
 

@@ -30,10 +30,10 @@ namespace Resurs.Analyzers.Rules.Network
         {
             var compilation = pass.Compilation;
             var analysis = new CompilationAnalysis(
-                compilation.GetTypeByMetadataName("System.Net.Http.HttpClient"),
-                compilation.GetTypeByMetadataName("System.Net.Http.HttpRequestMessage"),
-                compilation.GetTypeByMetadataName("System.Net.WebRequest"),
-                compilation.GetTypeByMetadataName("System.ServiceModel.EndpointAddress"),
+                pass.Types.HttpClient,
+                pass.Types.HttpRequestMessage,
+                pass.Types.WebRequest,
+                pass.Types.EndpointAddress,
                 AnalysisPolicy.Create(compilation, pass.Options));
             if (!analysis.HasSinks)
             {

@@ -31,7 +31,7 @@ namespace Resurs.Analyzers.Rules.Network
 
         void ICodeRule.Start(CodePass pass)
         {
-            var dns = pass.Compilation.GetTypeByMetadataName("System.Net.Dns");
+            var dns = pass.Types.Dns;
             if (dns is null)
             {
                 return;

@@ -23,7 +23,7 @@ namespace Resurs.Analyzers.Rules.Tls
 
         private static void OnCompilationStart(CodePass pass)
         {
-            var appContext = pass.Compilation.GetTypeByMetadataName("System.AppContext");
+            var appContext = pass.Types.AppContext;
             IMethodSymbol? setSwitch = null;
             foreach (var member in appContext?.GetMembers("SetSwitch") ?? ImmutableArray<ISymbol>.Empty)
             {

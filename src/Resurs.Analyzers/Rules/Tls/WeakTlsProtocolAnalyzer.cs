@@ -28,8 +28,8 @@ namespace Resurs.Analyzers.Rules.Tls
 
         private static void OnCompilationStart(CodePass pass)
         {
-            var sslProtocols = pass.Compilation.GetTypeByMetadataName(TlsProtocolFacts.SslProtocolsMetadataName);
-            var securityProtocolType = pass.Compilation.GetTypeByMetadataName(TlsProtocolFacts.SecurityProtocolTypeMetadataName);
+            var sslProtocols = pass.Types.SslProtocols;
+            var securityProtocolType = pass.Types.SecurityProtocolType;
             if (sslProtocols is null && securityProtocolType is null)
             {
                 return;
