@@ -35,42 +35,32 @@ namespace Resurs.Analyzers.CodeFixes.Network
         {
             foreach (var diagnostic in context.Diagnostics)
             {
-                if (diagnostic.Properties.TryGetValue(AllowlistAnalyzer.TitleProperty, out var title) && title is not null
-                    && diagnostic.Properties.ContainsKey(AllowlistAnalyzer.ModeProperty)
-                    && Span(diagnostic, AllowlistAnalyzer.TemplateSpanProperty) is not null
-                    && Span(diagnostic, AllowlistAnalyzer.LiteralSpanProperty) is not null)
+                if (AllowlistFixData.From(diagnostic.Properties) is { } fix)
                 {
                     var key = diagnostic.Id == RuleIds.CloudRangeAllowlisted ? EquivalenceKeys.AllowExactCallbackIps : EquivalenceKeys.AddMissingCallbackIps;
-                    context.RegisterCodeFix(CodeAction.Create(title, token => ApplyAsync(context.Document, diagnostic, token), key), diagnostic);
+                    context.RegisterCodeFix(CodeAction.Create(fix.Title, token => ApplyAsync(context.Document, fix, token), key), diagnostic);
                 }
             }
 
             return Task.CompletedTask;
         }
 
-        private static async Task<Document> ApplyAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+        private static async Task<Document> ApplyAsync(Document document, AllowlistFixData fix, CancellationToken cancellationToken)
         {
             var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            if (root is null)
+            if (root is null || !fix.Matches(text))
             {
                 return document;
             }
 
-            var properties = diagnostic.Properties;
-            var template = Span(diagnostic, AllowlistAnalyzer.TemplateSpanProperty)!.Value;
-            var literal = Span(diagnostic, AllowlistAnalyzer.LiteralSpanProperty)!.Value;
-            var prefix = Span(diagnostic, AllowlistAnalyzer.PrefixSpanProperty);
-            if (template.End > text.Length || !template.Contains(literal))
-            {
-                return document;
-            }
-
-            var values = (properties.TryGetValue(AllowlistAnalyzer.ValuesProperty, out var joined) ? joined ?? string.Empty : string.Empty)
-                .Split(new[] { '|' }, StringSplitOptions.RemoveEmptyEntries);
-            properties.TryGetValue(AllowlistAnalyzer.SeparatorProperty, out var separator);
-            properties.TryGetValue(AllowlistAnalyzer.PrefixProperty, out var prefixText);
-            var insert = properties.TryGetValue(AllowlistAnalyzer.ModeProperty, out var mode) && mode == AllowlistAnalyzer.InsertAfterMode;
+            var template = fix.Template;
+            var literal = fix.Literal;
+            var prefix = fix.PrefixSpan;
+            var values = fix.Values;
+            var separator = fix.Separator;
+            var prefixText = fix.Prefix;
+            var insert = fix.Mode == AllowlistFixMode.InsertAfter;
 
             List<string> pieces;
             string joiner;
@@ -105,21 +95,6 @@ namespace Resurs.Analyzers.CodeFixes.Network
             }
 
             return document.WithText(text.WithChanges(change));
-        }
-
-        private static TextSpan? Span(Diagnostic diagnostic, string key)
-        {
-            if (!diagnostic.Properties.TryGetValue(key, out var value) || value is null)
-            {
-                return null;
-            }
-
-            var comma = value.IndexOf(',');
-            return comma > 0
-                && int.TryParse(value.Substring(0, comma), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var start)
-                && int.TryParse(value.Substring(comma + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var length)
-                    ? new TextSpan(start, length)
-                    : null;
         }
 
         /// <summary>The template's text with the address literal (and the prefix length) replaced.</summary>

@@ -188,6 +188,12 @@ namespace Resurs.Analyzers.Tests.Rules
   ""Version"": ""1.2.3.4""
 }");
 
+        /// <summary>The same list as in RES4002's C# tests: configuration and code share one judgement.</summary>
+        [Fact]
+        public Task Resurs_own_network_counts_as_a_callback_entry_as_in_code() => Run("appsettings.json", @"{
+  ""ResursCallbacks"": { ""AllowedIps"": {|RES4002:[|} ""192.121.110.0/24"", ""13.50.187.51"" ] }
+}");
+
         [Fact]
         public Task Allowlists_in_config_app_settings_are_checked() => Run("web.config", @"<configuration>
   <appSettings>

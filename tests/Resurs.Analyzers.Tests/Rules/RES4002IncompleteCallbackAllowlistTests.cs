@@ -80,6 +80,10 @@ class Filter
     static readonly string[] AllowedIps = ""192.121.110.100,13.50.187.51,51.21.32.255,51.21.206.32,51.21.39.192"".Split(',');"));
 
         [Fact]
+        public Task Resurs_own_network_counts_as_a_callback_entry() => Verify.VerifyAnalyzerAsync(Code(@"
+    static readonly string[] AllowedIps = {|RES4002:{ ""192.121.110.0/24"", ""13.50.187.51"" }|};"));
+
+        [Fact]
         public Task Deny_lists_and_forwarded_proxy_lists_are_not_reported() => Verify.VerifyAnalyzerAsync(Code(@"
     static readonly string[] BlockedIps = { ""192.121.110.100"", ""13.50.187.51"" };
 

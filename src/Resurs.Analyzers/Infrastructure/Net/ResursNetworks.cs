@@ -77,23 +77,6 @@ namespace Resurs.Analyzers.Infrastructure.Net
             return IsOwned(address) || DefaultCallbackIps.Contains(address);
         }
 
-        /// <summary>"a", "a and b", "a, b and c".</summary>
-        public static string JoinAnd(IReadOnlyList<string> items)
-        {
-            var builder = new StringBuilder();
-            for (var i = 0; i < items.Count; i++)
-            {
-                if (i > 0)
-                {
-                    builder.Append(i == items.Count - 1 ? " and " : ", ");
-                }
-
-                builder.Append(items[i]);
-            }
-
-            return builder.ToString();
-        }
-
         /// <summary>The FQDNs for messages: "merchant-api.resurs.com, … or apigw.resurs.com".</summary>
         public static string FqdnList()
         {

@@ -49,8 +49,14 @@ namespace Resurs.Analyzers.Infrastructure.Replay
 
         public IOperation Operation { get; }
 
-        /// <summary>State a rule keeps per body (what Roslyn's operation-block-start actions would hold).</summary>
-        public object? State { get; set; }
+        private object? state;
+
+        /// <summary>
+        /// The state a rule keeps per body (what Roslyn's operation-block-start actions would hold), made by
+        /// <paramref name="create"/> on first use. One registration replays a body, so one type of state lives here.
+        /// </summary>
+        public T State<T>(Func<T> create)
+            where T : class => state as T ?? (T)(state = create());
 
         /// <summary>The declared member this code belongs to, looked up on first use.</summary>
         public ISymbol? Owner
@@ -93,8 +99,14 @@ namespace Resurs.Analyzers.Infrastructure.Replay
 
         public CancellationToken CancellationToken { get; }
 
-        /// <summary>State a rule keeps per file (findings to order, lists to judge when the file is done).</summary>
-        public object? State { get; set; }
+        private object? state;
+
+        /// <summary>
+        /// The state a rule keeps per file (findings to order, lists to judge when the file is done), made by
+        /// <paramref name="create"/> on first use. A run belongs to one registration, so one type of state lives here.
+        /// </summary>
+        public T State<T>(Func<T> create)
+            where T : class => state as T ?? (T)(state = create());
 
         /// <summary>
         /// Replays <paramref name="scopes"/> (member nodes or the whole tree) through the run's handlers, skipping code

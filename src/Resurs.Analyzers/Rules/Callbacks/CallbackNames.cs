@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Text;
+using Resurs.Analyzers.Infrastructure;
 
 namespace Resurs.Analyzers.Rules.Callbacks
 {
@@ -26,24 +27,11 @@ namespace Resurs.Analyzers.Rules.Callbacks
 
         public static readonly CallbackNames Default = new CallbackNames(DefaultPhrases);
 
-        private readonly ImmutableArray<string[]> phrases;
+        private readonly Phrases phrases;
         private readonly ConcurrentDictionary<string, bool> callbackCache = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, bool> urlCache = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
 
-        public CallbackNames(IEnumerable<string> phraseList)
-        {
-            var builder = ImmutableArray.CreateBuilder<string[]>();
-            foreach (var phrase in phraseList)
-            {
-                var words = Words(phrase);
-                if (words.Count > 0)
-                {
-                    builder.Add(words.ToArray());
-                }
-            }
-
-            phrases = builder.ToImmutable();
-        }
+        public CallbackNames(IEnumerable<string> phraseList) => phrases = new Phrases(phraseList);
 
         /// <summary>Parses the <c>callback_names</c> option: items add to the defaults, unless one item is "-defaults".</summary>
         public static bool TryParse(string text, out CallbackNames names)
@@ -65,7 +53,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
                     continue;
                 }
 
-                if (Words(item).Count == 0)
+                if (Phrases.Words(item).Count == 0)
                 {
                     return false;
                 }
@@ -93,82 +81,10 @@ namespace Resurs.Analyzers.Rules.Callbacks
         /// <summary>True for names of a URL-carrying member ("Url", "uri", "Endpoint", "Href").</summary>
         public bool IsUrlName(string name) => name.Length > 0 && urlCache.GetOrAdd(name, n =>
         {
-            var words = Words(n);
+            var words = Phrases.Words(n);
             return words.Count > 0 && UrlWords.Contains(words[words.Count - 1]);
         });
 
-        /// <summary>Splits an identifier or phrase into lower-case words; "uri" becomes "url" and plurals lose their "s".</summary>
-        public static List<string> Words(string text)
-        {
-            var words = new List<string>();
-            var current = new StringBuilder();
-            for (var i = 0; i < text.Length; i++)
-            {
-                var c = text[i];
-                if (!char.IsLetterOrDigit(c))
-                {
-                    Flush(current, words);
-                    continue;
-                }
-
-                if (current.Length > 0)
-                {
-                    var previous = text[i - 1];
-                    var boundary =
-                        (char.IsUpper(c) && char.IsLower(previous))
-                        || (char.IsUpper(c) && i + 1 < text.Length && char.IsLower(text[i + 1]) && char.IsUpper(previous))
-                        || (char.IsDigit(c) != char.IsDigit(previous));
-                    if (boundary)
-                    {
-                        Flush(current, words);
-                    }
-                }
-
-                current.Append(char.ToLowerInvariant(c));
-            }
-
-            Flush(current, words);
-            return words;
-        }
-
-        private static void Flush(StringBuilder current, List<string> words)
-        {
-            if (current.Length == 0)
-            {
-                return;
-            }
-
-            var word = current.ToString();
-            current.Clear();
-            if (word.Length > 3 && word[word.Length - 1] == 's' && word[word.Length - 2] != 's')
-            {
-                word = word.Substring(0, word.Length - 1);
-            }
-
-            words.Add(word == "uri" || word == "uris" ? "url" : word == "urls" ? "url" : word);
-        }
-
-        private bool Match(string name)
-        {
-            var words = Words(name);
-            foreach (var phrase in phrases)
-            {
-                for (var start = 0; start + phrase.Length <= words.Count; start++)
-                {
-                    var all = true;
-                    for (var k = 0; k < phrase.Length && all; k++)
-                    {
-                        all = string.Equals(words[start + k], phrase[k], StringComparison.Ordinal);
-                    }
-
-                    if (all)
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
-        }
+        private bool Match(string name) => phrases.Matches(Phrases.Words(name));
     }
 }

@@ -67,7 +67,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
         private static ConcurrentQueue<Finding> Findings(OperationContext context) => Findings(context.Root.Replay);
 
         private static ConcurrentQueue<Finding> Findings(ReplayRun run) =>
-            run.State as ConcurrentQueue<Finding> ?? (ConcurrentQueue<Finding>)(run.State = new ConcurrentQueue<Finding>());
+            run.State(() => new ConcurrentQueue<Finding>());
 
         private sealed class CompilationAnalysis
         {
@@ -257,7 +257,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
 
             private void EvaluateBuilder(ConcurrentQueue<Finding> findings, UriBuilderParts builder, CallbackSink sink)
             {
-                var display = TlsQuote(builder.Creation.Syntax);
+                var display = Prose.Quote(builder.Creation.Syntax);
                 if (builder.Host is { ConstantValue: { HasValue: true, Value: string hostName } } hostOperation
                     && hostName.IndexOf('{') < 0 && hostName.Length > 0)
                 {
@@ -298,12 +298,6 @@ namespace Resurs.Analyzers.Rules.Callbacks
                     var portText = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
                     Report(findings, Descriptors.RES1005, portOperation.Syntax, sink, portOperation.Syntax.ToString(), "-1", "Use the scheme's default port", display, sink.Description, portText);
                 }
-            }
-
-            private static string TlsQuote(SyntaxNode node)
-            {
-                var text = node.ToString();
-                return text.Length <= 80 ? text : text.Substring(0, 79) + "…";
             }
 
             private void Report(

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Resurs.Analyzers.Infrastructure;
 using Resurs.Analyzers.Infrastructure.Net;
 
 namespace Resurs.Analyzers.Rules.Callbacks

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
+using Resurs.Analyzers.Infrastructure;
 
 namespace Resurs.Analyzers.Rules.Certificates
 {
@@ -81,31 +82,7 @@ namespace Resurs.Analyzers.Rules.Certificates
                 (errors & ChainErrors) != 0 ? "certificates with a broken chain or an untrusted CA (RemoteCertificateChainErrors)" : null,
                 (errors & NotAvailable) != 0 ? "a missing certificate (RemoteCertificateNotAvailable)" : null,
             };
-            var count = 0;
-            foreach (var name in names)
-            {
-                count += name is null ? 0 : 1;
-            }
-
-            var builder = new StringBuilder();
-            var written = 0;
-            foreach (var name in names)
-            {
-                if (name is null)
-                {
-                    continue;
-                }
-
-                if (written > 0)
-                {
-                    builder.Append(written == count - 1 ? " and " : ", ");
-                }
-
-                builder.Append(name);
-                written++;
-            }
-
-            return builder.ToString();
+            return Prose.JoinAnd(names);
         }
 
         /// <summary>

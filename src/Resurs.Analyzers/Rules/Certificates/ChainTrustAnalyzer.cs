@@ -135,7 +135,7 @@ namespace Resurs.Analyzers.Rules.Certificates
                     context.ReportDiagnostic(Diagnostic.Create(
                         Descriptors.RES3005,
                         reference.Syntax.GetLocation(),
-                        TlsProtocolFacts.Quote(reference.Syntax),
+                        Prose.Quote(reference.Syntax),
                         effect,
                         note));
                 }

@@ -66,7 +66,7 @@ namespace Resurs.Analyzers.Rules.Certificates
                     && RevocationProperties.Contains(property.Name)
                     && IsConstantFalse(assignment.Value))
                 {
-                    Report(context, assignment.Value, property.Name + " = " + TlsProtocolFacts.Quote(assignment.Value.Syntax));
+                    Report(context, assignment.Value, property.Name + " = " + Prose.Quote(assignment.Value.Syntax));
                 }
             }
 
@@ -78,7 +78,7 @@ namespace Resurs.Analyzers.Rules.Certificates
                     && argument.ArgumentKind == ArgumentKind.Explicit
                     && IsConstantFalse(argument.Value))
                 {
-                    Report(context, argument.Value, parameter.Name + ": " + TlsProtocolFacts.Quote(argument.Value.Syntax));
+                    Report(context, argument.Value, parameter.Name + ": " + Prose.Quote(argument.Value.Syntax));
                 }
             }
 
@@ -99,7 +99,7 @@ namespace Resurs.Analyzers.Rules.Certificates
                     return;
                 }
 
-                var quoted = TlsProtocolFacts.Quote(reference.Syntax);
+                var quoted = Prose.Quote(reference.Syntax);
                 var setting = consumer switch
                 {
                     IAssignmentOperation { Target: IPropertyReferenceOperation target } => target.Property.Name + " = " + quoted,

@@ -448,13 +448,8 @@ namespace Resurs.Analyzers.Rules.Configuration
 
                 var purpose = networkNames.Classify(path);
                 var callbackIps = policy.Read(ResursOptions.CallbackIps, RuleIds.CloudRangeAllowlisted, file);
-                var resursContent = false;
-                foreach (var entry in entries)
-                {
-                    resursContent |= entry.Item.IsSingleAddress && callbackIps.Contains(entry.Item.Cidr.Network);
-                }
-
-                if (purpose == ListPurpose.Deny || !(purpose == ListPurpose.Allow || resursContent))
+                var cidrs = entries.ConvertAll(entry => entry.Item.Cidr);
+                if (purpose == ListPurpose.Deny || !(purpose == ListPurpose.Allow || AllowlistJudge.HoldsCallbackIp(cidrs, callbackIps)))
                 {
                     return;
                 }
@@ -462,50 +457,14 @@ namespace Resurs.Analyzers.Rules.Configuration
                 var cloudIps = ResursNetworks.CloudIps(callbackIps);
                 foreach (var entry in entries)
                 {
-                    var cidr = entry.Item.Cidr;
-                    var cloud = new List<string>();
-                    foreach (var ip in cloudIps)
+                    if (AllowlistJudge.CloudRange(entry.Item.Cidr, cloudIps) is { } cloud)
                     {
-                        if (cidr.Contains(ip))
-                        {
-                            cloud.Add(ip.ToString());
-                        }
-                    }
-
-                    if (cidr.IsSingleAddress || (cidr.PrefixLength != 0 && cloud.Count == 0))
-                    {
-                        continue;
-                    }
-
-                    var admits = cidr.PrefixLength == 0
-                        ? cidr.DescribeSize()
-                        : cidr.DescribeSize() + " that include the cloud callback " + (cloud.Count == 1 ? "IP " : "IPs ") + ResursNetworks.JoinAnd(cloud);
-                    Report(Descriptors.RES4001, entry.Span, null, null, string.Empty, new[] { entry.Text, admits }, developmentNote: false);
-                }
-
-                var exact = 0;
-                var missing = new List<string>();
-                foreach (var ip in callbackIps)
-                {
-                    var covered = false;
-                    var coveredExactly = false;
-                    foreach (var entry in entries)
-                    {
-                        if (entry.Item.Cidr.Contains(ip))
-                        {
-                            covered = true;
-                            coveredExactly |= entry.Item.IsSingleAddress;
-                        }
-                    }
-
-                    exact += coveredExactly ? 1 : 0;
-                    if (!covered)
-                    {
-                        missing.Add(ip.ToString());
+                        Report(Descriptors.RES4001, entry.Span, null, null, string.Empty, new[] { entry.Text, AllowlistJudge.Admits(entry.Item.Cidr, cloud) }, developmentNote: false);
                     }
                 }
 
-                if (exact >= 2 && missing.Count > 0)
+                var missing = AllowlistJudge.Missing(cidrs, callbackIps);
+                if (missing.Count > 0)
                 {
                     Report(
                         Descriptors.RES4002,
@@ -513,7 +472,7 @@ namespace Resurs.Analyzers.Rules.Configuration
                         null,
                         null,
                         string.Empty,
-                        new[] { (callbackIps.Length - missing.Count).ToString(System.Globalization.CultureInfo.InvariantCulture), callbackIps.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), ResursNetworks.JoinAnd(missing) },
+                        new[] { (callbackIps.Length - missing.Count).ToString(System.Globalization.CultureInfo.InvariantCulture), callbackIps.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), Prose.JoinAnd(missing.ConvertAll(ip => ip.ToString())) },
                         developmentNote: false);
                 }
             }

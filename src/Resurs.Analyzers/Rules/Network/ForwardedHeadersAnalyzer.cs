@@ -155,7 +155,7 @@ namespace Resurs.Analyzers.Rules.Network
         }
 
         private static Dictionary<object, OptionsState> States(OperationRoot root) =>
-            root.State as Dictionary<object, OptionsState> ?? (Dictionary<object, OptionsState>)(root.State = new Dictionary<object, OptionsState>());
+            root.State(() => new Dictionary<object, OptionsState>());
 
         private static void Evaluate(OperationRoot context, Dictionary<object, OptionsState> states, AnalysisPolicy policy)
         {

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Resurs.Analyzers.Rules.Callbacks;
+using Resurs.Analyzers.Infrastructure;
 
 namespace Resurs.Analyzers.Rules.Network
 {
@@ -21,19 +22,23 @@ namespace Resurs.Analyzers.Rules.Network
 
     /// <summary>
     /// Classifies identifiers (members, locals, parameters, methods, types) by their words, split the way
-    /// <see cref="CallbackNames.Words"/> splits them. A deny word anywhere wins over an allow word.
+    /// <see cref="Phrases.Words"/> splits them. A deny word anywhere wins over an allow word.
     /// </summary>
     internal sealed class NetworkNames
     {
-        private static readonly ImmutableArray<string[]> AllowPhrases = Phrases(
+        private static readonly Phrases AllowPhrases = new Phrases(new[]
+        {
             "allow", "allowed", "allowlist", "allowlisted", "allowlisting", "whitelist", "whitelisted", "whitelisting", "white list",
             "safelist", "safe list", "trusted", "trust", "permit", "permitted", "known network", "known ip network", "known proxie",
-            "known proxy", "ip filter", "ipfilter", "ip filtering", "resurs", "callback", "call back");
+            "known proxy", "ip filter", "ipfilter", "ip filtering", "resurs", "callback", "call back",
+        });
 
-        private static readonly ImmutableArray<string[]> DenyPhrases = Phrases(
+        private static readonly Phrases DenyPhrases = new Phrases(new[]
+        {
             "deny", "denied", "denylist", "disallow", "disallowed", "block", "blocked", "blocklist", "blocking", "blacklist",
             "blacklisted", "black list", "ban", "banned", "reject", "rejected", "exclude", "excluded", "forbid", "forbidden",
-            "untrusted", "suspicious", "abuse");
+            "untrusted", "suspicious", "abuse",
+        });
 
         /// <summary>Answers per name; one instance per compilation, since the same names recur in every member.</summary>
         private readonly ConcurrentDictionary<string, ListPurpose> cache = new ConcurrentDictionary<string, ListPurpose>(StringComparer.Ordinal);
@@ -64,7 +69,7 @@ namespace Resurs.Analyzers.Rules.Network
         /// <summary>True when the words of <paramref name="name"/> contain one of <paramref name="words"/>.</summary>
         public static bool HasWord(string name, params string[] words)
         {
-            foreach (var word in CallbackNames.Words(name))
+            foreach (var word in Phrases.Words(name))
             {
                 foreach (var candidate in words)
                 {
@@ -80,41 +85,8 @@ namespace Resurs.Analyzers.Rules.Network
 
         private static ListPurpose ClassifyName(string name)
         {
-            var words = CallbackNames.Words(name);
-            return Matches(words, DenyPhrases) ? ListPurpose.Deny : Matches(words, AllowPhrases) ? ListPurpose.Allow : ListPurpose.Neutral;
-        }
-
-        private static bool Matches(List<string> words, ImmutableArray<string[]> phrases)
-        {
-            foreach (var phrase in phrases)
-            {
-                for (var start = 0; start + phrase.Length <= words.Count; start++)
-                {
-                    var all = true;
-                    for (var k = 0; k < phrase.Length && all; k++)
-                    {
-                        all = string.Equals(words[start + k], phrase[k], StringComparison.Ordinal);
-                    }
-
-                    if (all)
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
-        }
-
-        private static ImmutableArray<string[]> Phrases(params string[] phrases)
-        {
-            var builder = ImmutableArray.CreateBuilder<string[]>(phrases.Length);
-            foreach (var phrase in phrases)
-            {
-                builder.Add(CallbackNames.Words(phrase).ToArray());
-            }
-
-            return builder.MoveToImmutable();
+            var words = Phrases.Words(name);
+            return DenyPhrases.Matches(words) ? ListPurpose.Deny : AllowPhrases.Matches(words) ? ListPurpose.Allow : ListPurpose.Neutral;
         }
     }
 }

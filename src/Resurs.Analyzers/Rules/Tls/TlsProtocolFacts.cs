@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.CodeAnalysis;
+using Resurs.Analyzers.Infrastructure;
 
 namespace Resurs.Analyzers.Rules.Tls
 {
@@ -26,7 +27,6 @@ namespace Resurs.Analyzers.Rules.Tls
         public const long WeakMask = Ssl2 | Ssl3 | Tls10 | Tls11;
 
         /// <summary>The maximum length of source text quoted in a message.</summary>
-        private const int MaxQuoted = 80;
 
         public static bool IsWeak(long bits) => (bits & WeakMask) != 0;
 
@@ -40,43 +40,7 @@ namespace Resurs.Analyzers.Rules.Tls
                 (bits & Tls10) != 0 ? "TLS 1.0" : null,
                 (bits & Tls11) != 0 ? "TLS 1.1" : null,
             };
-            var builder = new StringBuilder();
-            var count = 0;
-            foreach (var name in names)
-            {
-                count += name is null ? 0 : 1;
-            }
-
-            var written = 0;
-            foreach (var name in names)
-            {
-                if (name is null)
-                {
-                    continue;
-                }
-
-                if (written > 0)
-                {
-                    builder.Append(written == count - 1 ? " and " : ", ");
-                }
-
-                builder.Append(name);
-                written++;
-            }
-
-            return builder.ToString();
-        }
-
-        /// <summary>The source text of a node, shortened for a message.</summary>
-        public static string Quote(SyntaxNode node)
-        {
-            var span = node.Span;
-            if (span.Length <= MaxQuoted)
-            {
-                return node.ToString();
-            }
-
-            return node.SyntaxTree.GetText().ToString(new Microsoft.CodeAnalysis.Text.TextSpan(span.Start, MaxQuoted)) + "…";
+            return Prose.JoinAnd(names);
         }
 
         /// <summary>Reads an enum or integral constant as bits; false for anything else.</summary>

@@ -177,7 +177,7 @@ namespace Resurs.Analyzers.Rules.Tls
                 context.ReportDiagnostic(Diagnostic.Create(
                     descriptor,
                     candidate.Syntax.GetLocation(),
-                    TlsProtocolFacts.Quote(candidate.Syntax),
+                    Prose.Quote(candidate.Syntax),
                     TlsProtocolFacts.DescribeWeak(bits)));
             }
 

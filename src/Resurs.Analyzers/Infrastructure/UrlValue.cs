@@ -3,9 +3,8 @@ using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
-using Resurs.Analyzers.Infrastructure;
 
-namespace Resurs.Analyzers.Rules.Callbacks
+namespace Resurs.Analyzers.Infrastructure
 {
     /// <summary>One piece of a string value: known text and the syntax that holds it, or an unknown hole.</summary>
     internal readonly struct Fragment

@@ -1,0 +1,49 @@
+using System.Collections.Generic;
+using System.Text;
+
+namespace Resurs.Analyzers.Infrastructure
+{
+    /// <summary>Small helpers for the English of diagnostic messages and fix titles.</summary>
+    internal static class Prose
+    {
+        private const int MaxQuoted = 80;
+
+        /// <summary>The source text of a node for a message, cut to 80 characters and an ellipsis.</summary>
+        public static string Quote(Microsoft.CodeAnalysis.SyntaxNode node)
+        {
+            var span = node.Span;
+            if (span.Length <= MaxQuoted)
+            {
+                return node.ToString();
+            }
+
+            return node.SyntaxTree.GetText().ToString(new Microsoft.CodeAnalysis.Text.TextSpan(span.Start, MaxQuoted)) + "…";
+        }
+
+        /// <summary>"a", "a and b", "a, b and c"; null items are left out.</summary>
+        public static string JoinAnd(IEnumerable<string?> items)
+        {
+            var present = new List<string>();
+            foreach (var item in items)
+            {
+                if (item is not null)
+                {
+                    present.Add(item);
+                }
+            }
+
+            var builder = new StringBuilder();
+            for (var i = 0; i < present.Count; i++)
+            {
+                if (i > 0)
+                {
+                    builder.Append(i == present.Count - 1 ? " and " : ", ");
+                }
+
+                builder.Append(present[i]);
+            }
+
+            return builder.ToString();
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Resurs.Analyzers.Infrastructure;
+using Resurs.Analyzers.Infrastructure.Net;
+
+namespace Resurs.Analyzers.Rules.Network
+{
+    /// <summary>
+    /// The one judgement of an allowlist's entries (RES4001, RES4002), shared by the C# rule
+    /// (<see cref="AllowlistAnalyzer"/>) and the configuration-file rule: the front-ends only find the entries and
+    /// where the list is used.
+    /// </summary>
+    internal static class AllowlistJudge
+    {
+        /// <summary>Whether the list already holds one of Resurs's callback IPs as a single address (so it is about Resurs).</summary>
+        public static bool HoldsCallbackIp(IEnumerable<Cidr> entries, ImmutableArray<IPValue> callbackIps)
+        {
+            foreach (var entry in entries)
+            {
+                if (entry.IsSingleAddress && callbackIps.Contains(entry.Network))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// RES4001 for one entry: the cloud callback IPs a range admits along with the rest of the cloud (empty for
+        /// <c>0.0.0.0/0</c>), or null when the entry is fine (a single address, or a range that holds no cloud callback IP,
+        /// such as Resurs's own network).
+        /// </summary>
+        public static List<IPValue>? CloudRange(Cidr entry, ImmutableArray<IPValue> cloudIps)
+        {
+            if (entry.IsSingleAddress)
+            {
+                return null;
+            }
+
+            var cloud = new List<IPValue>();
+            foreach (var ip in cloudIps)
+            {
+                if (entry.Contains(ip))
+                {
+                    cloud.Add(ip);
+                }
+            }
+
+            return entry.PrefixLength == 0 || cloud.Count > 0 ? cloud : null;
+        }
+
+        /// <summary>What a cloud-wide entry admits, for the RES4001 message.</summary>
+        public static string Admits(Cidr entry, IReadOnlyList<IPValue> cloud)
+        {
+            if (entry.PrefixLength == 0)
+            {
+                return entry.DescribeSize();
+            }
+
+            var texts = new List<string>(cloud.Count);
+            foreach (var ip in cloud)
+            {
+                texts.Add(ip.ToString());
+            }
+
+            return entry.DescribeSize() + " that include the cloud callback " + (cloud.Count == 1 ? "IP " : "IPs ") + Prose.JoinAnd(texts);
+        }
+
+        /// <summary>
+        /// RES4002: the callback IPs the list leaves out, when it is clearly a Resurs callback list (at least two callback
+        /// IPs admitted by entries that are not cloud-wide: single addresses, or Resurs's own network); empty otherwise.
+        /// An IP a cloud-wide range admits is not missing (RES4001 reports that range).
+        /// </summary>
+        public static List<IPValue> Missing(IReadOnlyList<Cidr> entries, ImmutableArray<IPValue> callbackIps)
+        {
+            var cloudIps = ResursNetworks.CloudIps(callbackIps);
+            var legitimate = 0;
+            var missing = new List<IPValue>();
+            foreach (var ip in callbackIps)
+            {
+                var covered = false;
+                var coveredExactly = false;
+                foreach (var entry in entries)
+                {
+                    if (entry.Contains(ip))
+                    {
+                        covered = true;
+                        coveredExactly |= CloudRange(entry, cloudIps) is null;
+                    }
+                }
+
+                legitimate += coveredExactly ? 1 : 0;
+                if (!covered)
+                {
+                    missing.Add(ip);
+                }
+            }
+
+            return legitimate >= 2 ? missing : new List<IPValue>();
+        }
+    }
+}
