@@ -1,10 +1,12 @@
+using System;
+using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
 
 namespace Resurs.Analyzers.Infrastructure
 {
     /// <summary>
-    /// Every framework type a rule needs, resolved once per compilation in one place (a missing type is null: its
-    /// rules do nothing). Elsewhere <c>GetTypeByMetadataName</c> is banned (BannedSymbols.txt), so two rules never
+    /// Every framework type a rule needs, resolved once per compilation in one place, on first use (a missing type is
+    /// null: its rules do nothing). Elsewhere <c>GetTypeByMetadataName</c> is banned (BannedSymbols.txt), so two rules never
     /// resolve the same type twice, and a type's name is written once.
     /// </summary>
     internal sealed class WellKnownTypes
@@ -13,92 +15,67 @@ namespace Resurs.Analyzers.Infrastructure
         public const string SecurityProtocolTypeName = "System.Net.SecurityProtocolType";
         public const string SslPolicyErrorsName = "System.Net.Security.SslPolicyErrors";
 
-        private WellKnownTypes(Compilation compilation)
-        {
-            Uri = Find(compilation, "System.Uri");
-            UriBuilder = Find(compilation, "System.UriBuilder");
-            AppContext = Find(compilation, "System.AppContext");
-            Environment = Find(compilation, "System.Environment");
-            GeneratedCodeAttribute = Find(compilation, "System.CodeDom.Compiler.GeneratedCodeAttribute");
+        private readonly Compilation compilation;
+        private readonly ConcurrentDictionary<string, INamedTypeSymbol?> resolved = new ConcurrentDictionary<string, INamedTypeSymbol?>(StringComparer.Ordinal);
 
-            SslProtocols = Find(compilation, SslProtocolsName);
-            SecurityProtocolType = Find(compilation, SecurityProtocolTypeName);
+        private WellKnownTypes(Compilation compilation) => this.compilation = compilation;
 
-            SslPolicyErrors = Find(compilation, SslPolicyErrorsName);
-            X509Certificate = Find(compilation, "System.Security.Cryptography.X509Certificates.X509Certificate");
-            X509Chain = Find(compilation, "System.Security.Cryptography.X509Certificates.X509Chain");
-            X509RevocationMode = Find(compilation, "System.Security.Cryptography.X509Certificates.X509RevocationMode");
-            X509VerificationFlags = Find(compilation, "System.Security.Cryptography.X509Certificates.X509VerificationFlags");
-            X509ChainTrustMode = Find(compilation, "System.Security.Cryptography.X509Certificates.X509ChainTrustMode");
-            CertificateRequest = Find(compilation, "System.Security.Cryptography.X509Certificates.CertificateRequest");
-            CertificatePolicy = Find(compilation, "System.Net.ICertificatePolicy");
-            WcfValidationMode = Find(compilation, "System.ServiceModel.Security.X509CertificateValidationMode");
+        public INamedTypeSymbol? Uri => Get("System.Uri");
 
-            HttpClient = Find(compilation, "System.Net.Http.HttpClient");
-            HttpClientHandler = Find(compilation, "System.Net.Http.HttpClientHandler");
-            HttpRequestMessage = Find(compilation, "System.Net.Http.HttpRequestMessage");
-            WebRequest = Find(compilation, "System.Net.WebRequest");
-            EndpointAddress = Find(compilation, "System.ServiceModel.EndpointAddress");
-            Dns = Find(compilation, "System.Net.Dns");
-            IPAddress = Find(compilation, "System.Net.IPAddress");
-            SystemIPNetwork = Find(compilation, "System.Net.IPNetwork");
-            AspNetIPNetwork = Find(compilation, "Microsoft.AspNetCore.HttpOverrides.IPNetwork");
-            ForwardedHeadersOptions = Find(compilation, "Microsoft.AspNetCore.Builder.ForwardedHeadersOptions");
-        }
+        public INamedTypeSymbol? UriBuilder => Get("System.UriBuilder");
 
-        public INamedTypeSymbol? Uri { get; }
+        public INamedTypeSymbol? AppContext => Get("System.AppContext");
 
-        public INamedTypeSymbol? UriBuilder { get; }
+        public INamedTypeSymbol? Environment => Get("System.Environment");
 
-        public INamedTypeSymbol? AppContext { get; }
+        public INamedTypeSymbol? GeneratedCodeAttribute => Get("System.CodeDom.Compiler.GeneratedCodeAttribute");
 
-        public INamedTypeSymbol? Environment { get; }
+        public INamedTypeSymbol? SslProtocols => Get(SslProtocolsName);
 
-        public INamedTypeSymbol? GeneratedCodeAttribute { get; }
+        public INamedTypeSymbol? SecurityProtocolType => Get(SecurityProtocolTypeName);
 
-        public INamedTypeSymbol? SslProtocols { get; }
+        public INamedTypeSymbol? SslPolicyErrors => Get(SslPolicyErrorsName);
 
-        public INamedTypeSymbol? SecurityProtocolType { get; }
+        public INamedTypeSymbol? X509Certificate => Get("System.Security.Cryptography.X509Certificates.X509Certificate");
 
-        public INamedTypeSymbol? SslPolicyErrors { get; }
+        public INamedTypeSymbol? X509Chain => Get("System.Security.Cryptography.X509Certificates.X509Chain");
 
-        public INamedTypeSymbol? X509Certificate { get; }
+        public INamedTypeSymbol? X509RevocationMode => Get("System.Security.Cryptography.X509Certificates.X509RevocationMode");
 
-        public INamedTypeSymbol? X509Chain { get; }
+        public INamedTypeSymbol? X509VerificationFlags => Get("System.Security.Cryptography.X509Certificates.X509VerificationFlags");
 
-        public INamedTypeSymbol? X509RevocationMode { get; }
+        public INamedTypeSymbol? X509ChainTrustMode => Get("System.Security.Cryptography.X509Certificates.X509ChainTrustMode");
 
-        public INamedTypeSymbol? X509VerificationFlags { get; }
+        public INamedTypeSymbol? CertificateRequest => Get("System.Security.Cryptography.X509Certificates.CertificateRequest");
 
-        public INamedTypeSymbol? X509ChainTrustMode { get; }
+        public INamedTypeSymbol? CertificatePolicy => Get("System.Net.ICertificatePolicy");
 
-        public INamedTypeSymbol? CertificateRequest { get; }
+        public INamedTypeSymbol? WcfValidationMode => Get("System.ServiceModel.Security.X509CertificateValidationMode");
 
-        public INamedTypeSymbol? CertificatePolicy { get; }
+        public INamedTypeSymbol? HttpClient => Get("System.Net.Http.HttpClient");
 
-        public INamedTypeSymbol? WcfValidationMode { get; }
+        public INamedTypeSymbol? HttpClientHandler => Get("System.Net.Http.HttpClientHandler");
 
-        public INamedTypeSymbol? HttpClient { get; }
+        public INamedTypeSymbol? HttpRequestMessage => Get("System.Net.Http.HttpRequestMessage");
 
-        public INamedTypeSymbol? HttpClientHandler { get; }
+        public INamedTypeSymbol? WebRequest => Get("System.Net.WebRequest");
 
-        public INamedTypeSymbol? HttpRequestMessage { get; }
+        public INamedTypeSymbol? EndpointAddress => Get("System.ServiceModel.EndpointAddress");
 
-        public INamedTypeSymbol? WebRequest { get; }
+        public INamedTypeSymbol? Dns => Get("System.Net.Dns");
 
-        public INamedTypeSymbol? EndpointAddress { get; }
+        public INamedTypeSymbol? IPAddress => Get("System.Net.IPAddress");
 
-        public INamedTypeSymbol? Dns { get; }
+        public INamedTypeSymbol? SystemIPNetwork => Get("System.Net.IPNetwork");
 
-        public INamedTypeSymbol? IPAddress { get; }
+        public INamedTypeSymbol? AspNetIPNetwork => Get("Microsoft.AspNetCore.HttpOverrides.IPNetwork");
 
-        public INamedTypeSymbol? SystemIPNetwork { get; }
-
-        public INamedTypeSymbol? AspNetIPNetwork { get; }
-
-        public INamedTypeSymbol? ForwardedHeadersOptions { get; }
+        public INamedTypeSymbol? ForwardedHeadersOptions => Get("Microsoft.AspNetCore.Builder.ForwardedHeadersOptions");
 
         public static WellKnownTypes Create(Compilation compilation) => new WellKnownTypes(compilation);
+
+        /// <summary>Resolved on first use, so a compilation pays only for the types of rules whose anchors turn up.</summary>
+        private INamedTypeSymbol? Get(string metadataName) => resolved.GetOrAdd(metadataName, name => Find(compilation, name));
 
         /// <summary>
         /// The one public (or own-assembly) top-level type of that name, through the compilation's merged namespaces,

@@ -39,6 +39,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
 
         private readonly CompilationStartAnalysisContext start;
         private readonly OperationReplay direct = new OperationReplay();
+        private readonly Lazy<AnalysisPolicy> policy;
 
 #pragma warning disable RS1012 // The rules register operation actions on 'start' later, through OnEvery.
         private CodePass(CompilationStartAnalysisContext start, ReplayScope scope)
@@ -48,12 +49,16 @@ namespace Resurs.Analyzers.Infrastructure.Replay
             Compilation = start.Compilation;
             Options = start.Options;
             Types = WellKnownTypes.Create(start.Compilation);
+            policy = new Lazy<AnalysisPolicy>(() => AnalysisPolicy.Create(start.Compilation, start.Options), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
             this.scope = scope;
         }
 
         public Compilation Compilation { get; }
 
         public AnalyzerOptions Options { get; }
+
+        /// <summary>Options and test-project detection, shared by the rules (made on first use).</summary>
+        public AnalysisPolicy Policy => policy.Value;
 
         /// <summary>The framework types the rules need, resolved once for all of them.</summary>
         public WellKnownTypes Types { get; }
@@ -84,12 +89,18 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         /// Calls <paramref name="handler"/> for every operation of the given kinds in the compilation, through the host's
         /// own operation actions: no anchor decides what it sees. Only for kinds that are rare in real code (a
         /// <c>DelegateCreation</c> costs the host next to nothing; an <c>Invocation</c> or a <c>FieldReference</c> would
-        /// cost as much as another analyzer, see docs/benchmark.md). The handler's root is the operation itself.
+        /// cost as much as another analyzer, see docs/benchmark.md). <paramref name="mayMatter"/> is a cheap test that
+        /// must hold for every operation the handler could report on; the handler's root is the operation itself.
         /// </summary>
-        public void OnEvery(Action<OperationContext> handler, params OperationKind[] kinds) =>
+        public void OnEvery(Func<IOperation, bool> mayMatter, Action<OperationContext> handler, params OperationKind[] kinds) =>
             start.RegisterOperationAction(
                 context =>
                 {
+                    if (!mayMatter(context.Operation))
+                    {
+                        return;
+                    }
+
                     var run = new ReplayRun(direct, context.Operation.SemanticModel!, context.ReportDiagnostic, context.CancellationToken);
                     handler(new OperationContext(context.Operation, new OperationRoot(run, context.Operation, context.Operation.Syntax)));
                 },
@@ -97,21 +108,39 @@ namespace Resurs.Analyzers.Infrastructure.Replay
 
         /// <summary>Replays the members of each file that contain one of <paramref name="anchors"/>.</summary>
         public void Add(OperationReplay replay, params string[] anchors) =>
-            Add(replay, (tree, text, positions) => SourceAnchors.FindAll(text, anchors, positions), treeEnd: null);
+            Add(() => new ReplaySetup(replay), anchors);
 
         /// <summary>
-        /// Replays the members around the positions <paramref name="findAnchors"/> adds for each file (it gets the file's
-        /// tree and text), then calls <paramref name="treeEnd"/> for files that were replayed. An anchor in a field or
-        /// property initializer replays the whole file (its uses may be anywhere), unless <paramref name="membersOnly"/>
-        /// is set: then only that field or property is replayed, and the rule follows it to the members that use it
-        /// itself, from <paramref name="treeEnd"/> (<see cref="ReplayRun.Replay"/>, <see cref="SourceAnchors.MembersMentioning"/>).
-        /// With <paramref name="skipGeneratedCode"/>, generated files are not searched and diagnostics in
-        /// <c>[GeneratedCode]</c> members are dropped (<see cref="GeneratedCodeFilter"/>).
+        /// Replays the members of each file that contain one of <paramref name="anchors"/> through the handlers
+        /// <paramref name="setup"/> makes. It runs once, the first time an anchor turns up in any file, so a rule resolves
+        /// its types and builds its tables only in a compilation that can use them; null turns the rule off (a type it
+        /// needs is missing).
         /// </summary>
+        public void Add(Func<ReplaySetup?> setup, params string[] anchors) =>
+            Add(setup, (tree, text, positions) => SourceAnchors.FindAll(text, anchors, positions));
+
+        /// <summary>As <see cref="Add(Func{ReplaySetup?}, Action{SyntaxTree, string, List{int}}, bool, bool)"/>, with handlers made at once.</summary>
         public void Add(
             OperationReplay replay,
             Action<SyntaxTree, string, List<int>> findAnchors,
             Action<ReplayRun>? treeEnd,
+            bool membersOnly = false,
+            bool skipGeneratedCode = false) =>
+            Add(() => new ReplaySetup(replay, treeEnd), findAnchors, membersOnly, skipGeneratedCode);
+
+        /// <summary>
+        /// Replays the members around the positions <paramref name="findAnchors"/> adds for each file (it gets the file's
+        /// tree and text) through the handlers <paramref name="setup"/> makes on the first hit (see
+        /// <see cref="Add(Func{ReplaySetup?}, string[])"/>), then calls the setup's tree-end action for files that were
+        /// replayed. An anchor in a field or property initializer replays the whole file (its uses may be anywhere),
+        /// unless <paramref name="membersOnly"/> is set: then only that field or property is replayed, and the rule follows
+        /// it to the members that use it itself, from the tree-end action (<see cref="ReplayRun.Replay"/>,
+        /// <see cref="SourceAnchors.MembersMentioning"/>). With <paramref name="skipGeneratedCode"/>, generated files are
+        /// not searched and diagnostics in <c>[GeneratedCode]</c> members are dropped (<see cref="GeneratedCodeFilter"/>).
+        /// </summary>
+        public void Add(
+            Func<ReplaySetup?> setup,
+            Action<SyntaxTree, string, List<int>> findAnchors,
             bool membersOnly = false,
             bool skipGeneratedCode = false)
         {
@@ -120,7 +149,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
                 generatedCode ??= GeneratedCodeFilter.Create(Types);
             }
 
-            registrations.Add(new Registration(replay, findAnchors, treeEnd, membersOnly, skipGeneratedCode));
+            registrations.Add(new Registration(new Lazy<ReplaySetup?>(setup, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication), findAnchors, membersOnly, skipGeneratedCode));
         }
 
         private void AnalyzeFile(SemanticModelAnalysisContext context)
@@ -155,37 +184,53 @@ namespace Resurs.Analyzers.Infrastructure.Replay
                     scopes = SourceAnchors.EnclosingScopes(root, positions, registration.MembersOnly);
                 }
 
+                if (registration.Setup.Value is not { } setup)
+                {
+                    continue;
+                }
+
                 var run = new ReplayRun(
-                    registration.Replay,
+                    setup.Replay,
                     context.SemanticModel,
                     context.ReportDiagnostic,
                     context.CancellationToken,
                     registration.SkipGeneratedCode ? generatedMembers : null);
                 run.Replay(scopes);
-                registration.TreeEnd?.Invoke(run);
+                setup.TreeEnd?.Invoke(run);
             }
         }
 
         private sealed class Registration
         {
-            public Registration(OperationReplay replay, Action<SyntaxTree, string, List<int>> findAnchors, Action<ReplayRun>? treeEnd, bool membersOnly, bool skipGeneratedCode)
+            public Registration(Lazy<ReplaySetup?> setup, Action<SyntaxTree, string, List<int>> findAnchors, bool membersOnly, bool skipGeneratedCode)
             {
-                Replay = replay;
+                Setup = setup;
                 FindAnchors = findAnchors;
-                TreeEnd = treeEnd;
                 MembersOnly = membersOnly;
                 SkipGeneratedCode = skipGeneratedCode;
             }
 
-            public OperationReplay Replay { get; }
+            public Lazy<ReplaySetup?> Setup { get; }
 
             public Action<SyntaxTree, string, List<int>> FindAnchors { get; }
-
-            public Action<ReplayRun>? TreeEnd { get; }
 
             public bool MembersOnly { get; }
 
             public bool SkipGeneratedCode { get; }
         }
+    }
+
+    /// <summary>A rule's handlers for a compilation, and what it does when a file is done.</summary>
+    internal sealed class ReplaySetup
+    {
+        public ReplaySetup(OperationReplay replay, Action<ReplayRun>? treeEnd = null)
+        {
+            Replay = replay;
+            TreeEnd = treeEnd;
+        }
+
+        public OperationReplay Replay { get; }
+
+        public Action<ReplayRun>? TreeEnd { get; }
     }
 }

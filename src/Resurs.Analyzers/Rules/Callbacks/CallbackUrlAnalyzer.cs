@@ -36,7 +36,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
         {
             var uri = pass.Types.Uri;
             var uriBuilder = pass.Types.UriBuilder;
-            var policy = AnalysisPolicy.Create(pass.Compilation, pass.Options);
+            var policy = pass.Policy;
             var analysis = new CompilationAnalysis(uri, uriBuilder, policy);
 
             var replay = new OperationReplay()

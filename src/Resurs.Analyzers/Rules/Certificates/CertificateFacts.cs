@@ -39,6 +39,14 @@ namespace Resurs.Analyzers.Rules.Certificates
         /// RemoteCertificateValidationCallback, HttpClientHandler's Func, Kestrel's three-parameter ClientCertificateValidation
         /// and custom delegates of the same shape.
         /// </summary>
+        /// <summary>
+        /// The cheap test before <see cref="IsValidationDelegate"/>, for every delegate creation in a compilation: a bool
+        /// delegate with at least three parameters whose last is named SslPolicyErrors.
+        /// </summary>
+        public static bool MayBeValidationDelegate(IOperation creation) =>
+            creation.Type is INamedTypeSymbol { TypeKind: TypeKind.Delegate, DelegateInvokeMethod: { ReturnType.SpecialType: SpecialType.System_Boolean, Parameters: { Length: >= 3 } parameters } }
+            && parameters[parameters.Length - 1].Type.Name == "SslPolicyErrors";
+
         public static bool IsValidationDelegate(ITypeSymbol? type, INamedTypeSymbol sslPolicyErrors, INamedTypeSymbol? certificate, INamedTypeSymbol? chain)
         {
             if (type is not INamedTypeSymbol { TypeKind: TypeKind.Delegate, DelegateInvokeMethod: { } invoke }

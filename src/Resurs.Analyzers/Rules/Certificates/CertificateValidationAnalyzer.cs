@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -43,17 +45,32 @@ namespace Resurs.Analyzers.Rules.Certificates
 
         private static void OnCompilationStart(CodePass pass)
         {
-            var compilation = pass.Compilation;
+            var analysis = new Lazy<CompilationAnalysis?>(() => CreateAnalysis(pass), LazyThreadSafetyMode.ExecutionAndPublication);
+
+            // A validator need not name any certificate type where it is written: a lambda passed to a helper in
+            // another file is typed by the helper's parameter. Every delegate creation is judged, through the host's
+            // operation action (delegate creations are rare, so this costs next to nothing).
+            pass.OnEvery(CertificateFacts.MayBeValidationDelegate, c => analysis.Value?.AnalyzeDelegateCreation(c), OperationKind.DelegateCreation);
+
+            // The rest must be named where it is used: DangerousAcceptAnyServerCertificateValidator, the
+            // ICertificatePolicy installed through ServicePointManager.CertificatePolicy, and the WCF
+            // X509CertificateValidationMode all spell "Certificate".
+            pass.Add(() => analysis.Value?.Replay, "Certificate");
+        }
+
+        /// <summary>The rule's types and handlers for a compilation, or null when none of the types it judges exists.</summary>
+        private static CompilationAnalysis? CreateAnalysis(CodePass pass)
+        {
             var sslPolicyErrors = pass.Types.SslPolicyErrors;
             var certificatePolicy = pass.Types.CertificatePolicy;
             var checkValidationResult = certificatePolicy is null ? null : FirstMethod(certificatePolicy, "CheckValidationResult");
             var wcfValidationMode = pass.Types.WcfValidationMode;
             if (sslPolicyErrors is null && certificatePolicy is null && wcfValidationMode is null)
             {
-                return;
+                return null;
             }
 
-            var analysis = new CompilationAnalysis(
+            return new CompilationAnalysis(
                 sslPolicyErrors,
                 pass.Types.X509Certificate,
                 pass.Types.X509Chain,
@@ -61,32 +78,8 @@ namespace Resurs.Analyzers.Rules.Certificates
                 certificatePolicy,
                 checkValidationResult,
                 wcfValidationMode,
-                new MethodBodies(compilation),
-                AnalysisPolicy.Create(compilation, pass.Options));
-            var replay = new OperationReplay();
-            if (sslPolicyErrors is not null)
-            {
-                // A validator need not name any certificate type where it is written: a lambda passed to a helper in
-                // another file is typed by the helper's parameter. Every delegate creation is judged, through the
-                // host's operation action (delegate creations are rare, so this costs next to nothing).
-                pass.OnEvery(analysis.AnalyzeDelegateCreation, OperationKind.DelegateCreation);
-                replay.On(analysis.AnalyzePropertyReference, OperationKind.PropertyReference);
-            }
-
-            if (checkValidationResult is not null)
-            {
-                replay.On(analysis.AnalyzeObjectCreation, OperationKind.ObjectCreation);
-            }
-
-            if (wcfValidationMode is not null)
-            {
-                replay.On(analysis.AnalyzeFieldReference, OperationKind.FieldReference);
-            }
-
-            // The rest must be named where it is used: DangerousAcceptAnyServerCertificateValidator, the
-            // ICertificatePolicy installed through ServicePointManager.CertificatePolicy, and the WCF
-            // X509CertificateValidationMode all spell "Certificate".
-            pass.Add(replay, "Certificate");
+                new MethodBodies(pass.Compilation),
+                pass.Policy);
         }
 
         /// <summary>Where a RES3001/RES3002 diagnostic goes for a delegate creation (see the diagnostic conventions).</summary>
@@ -135,7 +128,28 @@ namespace Resurs.Analyzers.Rules.Certificates
                 this.wcfValidationMode = wcfValidationMode;
                 this.bodies = bodies;
                 this.policy = policy;
+
+                var replay = new OperationReplay();
+                if (sslPolicyErrors is not null)
+                {
+                    replay.On(AnalyzePropertyReference, OperationKind.PropertyReference);
+                }
+
+                if (checkValidationResult is not null)
+                {
+                    replay.On(AnalyzeObjectCreation, OperationKind.ObjectCreation);
+                }
+
+                if (wcfValidationMode is not null)
+                {
+                    replay.On(AnalyzeFieldReference, OperationKind.FieldReference);
+                }
+
+                Replay = new ReplaySetup(replay);
             }
+
+            /// <summary>The handlers for the members that name "Certificate" (everything but delegate creations).</summary>
+            public ReplaySetup Replay { get; }
 
             public void AnalyzeDelegateCreation(OperationContext context)
             {

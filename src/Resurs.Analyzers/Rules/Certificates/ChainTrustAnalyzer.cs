@@ -42,18 +42,19 @@ namespace Resurs.Analyzers.Rules.Certificates
 
         internal override ImmutableArray<ICodeRule> Rules => ImmutableArray.Create<ICodeRule>(this);
 
-        void ICodeRule.Start(CodePass pass) => OnCompilationStart(pass);
+        // Every weakening value names its enum type, X509VerificationFlags or X509ChainTrustMode (or an alias or
+        // static using declared in the file).
+        void ICodeRule.Start(CodePass pass) => pass.Add(() => Setup(pass), "X509");
 
         private static KeyValuePair<string, string> Entry(string name, string effect) => new KeyValuePair<string, string>(name, effect);
 
-        private static void OnCompilationStart(CodePass pass)
+        private static ReplaySetup? Setup(CodePass pass)
         {
-            var compilation = pass.Compilation;
             var verificationFlags = pass.Types.X509VerificationFlags;
             var trustMode = pass.Types.X509ChainTrustMode;
             if (verificationFlags is null && trustMode is null)
             {
-                return;
+                return null;
             }
 
             var certificateRequest = pass.Types.CertificateRequest;
@@ -61,12 +62,9 @@ namespace Resurs.Analyzers.Rules.Certificates
                 verificationFlags,
                 trustMode,
                 certificateRequest is null ? null : new SelfSignedCertificates(certificateRequest, pass.Types.X509Certificate),
-                AnalysisPolicy.Create(compilation, pass.Options));
+                pass.Policy);
             var replay = new OperationReplay().On(analysis.AnalyzeFieldReference, OperationKind.FieldReference);
-
-            // Every weakening value names its enum type, X509VerificationFlags or X509ChainTrustMode (or an alias or
-            // static using declared in the file).
-            pass.Add(replay, "X509");
+            return new ReplaySetup(replay);
         }
 
         private sealed class CompilationAnalysis

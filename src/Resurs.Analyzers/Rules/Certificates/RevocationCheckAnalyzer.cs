@@ -29,12 +29,14 @@ namespace Resurs.Analyzers.Rules.Certificates
 
         internal override ImmutableArray<ICodeRule> Rules => ImmutableArray.Create<ICodeRule>(this);
 
-        void ICodeRule.Start(CodePass pass) => OnCompilationStart(pass);
+        // The properties, the named argument and X509RevocationMode all say "Revocation"; a positional
+        // checkCertificateRevocation argument goes to SslStream.AuthenticateAsClient/AuthenticateAsServer.
+        void ICodeRule.Start(CodePass pass) => pass.Add(() => Setup(pass), "Revocation", "AuthenticateAs");
 
-        private static void OnCompilationStart(CodePass pass)
+        private static ReplaySetup? Setup(CodePass pass)
         {
             var revocationMode = pass.Types.X509RevocationMode;
-            var analysis = new CompilationAnalysis(revocationMode, AnalysisPolicy.Create(pass.Compilation, pass.Options));
+            var analysis = new CompilationAnalysis(revocationMode, pass.Policy);
             var replay = new OperationReplay()
                 .On(analysis.AnalyzeAssignment, OperationKind.SimpleAssignment)
                 .On(analysis.AnalyzeArgument, OperationKind.Argument);
@@ -42,10 +44,7 @@ namespace Resurs.Analyzers.Rules.Certificates
             {
                 replay.On(analysis.AnalyzeFieldReference, OperationKind.FieldReference);
             }
-
-            // The properties, the named argument and X509RevocationMode all say "Revocation"; a positional
-            // checkCertificateRevocation argument goes to SslStream.AuthenticateAsClient/AuthenticateAsServer.
-            pass.Add(replay, "Revocation", "AuthenticateAs");
+            return new ReplaySetup(replay);
         }
 
         private sealed class CompilationAnalysis

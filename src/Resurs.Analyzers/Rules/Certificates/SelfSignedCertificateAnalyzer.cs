@@ -20,22 +20,22 @@ namespace Resurs.Analyzers.Rules.Certificates
 
         internal override ImmutableArray<ICodeRule> Rules => ImmutableArray.Create<ICodeRule>(this);
 
-        void ICodeRule.Start(CodePass pass) => OnCompilationStart(pass);
+        void ICodeRule.Start(CodePass pass) => pass.Add(() => Setup(pass), "CreateSelfSigned");
 
-        private static void OnCompilationStart(CodePass pass)
+        private static ReplaySetup? Setup(CodePass pass)
         {
             var certificateRequest = pass.Types.CertificateRequest;
             if (certificateRequest is null)
             {
-                return;
+                return null;
             }
 
             var certificates = new SelfSignedCertificates(
                 certificateRequest,
                 pass.Types.X509Certificate);
-            var policy = AnalysisPolicy.Create(pass.Compilation, pass.Options);
+            var policy = pass.Policy;
             var replay = new OperationReplay().On(c => Analyze(c, certificates, policy), OperationKind.Invocation);
-            pass.Add(replay, "CreateSelfSigned");
+            return new ReplaySetup(replay);
         }
 
         private static void Analyze(OperationContext context, SelfSignedCertificates certificates, AnalysisPolicy policy)

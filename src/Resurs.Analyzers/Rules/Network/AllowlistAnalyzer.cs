@@ -33,9 +33,16 @@ namespace Resurs.Analyzers.Rules.Network
 
         internal override ImmutableArray<ICodeRule> Rules => ImmutableArray.Create<ICodeRule>(this);
 
-        void ICodeRule.Start(CodePass pass)
+        // A list entry is an address literal or an IPAddress (Parse, Any, inside an IPNetwork). The members that hold one
+        // are replayed first; a list's initializer, the Add calls that fill it and the checks that read it may sit in
+        // other members, which are found from the fields and properties the entries reached (FollowLists). Lists are
+        // judged when the file is done.
+        void ICodeRule.Start(CodePass pass) =>
+            pass.Add(() => Setup(pass), (_, text, positions) => AddressAnchors.FindAll(text, positions), membersOnly: true, skipGeneratedCode: true);
+
+        private static ReplaySetup Setup(CodePass pass)
         {
-            var analysis = new CompilationAnalysis(NetworkTypes.Create(pass.Types), AnalysisPolicy.Create(pass.Compilation, pass.Options));
+            var analysis = new CompilationAnalysis(NetworkTypes.Create(pass.Types), pass.Policy);
             var replay = new OperationReplay().On(
                 c => analysis.Analyze(c.Operation, Flow(c.Root, analysis), State(c.Root.Replay)),
                 OperationKind.Literal,
@@ -47,20 +54,11 @@ namespace Resurs.Analyzers.Rules.Network
                 OperationKind.PropertyInitializer,
                 OperationKind.SimpleAssignment);
 
-            // A list entry is an address literal or an IPAddress (Parse, Any, inside an IPNetwork). The members that
-            // hold one are replayed first; a list's initializer, the Add calls that fill it and the checks that read
-            // it may sit in other members, which are found from the fields and properties the entries reached
-            // (FollowLists). Lists are judged when the file is done.
-            pass.Add(
-                replay,
-                (_, text, positions) => AddressAnchors.FindAll(text, positions),
-                run =>
-                {
-                    FollowLists(run);
-                    analysis.Report(run, State(run));
-                },
-                membersOnly: true,
-                skipGeneratedCode: true);
+            return new ReplaySetup(replay, run =>
+            {
+                FollowLists(run);
+                analysis.Report(run, State(run));
+            });
         }
 
         /// <summary>

@@ -29,11 +29,15 @@ namespace Resurs.Analyzers.Rules.Network
 
         internal override ImmutableArray<ICodeRule> Rules => ImmutableArray.Create<ICodeRule>(this);
 
-        void ICodeRule.Start(CodePass pass)
+        // ForwardedHeadersOptions, UseForwardedHeaders and the ASPNETCORE_FORWARDEDHEADERS_ENABLED switch.
+        void ICodeRule.Start(CodePass pass) =>
+            pass.Add(() => Setup(pass), (_, text, positions) => SourceAnchors.FindAllIgnoreCase(text, "ForwardedHeaders", positions), skipGeneratedCode: true);
+
+        private static ReplaySetup Setup(CodePass pass)
         {
             var types = NetworkTypes.Create(pass.Types);
             var environment = pass.Types.Environment;
-            var policy = AnalysisPolicy.Create(pass.Compilation, pass.Options);
+            var policy = pass.Policy;
             var replay = new OperationReplay().On(c => AnalyzeSwitch(c, environment, policy), OperationKind.Invocation, OperationKind.SimpleAssignment);
             if (types.ForwardedHeadersOptions is not null)
             {
@@ -42,10 +46,7 @@ namespace Resurs.Analyzers.Rules.Network
                 replay.OnRootEnd(root => Evaluate(root, States(root), policy));
             }
 
-            // ForwardedHeadersOptions, UseForwardedHeaders and the ASPNETCORE_FORWARDEDHEADERS_ENABLED switch.
-            pass.Add(
-                replay,
-                (_, text, positions) => SourceAnchors.FindAllIgnoreCase(text, "ForwardedHeaders", positions), treeEnd: null, skipGeneratedCode: true);
+            return new ReplaySetup(replay);
         }
 
         /// <summary>What one options object is configured with inside one member.</summary>

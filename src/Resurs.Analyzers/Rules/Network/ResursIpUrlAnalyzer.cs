@@ -26,28 +26,26 @@ namespace Resurs.Analyzers.Rules.Network
 
         internal override ImmutableArray<ICodeRule> Rules => ImmutableArray.Create<ICodeRule>(this);
 
-        void ICodeRule.Start(CodePass pass)
+        // Only a URL whose host is written as an address can name Resurs by IP.
+        void ICodeRule.Start(CodePass pass) =>
+            pass.Add(() => Setup(pass), (_, text, positions) => UrlAnchors.FindAddressHosts(text, positions), skipGeneratedCode: true);
+
+        private static ReplaySetup? Setup(CodePass pass)
         {
-            var compilation = pass.Compilation;
             var analysis = new CompilationAnalysis(
                 pass.Types.HttpClient,
                 pass.Types.HttpRequestMessage,
                 pass.Types.WebRequest,
                 pass.Types.EndpointAddress,
-                AnalysisPolicy.Create(compilation, pass.Options));
+                pass.Policy);
             if (!analysis.HasSinks)
             {
-                return;
+                return null;
             }
 
-            var replay = new OperationReplay()
+            return new ReplaySetup(new OperationReplay()
                 .On(analysis.AnalyzeAssignment, OperationKind.SimpleAssignment, OperationKind.CoalesceAssignment)
-                .On(analysis.AnalyzeCall, OperationKind.Invocation, OperationKind.ObjectCreation);
-
-            // Only a URL whose host is written as an address can name Resurs by IP.
-            pass.Add(
-                replay,
-                (_, text, positions) => UrlAnchors.FindAddressHosts(text, positions), treeEnd: null, skipGeneratedCode: true);
+                .On(analysis.AnalyzeCall, OperationKind.Invocation, OperationKind.ObjectCreation));
         }
 
         private sealed class CompilationAnalysis

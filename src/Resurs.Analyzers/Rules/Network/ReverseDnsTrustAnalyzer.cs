@@ -29,21 +29,20 @@ namespace Resurs.Analyzers.Rules.Network
 
         internal override ImmutableArray<ICodeRule> Rules => ImmutableArray.Create<ICodeRule>(this);
 
-        void ICodeRule.Start(CodePass pass)
+        // Dns.GetHostEntry(...), Dns.GetHostByAddress(...), Dns.Resolve(...).
+        void ICodeRule.Start(CodePass pass) =>
+            pass.Add(() => Setup(pass), (_, text, positions) => SourceAnchors.FindAll(text, DnsAnchor, positions), skipGeneratedCode: true);
+
+        private static ReplaySetup? Setup(CodePass pass)
         {
             var dns = pass.Types.Dns;
             if (dns is null)
             {
-                return;
+                return null;
             }
 
-            var policy = AnalysisPolicy.Create(pass.Compilation, pass.Options);
-            var replay = new OperationReplay().On(c => Analyze(c, dns, policy), OperationKind.Invocation);
-
-            // Dns.GetHostEntry(...), Dns.GetHostByAddress(...), Dns.Resolve(...).
-            pass.Add(
-                replay,
-                (_, text, positions) => SourceAnchors.FindAll(text, DnsAnchor, positions), treeEnd: null, skipGeneratedCode: true);
+            var policy = pass.Policy;
+            return new ReplaySetup(new OperationReplay().On(c => Analyze(c, dns, policy), OperationKind.Invocation));
         }
 
         private static void Analyze(OperationContext context, INamedTypeSymbol dns, AnalysisPolicy policy)

@@ -19,9 +19,9 @@ namespace Resurs.Analyzers.Rules.Tls
 
         internal override ImmutableArray<ICodeRule> Rules => ImmutableArray.Create<ICodeRule>(this);
 
-        void ICodeRule.Start(CodePass pass) => OnCompilationStart(pass);
+        void ICodeRule.Start(CodePass pass) => pass.Add(() => Setup(pass), "SetSwitch");
 
-        private static void OnCompilationStart(CodePass pass)
+        private static ReplaySetup? Setup(CodePass pass)
         {
             var appContext = pass.Types.AppContext;
             IMethodSymbol? setSwitch = null;
@@ -35,12 +35,12 @@ namespace Resurs.Analyzers.Rules.Tls
 
             if (setSwitch is null)
             {
-                return;
+                return null;
             }
 
-            var policy = AnalysisPolicy.Create(pass.Compilation, pass.Options);
+            var policy = pass.Policy;
             var replay = new OperationReplay().On(c => AnalyzeInvocation(c, setSwitch, policy), OperationKind.Invocation);
-            pass.Add(replay, "SetSwitch");
+            return new ReplaySetup(replay);
         }
 
         private static void AnalyzeInvocation(OperationContext context, IMethodSymbol setSwitch, AnalysisPolicy policy)

@@ -24,24 +24,23 @@ namespace Resurs.Analyzers.Rules.Tls
 
         internal override ImmutableArray<ICodeRule> Rules => ImmutableArray.Create<ICodeRule>(this);
 
-        void ICodeRule.Start(CodePass pass) => OnCompilationStart(pass);
+        void ICodeRule.Start(CodePass pass) => pass.Add(() => Setup(pass), (_, text, positions) => FindWeakValueAnchors(text, positions));
 
-        private static void OnCompilationStart(CodePass pass)
+        private static ReplaySetup? Setup(CodePass pass)
         {
             var sslProtocols = pass.Types.SslProtocols;
             var securityProtocolType = pass.Types.SecurityProtocolType;
             if (sslProtocols is null && securityProtocolType is null)
             {
-                return;
+                return null;
             }
 
-            var analysis = new CompilationAnalysis(sslProtocols, securityProtocolType, AnalysisPolicy.Create(pass.Compilation, pass.Options));
+            var analysis = new CompilationAnalysis(sslProtocols, securityProtocolType, pass.Policy);
             var replay = new OperationReplay()
                 .On(analysis.AnalyzeFieldReference, OperationKind.FieldReference)
                 .On(analysis.AnalyzeConversion, OperationKind.Conversion)
                 .On(analysis.AnalyzeUnary, OperationKind.UnaryOperator);
-
-            pass.Add(replay, (_, text, positions) => FindWeakValueAnchors(text, positions), treeEnd: null);
+            return new ReplaySetup(replay);
         }
 
         private static readonly string[] EnumNames = { "SslProtocols", "SecurityProtocolType" };
