@@ -28,12 +28,12 @@ namespace Resurs.Tool.Scan
 
         private string TargetsFile => Path.Combine(toolDirectory, "Scan", "Resurs.Scan.targets");
 
-        public async Task<BuildScanResult> BuildAsync(string target, bool strict, CancellationToken cancellationToken)
+        public async Task<BuildScanResult> BuildAsync(string target, CancellationToken cancellationToken)
         {
             using var work = new TemporaryDirectory();
             var sarif = Path.Combine(work.Path, "sarif") + Path.DirectorySeparatorChar;
             Directory.CreateDirectory(sarif);
-            progress("Building " + target + " with the Resurs analyzers injected (mode " + (strict ? "strict" : "default") + ") ...");
+            progress("Building " + target + " with the Resurs analyzers injected ...");
             var result = await DotNetProcess.RunAsync(
                 Path.GetDirectoryName(target)!,
                 new[]
@@ -41,7 +41,8 @@ namespace Resurs.Tool.Scan
                     "build", target, "--artifacts-path", Path.Combine(work.Path, "artifacts"), "-nologo", "-v:q", "-clp:NoSummary",
                     "-p:CustomAfterMicrosoftCommonTargets=" + TargetsFile,
                     "-p:ResursScanSarifDirectory=" + sarif,
-                    "-p:ResursAnalysisMode=" + (strict ? "strict" : "default"),
+                    "-p:ResursAnalysisMode=default",
+                    "-p:ResursScanRuleIds=" + string.Join("%2C", RuleCatalog.All.Keys.OrderBy(id => id, StringComparer.Ordinal)),
                 },
                 new Dictionary<string, string>(),
                 cancellationToken).ConfigureAwait(false);

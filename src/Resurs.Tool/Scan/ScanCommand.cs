@@ -96,7 +96,7 @@ namespace Resurs.Tool.Scan
                     }
                 }
 
-                var result = await scanner.BuildAsync(buildTarget, request.Strict, cancellationToken).ConfigureAwait(false);
+                var result = await scanner.BuildAsync(buildTarget, cancellationToken).ConfigureAwait(false);
                 if (request.Verbose)
                 {
                     error.WriteLine(result.Output.TrimEnd());
