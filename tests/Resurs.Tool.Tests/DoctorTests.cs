@@ -164,6 +164,13 @@ namespace Resurs.Tool.Tests
         }
 
         [Fact]
+        public async Task Revocation_is_not_checked_on_a_chain_that_does_not_reach_a_root()
+        {
+            var run = await Doctor(PublicShop(), Trust(servers.Root), Url, "--json", "--connect-to", ConnectTo(servers.MissingIntermediate.Port));
+            Assert.Equal("skip", run.Checks()["revocation"].Status);
+        }
+
+        [Fact]
         public async Task Certificate_fails_for_an_untrusted_root()
         {
             var check = await CertificateCheck(servers.Valid.Port, servers.OtherRoot);

@@ -109,6 +109,11 @@ namespace Resurs.Tool.Doctor
         {
             using var chain = Build(served, X509RevocationMode.Online);
             var flags = Flags(chain);
+            if (flags.HasFlag(X509ChainStatusFlags.PartialChain))
+            {
+                return new CheckResult(CheckIds.Revocation, "Revocation", CheckStatus.Skip, "not checked: the chain does not reach a root");
+            }
+
             if (flags.HasFlag(X509ChainStatusFlags.Revoked))
             {
                 return new CheckResult(CheckIds.Revocation, "Revocation", CheckStatus.Fail, "the certificate or one of its issuers is revoked")
