@@ -39,6 +39,17 @@ namespace Resurs.Tool.Tests
 
         internal LoopbackServer PlainHttp { get; private set; } = null!;
 
+        /// <summary>Serves the revocation CA's CRLs over plain HTTP on loopback.</summary>
+        internal LoopbackServer CrlServer { get; private set; } = null!;
+
+        /// <summary>A leaf whose issuer publishes a CRL that does not list it.</summary>
+        internal LoopbackServer NotRevoked { get; private set; } = null!;
+
+        /// <summary>A leaf its issuer's CRL lists as revoked.</summary>
+        internal LoopbackServer Revoked { get; private set; } = null!;
+
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> crls = new();
+
         /// <summary>A loopback port nothing listens on.</summary>
         internal int ClosedPort { get; private set; }
 
@@ -56,6 +67,7 @@ namespace Resurs.Tool.Tests
             Tls12Only = await LoopbackServer.StartAsync(leaf, chain, SslProtocols.Tls12);
             Tls13Only = await LoopbackServer.StartAsync(leaf, chain, SslProtocols.Tls13);
             PlainHttp = await LoopbackServer.StartAsync(null);
+            await StartRevocationServersAsync();
             var listener = new TcpListener(IPAddress.Loopback, 0);
             listener.Start();
             ClosedPort = ((IPEndPoint)listener.LocalEndpoint).Port;
@@ -64,7 +76,7 @@ namespace Resurs.Tool.Tests
 
         public async Task DisposeAsync()
         {
-            foreach (var server in new[] { Valid, SelfSigned, Expired, WrongName, MissingIntermediate, Tls12Only, Tls13Only, PlainHttp })
+            foreach (var server in new[] { Valid, SelfSigned, Expired, WrongName, MissingIntermediate, Tls12Only, Tls13Only, PlainHttp, NotRevoked, Revoked, CrlServer })
             {
                 if (server is not null)
                 {
@@ -72,6 +84,32 @@ namespace Resurs.Tool.Tests
                 }
             }
         }
+
+        /// <summary>
+        /// A CA of its own (a new name each run, so no CRL cached by an earlier run applies) whose intermediate and leaves
+        /// name CRLs on the loopback CRL server: the only network the revocation check then needs.
+        /// </summary>
+        private async Task StartRevocationServersAsync()
+        {
+            CrlServer = await LoopbackServer.StartAsync(null, handler: context =>
+                crls.TryGetValue(context.Request.Path.Value ?? string.Empty, out var crl)
+                    ? context.Response.Body.WriteAsync(crl).AsTask()
+                    : Task.FromResult(context.Response.StatusCode = 404));
+            var baseUrl = "http://127.0.0.1:" + CrlServer.Port;
+            var run = Guid.NewGuid().ToString("N").Substring(0, 8);
+            var root = TestPki.CreateRoot("Resurs Doctor Revocation Root " + run);
+            var intermediate = TestPki.CreateIntermediate(root, "Resurs Doctor Revocation Intermediate " + run, baseUrl + "/root.crl");
+            var good = TestPki.CreateLeaf(intermediate, Host, crlUrl: baseUrl + "/intermediate.crl");
+            var revoked = TestPki.CreateLeaf(intermediate, Host, crlUrl: baseUrl + "/intermediate.crl");
+            crls["/root.crl"] = TestPki.CreateCrl(root);
+            crls["/intermediate.crl"] = TestPki.CreateCrl(intermediate, revoked);
+            RevocationRoot = root;
+            var chain = new X509Certificate2Collection(intermediate);
+            NotRevoked = await LoopbackServer.StartAsync(good, chain);
+            Revoked = await LoopbackServer.StartAsync(revoked, chain);
+        }
+
+        internal X509Certificate2 RevocationRoot { get; private set; } = null!;
 
         /// <summary>/redirect sends Resurs to plain http on another host; /forbidden answers 403; anything else 200.</summary>
         private static Task Answer(HttpContext context)

@@ -103,24 +103,17 @@ namespace Resurs.Tool.Tests
             Assert.Equal(1, run.ExitCode);
         }
 
-        [Fact]
-        public async Task Tls_passes_with_tls_1_2_only()
+        [Theory]
+        [InlineData(true, "TLS 1.2 (not 1.3)", "TLS 1.3: refused")]
+        [InlineData(false, "TLS 1.3 (not 1.2)", "TLS 1.2: refused")]
+        public async Task Tls_passes_with_either_tls_1_2_or_tls_1_3_alone(bool tls12Only, string accepted, string refused)
         {
-            var check = (await Doctor(PublicShop(), Trust(servers.Root), Url, "--json", "--connect-to", ConnectTo(servers.Tls12Only.Port))).Checks()["tls"];
+            var port = tls12Only ? servers.Tls12Only.Port : servers.Tls13Only.Port;
+            var check = (await Doctor(PublicShop(), Trust(servers.Root), Url, "--json", "--connect-to", ConnectTo(port))).Checks()["tls"];
 
             Assert.Equal("pass", check.Status);
-            Assert.Contains("TLS 1.2 (not 1.3)", check.Summary);
-            Assert.Contains(check.Details, detail => detail.StartsWith("TLS 1.3: refused", StringComparison.Ordinal));
-        }
-
-        [Fact]
-        public async Task Tls_passes_with_tls_1_3_only()
-        {
-            var check = (await Doctor(PublicShop(), Trust(servers.Root), Url, "--json", "--connect-to", ConnectTo(servers.Tls13Only.Port))).Checks()["tls"];
-
-            Assert.Equal("pass", check.Status);
-            Assert.Contains("TLS 1.3 (not 1.2)", check.Summary);
-            Assert.Contains(check.Details, detail => detail.StartsWith("TLS 1.2: refused", StringComparison.Ordinal));
+            Assert.Contains(accepted, check.Summary);
+            Assert.Contains(check.Details, detail => detail.StartsWith(refused, StringComparison.Ordinal));
         }
 
         [Fact]
@@ -168,6 +161,26 @@ namespace Resurs.Tool.Tests
         {
             var run = await Doctor(PublicShop(), Trust(servers.Root), Url, "--json", "--connect-to", ConnectTo(servers.MissingIntermediate.Port));
             Assert.Equal("skip", run.Checks()["revocation"].Status);
+        }
+
+        [Fact]
+        public async Task Revocation_passes_when_the_crl_does_not_list_the_certificate()
+        {
+            var run = await Doctor(PublicShop(), Trust(servers.RevocationRoot), Url, "--json", "--connect-to", ConnectTo(servers.NotRevoked.Port));
+
+            Assert.Equal(("pass", "pass"), (run.Checks()["certificate"].Status, run.Checks()["revocation"].Status));
+            Assert.Equal(0, run.ExitCode);
+        }
+
+        [Fact]
+        public async Task Revocation_fails_when_the_crl_lists_the_certificate()
+        {
+            var run = await Doctor(PublicShop(), Trust(servers.RevocationRoot), Url, "--json", "--connect-to", ConnectTo(servers.Revoked.Port));
+
+            var check = run.Checks()["revocation"];
+            Assert.Equal("fail", check.Status);
+            Assert.Contains("revoked", check.Summary);
+            Assert.Equal(1, run.ExitCode);
         }
 
         [Fact]

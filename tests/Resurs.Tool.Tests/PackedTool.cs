@@ -1,21 +1,15 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Security.Cryptography;
-using System.Text;
+using System.Threading;
+using Resurs.Tool.Scan;
 using Xunit;
 
 namespace Resurs.Tool.Tests
 {
-    /// <summary>The result of one process run: exit code and the interleaved output.</summary>
-    public sealed record ProcessRun(int ExitCode, string Output)
-    {
-        public override string ToString() => $"exit {ExitCode}\n{Output}";
-    }
-
     /// <summary>
     /// Packs src/Resurs.Tool (already built by the test build, so <c>--no-build</c>) into a folder feed under a version no
     /// earlier run used, and installs it with <c>dotnet tool install --tool-path</c>: the scan tests run the installed
@@ -30,8 +24,8 @@ namespace Resurs.Tool.Tests
             ToolPath = Path.Combine(Root, "tools");
             Version = "0.0.0-tooltest." + DateTime.UtcNow.ToString("yyyyMMddHHmmss") + "." + Environment.ProcessId;
             var project = Path.Combine(RepoRoot, "src", "Resurs.Tool", "Resurs.Tool.csproj");
-            Setup = Run(DotNetHost, RepoRoot, "pack", project, "-c", Metadata("Configuration"), "--no-build", "-o", feed, "-p:Version=" + Version).ToString();
-            Setup += "\n" + Run(DotNetHost, Root, "tool", "install", "Resurs.Tool", "--tool-path", ToolPath, "--version", Version, "--add-source", feed);
+            Setup = Run(DotNetProcess.Host, RepoRoot, "pack", project, "-c", Metadata("Configuration"), "--no-build", "-o", feed, "-p:Version=" + Version).ToString();
+            Setup += "\n" + Run(DotNetProcess.Host, Root, "tool", "install", "Resurs.Tool", "--tool-path", ToolPath, "--version", Version, "--add-source", feed);
             Command = Path.Combine(ToolPath, OperatingSystem.IsWindows() ? "resurs.exe" : "resurs");
         }
 
@@ -49,64 +43,35 @@ namespace Resurs.Tool.Tests
         /// <summary>Output of pack and install, for failure messages.</summary>
         public string Setup { get; }
 
-        private static string DotNetHost => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
-
-        /// <summary>Runs the installed <c>resurs</c> with <paramref name="arguments"/>.</summary>
-        public ProcessRun Resurs(string workingDirectory, params string[] arguments)
+                /// <summary>Runs the installed <c>resurs</c> with <paramref name="arguments"/>.</summary>
+        internal ProcessResult Resurs(string workingDirectory, params string[] arguments)
         {
             Assert.True(File.Exists(Command), "pack or install failed:\n" + Setup);
             return Run(Command, workingDirectory, arguments);
         }
 
         /// <summary>
-        /// Runs a program in a clean environment: no MSBuild state leaking from the test host, no build nodes or compiler
-        /// server left behind.
+        /// Runs a program through the tool's own process runner, in a clean environment: no MSBuild state leaking from the
+        /// test host, no build nodes or compiler server left behind.
         /// </summary>
-        public static ProcessRun Run(string fileName, string workingDirectory, params string[] arguments)
+        internal static ProcessResult Run(string fileName, string workingDirectory, params string[] arguments)
         {
-            var start = new ProcessStartInfo(fileName)
+            var environment = new Dictionary<string, string?>(StringComparer.Ordinal);
+            foreach (var key in Environment.GetEnvironmentVariables().Keys.Cast<string>())
             {
-                WorkingDirectory = workingDirectory,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (var argument in arguments)
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            foreach (var key in start.Environment.Keys.Where(key => key.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase)
-                || key.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase) || key.Equals("MSBuildSDKsPath", StringComparison.OrdinalIgnoreCase)
-                || key.Equals("MSBuildExtensionsPath", StringComparison.OrdinalIgnoreCase)).ToList())
-            {
-                start.Environment.Remove(key);
+                if (key.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) || key.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)
+                    || key.Equals("MSBuildSDKsPath", StringComparison.OrdinalIgnoreCase) || key.Equals("MSBuildExtensionsPath", StringComparison.OrdinalIgnoreCase))
+                {
+                    environment[key] = null;
+                }
             }
 
             // Environment variables are MSBuild properties too: these reach every build and dotnet format the tool starts.
-            start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-            start.Environment["UseSharedCompilation"] = "false";
-            start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
-            start.Environment["DOTNET_NOLOGO"] = "1";
-            start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-            var output = new StringBuilder();
-            using var process = new Process { StartInfo = start };
-            process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
-            process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
-            process.Start();
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException(fileName + " " + string.Join(" ", arguments) + " did not finish\n" + output);
-            }
-
-            process.WaitForExit();
-            lock (output)
-            {
-                return new ProcessRun(process.ExitCode, output.ToString());
-            }
+            environment["MSBUILDDISABLENODEREUSE"] = "1";
+            environment["UseSharedCompilation"] = "false";
+            environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+            return DotNetProcess.RunAsync(fileName, workingDirectory, arguments, environment, timeout.Token).GetAwaiter().GetResult();
         }
 
         /// <summary>Every file under <paramref name="directory"/> with a hash of its content: equal snapshots mean nothing changed.</summary>

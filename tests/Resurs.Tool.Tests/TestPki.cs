@@ -22,7 +22,7 @@ namespace Resurs.Tool.Tests
             return Reload(request.CreateSelfSigned(Now.AddDays(-30), Now.AddYears(5)));
         }
 
-        public static X509Certificate2 CreateIntermediate(X509Certificate2 issuer, string name)
+        public static X509Certificate2 CreateIntermediate(X509Certificate2 issuer, string name, string? crlUrl = null)
         {
             using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
             var request = new CertificateRequest("CN=" + name, key, HashAlgorithmName.SHA256);
@@ -30,12 +30,13 @@ namespace Resurs.Tool.Tests
             request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
             request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
             request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(issuer, true, false));
+            AddCrlDistributionPoint(request, crlUrl);
             using var issued = request.Create(issuer, Now.AddDays(-20), Now.AddYears(3), Serial());
             return Reload(issued.CopyWithPrivateKey(key));
         }
 
         /// <summary>A TLS server certificate for <paramref name="dnsName"/>; self-signed when <paramref name="issuer"/> is null.</summary>
-        public static X509Certificate2 CreateLeaf(X509Certificate2? issuer, string dnsName, DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null)
+        public static X509Certificate2 CreateLeaf(X509Certificate2? issuer, string dnsName, DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null, string? crlUrl = null)
         {
             using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
             var request = new CertificateRequest("CN=" + dnsName, key, HashAlgorithmName.SHA256);
@@ -53,8 +54,29 @@ namespace Resurs.Tool.Tests
             }
 
             request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(issuer, true, false));
+            AddCrlDistributionPoint(request, crlUrl);
             using var issued = request.Create(issuer, from, to, Serial());
             return Reload(issued.CopyWithPrivateKey(key));
+        }
+
+        /// <summary>A CRL signed by <paramref name="issuer"/> that lists <paramref name="revoked"/>, valid for a day.</summary>
+        public static byte[] CreateCrl(X509Certificate2 issuer, params X509Certificate2[] revoked)
+        {
+            var builder = new CertificateRevocationListBuilder();
+            foreach (var certificate in revoked)
+            {
+                builder.AddEntry(certificate, Now.AddMinutes(-5));
+            }
+
+            return builder.Build(issuer, 1, Now.AddDays(1), HashAlgorithmName.SHA256, thisUpdate: Now.AddMinutes(-5));
+        }
+
+        private static void AddCrlDistributionPoint(CertificateRequest request, string? crlUrl)
+        {
+            if (crlUrl is not null)
+            {
+                request.CertificateExtensions.Add(CertificateRevocationListBuilder.BuildCrlDistributionPointExtension(new[] { crlUrl }));
+            }
         }
 
         /// <summary>Certificate and key through PKCS#12, as a server certificate from a file would be.</summary>

@@ -44,7 +44,7 @@ namespace Resurs.Tool.Scan
                     "-p:ResursAnalysisMode=default",
                     "-p:ResursScanRuleIds=" + string.Join("%2C", RuleCatalog.All.Keys.OrderBy(id => id, StringComparer.Ordinal)),
                 },
-                new Dictionary<string, string>(),
+                new Dictionary<string, string?>(),
                 cancellationToken).ConfigureAwait(false);
             var all = Sarif.ReadAll(sarif);
             var findings = all.Where(finding => RuleCatalog.IsResurs(finding.RuleId)).ToList();
@@ -62,7 +62,7 @@ namespace Resurs.Tool.Scan
             arguments.AddRange(RuleCatalog.All.Keys.OrderBy(id => id, StringComparer.Ordinal));
 
             // dotnet format takes no MSBuild properties on its command line; environment variables are properties too.
-            var environment = new Dictionary<string, string>
+            var environment = new Dictionary<string, string?>
             {
                 ["CustomAfterMicrosoftCommonTargets"] = TargetsFile,
                 ["ResursAnalysisMode"] = "default",
