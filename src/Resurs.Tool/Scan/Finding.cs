@@ -30,16 +30,16 @@ namespace Resurs.Tool.Scan
 
         public static bool IsResurs(string id) => All.ContainsKey(id);
 
-        /// <summary>A Roslyn diagnostic in a real file as a finding.</summary>
-        public static Finding? ToFinding(Diagnostic diagnostic, bool strict)
+        /// <summary>A Roslyn diagnostic in a real file as a finding, at <paramref name="severity"/> (every one an error when strict).</summary>
+        public static Finding? ToFinding(Diagnostic diagnostic, DiagnosticSeverity severity, bool strict)
         {
             var span = diagnostic.Location.GetLineSpan();
-            if (!span.IsValid || string.IsNullOrEmpty(span.Path) || diagnostic.IsSuppressed || diagnostic.Severity < DiagnosticSeverity.Info)
+            if (!span.IsValid || string.IsNullOrEmpty(span.Path) || diagnostic.IsSuppressed || severity < DiagnosticSeverity.Info)
             {
                 return null;
             }
 
-            var level = strict ? "error" : diagnostic.Severity switch
+            var level = strict ? "error" : severity switch
             {
                 DiagnosticSeverity.Error => "error",
                 DiagnosticSeverity.Warning => "warning",

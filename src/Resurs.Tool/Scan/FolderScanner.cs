@@ -18,6 +18,7 @@ namespace Resurs.Tool.Scan
     /// Scans a folder that has no project: every .cs file is compiled on its own (loose files from different programs
     /// would clash if compiled together) against the installed SDK's reference packs, with the implicit usings of a web
     /// project, and the folder's configuration files (appsettings*.json, *.config) are analyzed as AdditionalFiles.
+    /// The .editorconfig files of the folder and its parents give the rules their options and severities, as in a build.
     /// </summary>
     internal sealed class FolderScanner
     {
@@ -70,6 +71,7 @@ global using Microsoft.Extensions.Logging;
         {
             var sources = Files(folder, name => name.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)).ToList();
             var configs = Files(folder, AnalyzerModel.IsConfigFile).ToList();
+            var editorConfig = EditorConfigOptions.Load(folder);
             var (packs, references) = ReferencePacks();
             progress("Scanning " + sources.Count + " C# file(s) and " + configs.Count + " configuration file(s) in " + folder + " against " + packs + " ...");
 
@@ -81,13 +83,13 @@ global using Microsoft.Extensions.Logging;
             {
                 var tree = CSharpSyntaxTree.ParseText(SourceText.From(File.ReadAllText(source), System.Text.Encoding.UTF8), parseOptions, source, cancellationToken);
                 var topLevel = tree.GetRoot(cancellationToken).ChildNodes().OfType<GlobalStatementSyntax>().Any();
-                findings.AddRange(await AnalyzeAsync(new[] { usings, tree }, topLevel, ImmutableArray<AdditionalText>.Empty, references, analyzers, strict, cancellationToken).ConfigureAwait(false));
+                findings.AddRange(await AnalyzeAsync(new[] { usings, tree }, topLevel, ImmutableArray<AdditionalText>.Empty, references, analyzers, editorConfig, strict, cancellationToken).ConfigureAwait(false));
             }
 
             if (configs.Count > 0)
             {
                 var additional = configs.Select(path => (AdditionalText)new FileText(path)).ToImmutableArray();
-                findings.AddRange(await AnalyzeAsync(new[] { usings }, false, additional, references, analyzers, strict, cancellationToken).ConfigureAwait(false));
+                findings.AddRange(await AnalyzeAsync(new[] { usings }, false, additional, references, analyzers, editorConfig, strict, cancellationToken).ConfigureAwait(false));
             }
 
             return RuleCatalog.Normalize(findings);
@@ -99,6 +101,7 @@ global using Microsoft.Extensions.Logging;
             ImmutableArray<AdditionalText> additionalFiles,
             ImmutableArray<MetadataReference> references,
             ImmutableArray<DiagnosticAnalyzer> analyzers,
+            EditorConfigOptions editorConfig,
             bool strict,
             CancellationToken cancellationToken)
         {
@@ -107,11 +110,11 @@ global using Microsoft.Extensions.Logging;
                 trees,
                 references,
                 new CSharpCompilationOptions(executable ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true));
-            var withAnalyzers = compilation.WithAnalyzers(analyzers, new AnalyzerOptions(additionalFiles));
+            var withAnalyzers = compilation.WithAnalyzers(analyzers, new AnalyzerOptions(additionalFiles, editorConfig));
             var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
             return diagnostics
                 .Where(diagnostic => RuleCatalog.IsResurs(diagnostic.Id))
-                .Select(diagnostic => RuleCatalog.ToFinding(diagnostic, strict))
+                .Select(diagnostic => editorConfig.TryGetSeverity(diagnostic, out var severity) ? RuleCatalog.ToFinding(diagnostic, severity, strict) : null)
                 .OfType<Finding>();
         }
 
