@@ -74,10 +74,14 @@ namespace Resurs.Tool.Tests
             return DotNetProcess.RunAsync(fileName, workingDirectory, arguments, environment, timeout.Token).GetAwaiter().GetResult();
         }
 
-        /// <summary>Every file under <paramref name="directory"/> with a hash of its content: equal snapshots mean nothing changed.</summary>
+        /// <summary>
+        /// Every file under <paramref name="directory"/> with a hash of its content: equal snapshots mean no file of the
+        /// user's changed. bin/ and obj/ are build output, not the user's files (the end-to-end tests build the sample in
+        /// place while these run); the consumer test checks separately that a scan writes no obj/.
+        /// </summary>
         public static SortedDictionary<string, string> Snapshot(string directory) =>
             new(Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
-                .Where(path => !path.Contains(Path.DirectorySeparatorChar + ".git" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                .Where(path => !Path.GetRelativePath(directory, path).Split(Path.DirectorySeparatorChar).Any(part => part is ".git" or "bin" or "obj"))
                 .ToDictionary(path => Path.GetRelativePath(directory, path), path => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)))), StringComparer.Ordinal);
 
         public void Dispose()
