@@ -1,11 +1,15 @@
 namespace Resurs.Analyzers.CodeFixes
 {
     /// <summary>
-    /// Stable equivalence keys, all of the form <c>Resurs.&lt;rule ID&gt;.&lt;action&gt;</c>: FixAll groups fixes by
-    /// these, and IDE telemetry and tests rely on them. A fix that serves two rules has one key per rule.
+    /// Stable equivalence keys: FixAll groups fixes by these, and IDE telemetry and tests rely on them. The scheme is
+    /// <c>Resurs.&lt;scope&gt;.&lt;action&gt;</c>: the scope is the rule ID when a fix serves one rule, and the category
+    /// (<c>Tls</c>) when one fix serves several rules, so that one Fix All (and one <c>dotnet format</c> run) fixes all of
+    /// them; a key per rule made <c>dotnet format --diagnostics RES2001 RES2002</c> fix only one of the two.
     /// </summary>
     internal static class EquivalenceKeys
     {
+        public const string RemoveWeakProtocols = "Resurs.Tls.RemoveWeakProtocols";
+        public const string UseSystemDefaultProtocols = "Resurs.Tls.UseSystemDefault";
         public const string DisableCompatibilitySwitch = "Resurs.RES2003.SetSwitchFalse";
         public const string UseDefaultCertificateValidation = "Resurs.RES3001.UseDefaultValidation";
         public const string AcceptOnlyValidCertificates = "Resurs.RES3001.AcceptOnlyValid";
@@ -19,12 +23,6 @@ namespace Resurs.Analyzers.CodeFixes
 
         /// <summary>RES4002: add the missing callback IPs to the list.</summary>
         public const string AddMissingCallbackIps = "Resurs.RES4002.AddMissingIps";
-
-        /// <summary>RES2001, RES2002: drop the weak members from the value.</summary>
-        public static string RemoveWeakProtocols(string id) => "Resurs." + id + ".RemoveWeakProtocols";
-
-        /// <summary>RES2001, RES2002: let the operating system choose the protocol versions.</summary>
-        public static string UseSystemDefaultProtocols(string id) => "Resurs." + id + ".UseSystemDefault";
 
         /// <summary>RES1001-RES1005: one key per rule, whatever the URL-specific title says.</summary>
         public static string CallbackUrl(string id) => "Resurs." + id + ".FixUrl";

@@ -128,8 +128,7 @@ namespace Resurs.Tool
 
         /// <summary>
         /// Every callback URL in an appsettings*.json or web.config/app.config/*.exe.config, found with the analyzers' own
-        /// readers and key names. ConfigFileAnalyzer keeps its key-path test private, so the few lines of that test are
-        /// repeated in <see cref="IsCallbackPath"/> on top of the analyzers' <c>CallbackNames</c> (the word matching itself).
+        /// readers and key-path test (<see cref="CallbackNames.IsCallbackPath"/>).
         /// </summary>
         public static IReadOnlyList<ConfigCallback> FindCallbackUrls(string fileName, string text, out string? error)
         {
@@ -209,28 +208,8 @@ namespace Resurs.Tool
             }
         }
 
-        /// <summary>ConfigFileAnalyzer's rule: a callback-ish leaf key, or a URL leaf ("url") under a callback-ish key.</summary>
-        private static bool IsCallbackPath(List<string> path)
-        {
-            var names = CallbackNames.Default;
-            var leaf = path.Count - 1;
-            while (leaf >= 0 && path[leaf].Length > 0 && char.IsDigit(path[leaf][0]))
-            {
-                leaf--;
-            }
-
-            if (leaf < 0)
-            {
-                return false;
-            }
-
-            if (names.IsCallbackName(path[leaf]))
-            {
-                return true;
-            }
-
-            return names.IsUrlName(path[leaf]) && path.Take(leaf).Any(names.IsCallbackName);
-        }
+        /// <summary>The configuration-file rules' own test (<see cref="CallbackNames.IsCallbackPath"/>), with the default names.</summary>
+        private static bool IsCallbackPath(List<string> path) => CallbackNames.Default.IsCallbackPath(path);
 
         private static int Line(SourceText source, int position) =>
             source.Lines.GetLineFromPosition(Math.Min(Math.Max(position, 0), source.Length)).LineNumber + 1;

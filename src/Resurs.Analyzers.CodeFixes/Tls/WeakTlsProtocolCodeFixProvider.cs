@@ -27,15 +27,12 @@ namespace Resurs.Analyzers.CodeFixes.Tls
         public override ImmutableArray<string> FixableDiagnosticIds { get; } =
             ImmutableArray.Create(RuleIds.WeakSslProtocols, RuleIds.WeakSecurityProtocolType);
 
-        /// <summary>Fix All applies the chosen action to the diagnostics whose own action has that key (one key per rule).</summary>
         public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(
-            (context, document, diagnostics) =>
-            {
-                var key = context.CodeActionEquivalenceKey;
-                var systemDefault = diagnostics.Where(d => key == EquivalenceKeys.UseSystemDefaultProtocols(d.Id)).ToImmutableArray();
-                var remove = diagnostics.Where(d => key == EquivalenceKeys.RemoveWeakProtocols(d.Id)).ToImmutableArray();
-                return FixAsync(document, systemDefault.IsEmpty ? remove : systemDefault, !systemDefault.IsEmpty, context.CancellationToken)!;
-            });
+            (context, document, diagnostics) => FixAsync(
+                document,
+                diagnostics,
+                context.CodeActionEquivalenceKey == EquivalenceKeys.UseSystemDefaultProtocols,
+                context.CancellationToken)!);
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
@@ -52,7 +49,7 @@ namespace Resurs.Analyzers.CodeFixes.Tls
                 CodeAction.Create(
                     "Remove weak protocol versions",
                     token => FixAsync(context.Document, ImmutableArray.Create(diagnostic), systemDefault: false, token),
-                    EquivalenceKeys.RemoveWeakProtocols(diagnostic.Id)),
+                    EquivalenceKeys.RemoveWeakProtocols),
                 diagnostic);
 
             if (SystemDefaultMember(enumType) is not null)
@@ -61,7 +58,7 @@ namespace Resurs.Analyzers.CodeFixes.Tls
                     CodeAction.Create(
                         "Let the operating system choose",
                         token => FixAsync(context.Document, ImmutableArray.Create(diagnostic), systemDefault: true, token),
-                        EquivalenceKeys.UseSystemDefaultProtocols(diagnostic.Id)),
+                        EquivalenceKeys.UseSystemDefaultProtocols),
                     diagnostic);
             }
         }

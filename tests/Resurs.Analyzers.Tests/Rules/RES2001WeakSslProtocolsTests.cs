@@ -191,7 +191,7 @@ class Startup
     void M(HttpClientHandler handler) => handler.SslProtocols = {|RES2001:SslProtocols.Tls11|} | SslProtocols.Tls12;"),
             Class(@"
     void M(HttpClientHandler handler) => handler.SslProtocols = SslProtocols.Tls12;"),
-            EquivalenceKeys.RemoveWeakProtocols("RES2001"));
+            EquivalenceKeys.RemoveWeakProtocols);
 
         [Fact]
         public Task Fix_writes_tls12_and_tls13_when_nothing_strong_remains() => Verify.VerifyCodeFixAsync(
@@ -211,7 +211,7 @@ class Startup
         handler.SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13;
         handler.SslProtocols |= SslProtocols.Tls12 | SslProtocols.Tls13;
     }"),
-            EquivalenceKeys.RemoveWeakProtocols("RES2001"));
+            EquivalenceKeys.RemoveWeakProtocols);
 
         [Fact]
         public Task Fix_keeps_strong_bits_of_a_mixed_cast_and_non_constant_operands() => Verify.VerifyCodeFixAsync(
@@ -229,7 +229,7 @@ class Startup
         handler.SslProtocols = input;
         handler.SslProtocols = SslProtocols.Tls12;
     }"),
-            EquivalenceKeys.RemoveWeakProtocols("RES2001"));
+            EquivalenceKeys.RemoveWeakProtocols);
 
         [Fact]
         public Task Fix_uses_the_type_as_written() => Verify.VerifyCodeFixAsync(
@@ -251,7 +251,7 @@ class C
     void N(System.Net.Http.HttpClientHandler handler) => handler.SslProtocols = System.Security.Authentication.SslProtocols.Tls12 | System.Security.Authentication.SslProtocols.Tls13;
 }
 ",
-            EquivalenceKeys.RemoveWeakProtocols("RES2001"));
+            EquivalenceKeys.RemoveWeakProtocols);
 
         [Fact]
         public Task Fix_lets_the_operating_system_choose() => Verify.VerifyCodeFixAsync(
@@ -267,7 +267,7 @@ class C
         handler.SslProtocols = SslProtocols.None;
         handler.SslProtocols = SslProtocols.None;
     }"),
-            EquivalenceKeys.UseSystemDefaultProtocols("RES2001"));
+            EquivalenceKeys.UseSystemDefaultProtocols);
 
         [Fact]
         public Task Fix_writes_only_tls12_when_the_framework_has_no_tls13()
@@ -291,7 +291,7 @@ class C
     SslProtocols P() => SslProtocols.Tls12;
 }
 ",
-                CodeActionEquivalenceKey = EquivalenceKeys.RemoveWeakProtocols("RES2001"),
+                CodeActionEquivalenceKey = EquivalenceKeys.RemoveWeakProtocols,
             };
             test.TestState.AdditionalReferences.Clear();
             return test.RunAsync();

@@ -80,7 +80,7 @@ class Startup
         ServicePointManager.SecurityProtocol |= SecurityProtocolType.Tls12 | SecurityProtocolType.Tls13;
         ServicePointManager.SecurityProtocol = SecurityProtocolType.Tls12 | SecurityProtocolType.Tls13;
     }"),
-            EquivalenceKeys.RemoveWeakProtocols("RES2002"));
+            EquivalenceKeys.RemoveWeakProtocols);
 
         [Fact]
         public Task Fix_uses_system_default() => Verify.VerifyCodeFixAsync(
@@ -96,7 +96,7 @@ class Startup
         ServicePointManager.SecurityProtocol = SecurityProtocolType.SystemDefault;
         ServicePointManager.SecurityProtocol = SecurityProtocolType.SystemDefault;
     }"),
-            EquivalenceKeys.UseSystemDefaultProtocols("RES2002"));
+            EquivalenceKeys.UseSystemDefaultProtocols);
 
         [Fact]
         public Task No_fix_is_offered_when_the_framework_has_no_strong_member()
@@ -138,7 +138,7 @@ class C
             var test = new Verify.Test(Source)
             {
                 FixedCode = Source,
-                CodeActionEquivalenceKey = EquivalenceKeys.UseSystemDefaultProtocols("RES2002"),
+                CodeActionEquivalenceKey = EquivalenceKeys.UseSystemDefaultProtocols,
             };
             return test.RunAsync();
         }

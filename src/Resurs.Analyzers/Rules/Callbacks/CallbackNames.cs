@@ -85,6 +85,45 @@ namespace Resurs.Analyzers.Rules.Callbacks
             return words.Count > 0 && UrlWords.Contains(words[words.Count - 1]);
         });
 
+        /// <summary>
+        /// Whether a configuration key path (<c>Resurs:Callbacks:Authorization:Url</c>, split into its parts) names a
+        /// callback: a callback-ish leaf key, or a URL leaf (<c>Url</c>) under a callback-ish key. Array indexes at the end
+        /// are skipped. The configuration-file rules and <c>resurs doctor --config</c> both ask this.
+        /// </summary>
+        public bool IsCallbackPath(IReadOnlyList<string> path)
+        {
+            var leaf = path.Count - 1;
+            while (leaf >= 0 && path[leaf].Length > 0 && char.IsDigit(path[leaf][0]))
+            {
+                leaf--;
+            }
+
+            if (leaf < 0)
+            {
+                return false;
+            }
+
+            if (IsCallbackName(path[leaf]))
+            {
+                return true;
+            }
+
+            if (!IsUrlName(path[leaf]))
+            {
+                return false;
+            }
+
+            for (var i = 0; i < leaf; i++)
+            {
+                if (IsCallbackName(path[i]))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private bool Match(string name) => phrases.Matches(Phrases.Words(name));
     }
 }

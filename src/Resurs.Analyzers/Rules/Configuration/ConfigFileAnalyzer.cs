@@ -480,40 +480,8 @@ namespace Resurs.Analyzers.Rules.Configuration
             private static bool IsInArray(List<string> path) => path.Count > 0 && path[path.Count - 1].Length > 0 && char.IsDigit(path[path.Count - 1][0]);
 
             /// <summary>A key path that names a callback: a callback-ish leaf, or a URL leaf under a callback-ish key.</summary>
-            private bool IsCallbackPath(List<string> path)
-            {
-                var names = policy.Read(ResursOptions.CallbackNameList, RuleIds.NonPublicCallbackAddress, file);
-                var leaf = path.Count - 1;
-                while (leaf >= 0 && path[leaf].Length > 0 && char.IsDigit(path[leaf][0]))
-                {
-                    leaf--;
-                }
-
-                if (leaf < 0)
-                {
-                    return false;
-                }
-
-                if (names.IsCallbackName(path[leaf]))
-                {
-                    return true;
-                }
-
-                if (!names.IsUrlName(path[leaf]))
-                {
-                    return false;
-                }
-
-                for (var i = 0; i < leaf; i++)
-                {
-                    if (names.IsCallbackName(path[i]))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
+            private bool IsCallbackPath(List<string> path) =>
+                policy.Read(ResursOptions.CallbackNameList, RuleIds.NonPublicCallbackAddress, file).IsCallbackPath(path);
 
             private void Report(DiagnosticDescriptor descriptor, TextSpan span, string? find, string? replace, string title, string[] arguments, bool developmentNote)
             {
