@@ -21,7 +21,12 @@ namespace Resurs.Analyzers.Infrastructure
         }
 
         /// <summary>"a", "a and b", "a, b and c"; null items are left out.</summary>
-        public static string JoinAnd(IEnumerable<string?> items)
+        public static string JoinAnd(IEnumerable<string?> items) => Join(items, " and ");
+
+        /// <summary>"a", "a or b", "a, b or c"; null items are left out.</summary>
+        public static string JoinOr(IEnumerable<string?> items) => Join(items, " or ");
+
+        private static string Join(IEnumerable<string?> items, string last)
         {
             var present = new List<string>();
             foreach (var item in items)
@@ -37,7 +42,7 @@ namespace Resurs.Analyzers.Infrastructure
             {
                 if (i > 0)
                 {
-                    builder.Append(i == present.Count - 1 ? " and " : ", ");
+                    builder.Append(i == present.Count - 1 ? last : ", ");
                 }
 
                 builder.Append(present[i]);

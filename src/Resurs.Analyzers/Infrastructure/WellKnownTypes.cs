@@ -20,10 +20,6 @@ namespace Resurs.Analyzers.Infrastructure
 
         private WellKnownTypes(Compilation compilation) => this.compilation = compilation;
 
-        public INamedTypeSymbol? Uri => Get("System.Uri");
-
-        public INamedTypeSymbol? UriBuilder => Get("System.UriBuilder");
-
         public INamedTypeSymbol? AppContext => Get("System.AppContext");
 
         public INamedTypeSymbol? Environment => Get("System.Environment");
@@ -73,6 +69,16 @@ namespace Resurs.Analyzers.Infrastructure
         public INamedTypeSymbol? ForwardedHeadersOptions => Get("Microsoft.AspNetCore.Builder.ForwardedHeadersOptions");
 
         public static WellKnownTypes Create(Compilation compilation) => new WellKnownTypes(compilation);
+
+        /// <summary>
+        /// Whether <paramref name="type"/> is the top-level type <c>System.&lt;name&gt;</c>, by its name: for types a rule
+        /// meets in every file (<c>Uri</c>), where resolving the symbol first would make every compilation pay for a
+        /// look-up in the biggest namespace there is.
+        /// </summary>
+        public static bool IsSystemType(ITypeSymbol? type, string name) =>
+            type is INamedTypeSymbol { ContainingType: null } named
+            && named.Name == name
+            && named.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true };
 
         /// <summary>Resolved on first use, so a compilation pays only for the types of rules whose anchors turn up.</summary>
         private INamedTypeSymbol? Get(string metadataName) => resolved.GetOrAdd(metadataName, name => Find(compilation, name));

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Text;
 
 namespace Resurs.Analyzers.Infrastructure.Net
 {
@@ -78,21 +77,7 @@ namespace Resurs.Analyzers.Infrastructure.Net
         }
 
         /// <summary>The FQDNs for messages: "merchant-api.resurs.com, … or apigw.resurs.com".</summary>
-        public static string FqdnList()
-        {
-            var builder = new StringBuilder();
-            for (var i = 0; i < Fqdns.Length; i++)
-            {
-                if (i > 0)
-                {
-                    builder.Append(i == Fqdns.Length - 1 ? " or " : ", ");
-                }
-
-                builder.Append(Fqdns[i]);
-            }
-
-            return builder.ToString();
-        }
+        public static string FqdnList() => Prose.JoinOr(Fqdns);
 
         private static IPValue V4(uint a, uint b, uint c, uint d) => new IPValue((a << 24) | (b << 16) | (c << 8) | d);
     }

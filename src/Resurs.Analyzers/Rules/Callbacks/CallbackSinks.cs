@@ -24,8 +24,9 @@ namespace Resurs.Analyzers.Rules.Callbacks
                         && names.IsCallbackName(key)
                             ? new CallbackSink("key '" + key + "'", assignment.Syntax)
                             : null;
-                case IMemberReferenceOperation member when member.Member is IPropertySymbol or IFieldSymbol && !IsFrameworkType(member.Member.ContainingType):
-                    if (IsCallbackMember(member.Member, names) || (names.IsUrlName(member.Member.Name) && PathIsCallback(assignment, member, names)))
+                case IMemberReferenceOperation member when member.Member is IPropertySymbol or IFieldSymbol:
+                    if ((IsCallbackMember(member.Member, names) || (names.IsUrlName(member.Member.Name) && PathIsCallback(assignment, member, names)))
+                        && !IsFrameworkType(member.Member.ContainingType))
                     {
                         return new CallbackSink(DescribePath(assignment, member.Member), assignment.Syntax);
                     }
@@ -59,28 +60,18 @@ namespace Resurs.Analyzers.Rules.Callbacks
                 return null;
             }
 
-            if (IsFrameworkType(method.ContainingType) && !(method.Name is "Add" or "TryAdd"))
-            {
-                return null;
-            }
+            // The name tests come first: they are cheap and almost always fail, and walking to the root namespace is not.
+            var named = names.IsCallbackName(parameter.Name)
 
-            var owner = call is IObjectCreationOperation ? "new " + method.ContainingType.Name : method.Name;
-            var description = owner + "(" + parameter.Name + ")";
-            if (names.IsCallbackName(parameter.Name))
-            {
-                return new CallbackSink(description, argument.Syntax);
-            }
+                // registerEventCallback(eventType, uriTemplate, ...), SetWebhook(url), RegisterCallback(Uri)
+                || (call is IInvocationOperation && names.IsCallbackName(method.Name) && (names.IsUrlName(parameter.Name) || IsOnlyUrlParameter(method, parameter)))
 
-            // registerEventCallback(eventType, uriTemplate, ...), SetWebhook(url), RegisterCallback(Uri)
-            if (call is IInvocationOperation && names.IsCallbackName(method.Name) && (names.IsUrlName(parameter.Name) || IsOnlyUrlParameter(method, parameter)))
+                // new CallbackUrl(url), new WebhookTarget(uri)
+                || (call is IObjectCreationOperation && names.IsUrlName(parameter.Name) && names.IsCallbackName(method.ContainingType.Name));
+            if (named && !IsFrameworkType(method.ContainingType))
             {
-                return new CallbackSink(description, argument.Syntax);
-            }
-
-            // new CallbackUrl(url), new WebhookTarget(uri)
-            if (call is IObjectCreationOperation && names.IsUrlName(parameter.Name) && names.IsCallbackName(method.ContainingType.Name))
-            {
-                return new CallbackSink(description, argument.Syntax);
+                var owner = call is IObjectCreationOperation ? "new " + method.ContainingType.Name : method.Name;
+                return new CallbackSink(owner + "(" + parameter.Name + ")", argument.Syntax);
             }
 
             // dictionary.Add("callbackUrl", value) and { "callbackUrl", value } initializers

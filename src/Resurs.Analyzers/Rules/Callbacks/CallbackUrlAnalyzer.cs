@@ -34,10 +34,8 @@ namespace Resurs.Analyzers.Rules.Callbacks
 
         void ICodeRule.Start(CodePass pass)
         {
-            var uri = pass.Types.Uri;
-            var uriBuilder = pass.Types.UriBuilder;
             var policy = pass.Policy;
-            var analysis = new CompilationAnalysis(uri, uriBuilder, policy);
+            var analysis = new CompilationAnalysis(policy);
 
             var replay = new OperationReplay()
                 .On(c => analysis.AnalyzeAssignment(c, Findings(c)), OperationKind.SimpleAssignment)
@@ -71,18 +69,14 @@ namespace Resurs.Analyzers.Rules.Callbacks
 
         private sealed class CompilationAnalysis
         {
-            private readonly INamedTypeSymbol? uri;
-            private readonly INamedTypeSymbol? uriBuilder;
             private readonly AnalysisPolicy policy;
             private readonly ConcurrentDictionary<(ImmutableArray<string> Tunnels, ImmutableArray<string> Suffixes), HostVerdicts> riskyHosts =
                 new ConcurrentDictionary<(ImmutableArray<string>, ImmutableArray<string>), HostVerdicts>();
 
             private readonly ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span, string Id), byte> reported = new ConcurrentDictionary<(SyntaxTree, TextSpan, string), byte>();
 
-            public CompilationAnalysis(INamedTypeSymbol? uri, INamedTypeSymbol? uriBuilder, AnalysisPolicy policy)
+            public CompilationAnalysis(AnalysisPolicy policy)
             {
-                this.uri = uri;
-                this.uriBuilder = uriBuilder;
                 this.policy = policy;
             }
 
@@ -222,13 +216,13 @@ namespace Resurs.Analyzers.Rules.Callbacks
                 var type = value.Type;
                 return type is not null
                     && (type.SpecialType == SpecialType.System_String
-                        || SymbolEqualityComparer.Default.Equals(type, uri)
-                        || SymbolEqualityComparer.Default.Equals(type, uriBuilder));
+                        || WellKnownTypes.IsSystemType(type, "Uri")
+                        || WellKnownTypes.IsSystemType(type, "UriBuilder"));
             }
 
             private void Evaluate(ConcurrentQueue<Finding> findings, IOperation value, CallbackSink sink)
             {
-                if (UriBuilderParts.TryGet(value, uriBuilder) is { } builder)
+                if (UriBuilderParts.TryGet(value) is { } builder)
                 {
                     EvaluateBuilder(findings, builder, sink);
                     if (builder.Uri is null)
@@ -280,7 +274,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
                 if (builder.Scheme is { } schemeOperation)
                 {
                     if (schemeOperation is IFieldReferenceOperation { Field.Name: "UriSchemeHttp" } field
-                        && SymbolEqualityComparer.Default.Equals(field.Field.ContainingType, uri))
+                        && WellKnownTypes.IsSystemType(field.Field.ContainingType, "Uri"))
                     {
                         Report(findings, Descriptors.RES1004, schemeOperation.Syntax, sink, "UriSchemeHttp", "UriSchemeHttps", "Use https", display, sink.Description);
                     }
@@ -379,13 +373,8 @@ namespace Resurs.Analyzers.Rules.Callbacks
         public IOperation? Port { get; private set; }
 
         /// <summary>The UriBuilder behind <c>builder.Uri</c>, <c>.ToString()</c> or the builder itself, when it is created right there.</summary>
-        public static UriBuilderParts? TryGet(IOperation value, INamedTypeSymbol? uriBuilder)
+        public static UriBuilderParts? TryGet(IOperation value)
         {
-            if (uriBuilder is null)
-            {
-                return null;
-            }
-
             while (value is IConversionOperation conversion)
             {
                 value = conversion.Operand;
@@ -397,7 +386,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
                 IInvocationOperation { TargetMethod.Name: "ToString", Instance: { } instance } => instance,
                 _ => value,
             };
-            if (value is not IObjectCreationOperation creation || !SymbolEqualityComparer.Default.Equals(creation.Type, uriBuilder))
+            if (value is not IObjectCreationOperation creation || !WellKnownTypes.IsSystemType(creation.Type, "UriBuilder"))
             {
                 return null;
             }

@@ -10,8 +10,8 @@ namespace Resurs.Analyzers.Rules.Network
     /// <summary>The address and network types the network rules recognise, resolved once per compilation.</summary>
     internal sealed class NetworkTypes
     {
-        /// <summary>By-name answers per type: the check runs for the type of every reference.</summary>
-        private readonly ConcurrentDictionary<ITypeSymbol, bool> namedLikeNetwork = new ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
+        /// <summary>Answers per type name: the check runs for the type of every reference, and only the name decides.</summary>
+        private readonly ConcurrentDictionary<string, bool> namedLikeNetwork = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
 
         private NetworkTypes(WellKnownTypes types)
         {
@@ -51,7 +51,7 @@ namespace Resurs.Analyzers.Rules.Network
 
             return type.TypeKind is TypeKind.Class or TypeKind.Struct
                 && type.SpecialType == SpecialType.None
-                && namedLikeNetwork.GetOrAdd(type, t => NetworkNames.HasWord(t.Name, "network", "range", "cidr", "subnet", "ipnetwork", "iprange", "ipsubnet"));
+                && namedLikeNetwork.GetOrAdd(type.Name, name => NetworkNames.HasWord(name, "network", "range", "cidr", "subnet", "ipnetwork", "iprange", "ipsubnet"));
         }
 
         /// <summary>A type that holds addresses or networks: string, IPAddress, or a network type.</summary>

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.CodeAnalysis;
 using Resurs.Analyzers.Infrastructure;
 
