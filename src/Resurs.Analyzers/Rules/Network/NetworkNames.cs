@@ -2,8 +2,8 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using Resurs.Analyzers.Rules.Callbacks;
 using Resurs.Analyzers.Infrastructure;
+using Resurs.Analyzers.Rules.Callbacks;
 
 namespace Resurs.Analyzers.Rules.Network
 {
