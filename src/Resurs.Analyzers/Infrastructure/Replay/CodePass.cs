@@ -4,7 +4,6 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-using Resurs.Analyzers.Infrastructure;
 
 namespace Resurs.Analyzers.Infrastructure.Replay
 {

@@ -2,11 +2,9 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 using Resurs.Analyzers.Infrastructure;
-using Resurs.Analyzers.Infrastructure.Net;
 using Resurs.Analyzers.Infrastructure.Replay;
 using Resurs.Analyzers.Options;
 

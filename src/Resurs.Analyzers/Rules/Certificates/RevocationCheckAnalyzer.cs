@@ -1,11 +1,9 @@
 using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Resurs.Analyzers.Infrastructure;
 using Resurs.Analyzers.Infrastructure.Replay;
-using Resurs.Analyzers.Rules.Tls;
 
 namespace Resurs.Analyzers.Rules.Certificates
 {

@@ -6,14 +6,12 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 using Resurs.Analyzers.Infrastructure;
 using Resurs.Analyzers.Infrastructure.Net;
 using Resurs.Analyzers.Infrastructure.Replay;
 using Resurs.Analyzers.Options;
-using Resurs.Analyzers.Rules.Callbacks;
 
 namespace Resurs.Analyzers.Rules.Network
 {

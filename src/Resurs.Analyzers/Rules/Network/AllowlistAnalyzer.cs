@@ -1,10 +1,7 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -12,7 +9,6 @@ using Microsoft.CodeAnalysis.Text;
 using Resurs.Analyzers.Infrastructure;
 using Resurs.Analyzers.Infrastructure.Net;
 using Resurs.Analyzers.Infrastructure.Replay;
-using Resurs.Analyzers.Options;
 using Resurs.Analyzers.Rules.Callbacks;
 
 namespace Resurs.Analyzers.Rules.Network

@@ -1,9 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using Resurs.Analyzers.Infrastructure;
-using Resurs.Analyzers.Rules.Callbacks;
 
 namespace Resurs.Analyzers.Rules.Network
 {

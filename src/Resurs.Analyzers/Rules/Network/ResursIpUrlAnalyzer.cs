@@ -2,13 +2,11 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 using Resurs.Analyzers.Infrastructure;
 using Resurs.Analyzers.Infrastructure.Net;
 using Resurs.Analyzers.Infrastructure.Replay;
-using Resurs.Analyzers.Rules.Callbacks;
 
 namespace Resurs.Analyzers.Rules.Network
 {

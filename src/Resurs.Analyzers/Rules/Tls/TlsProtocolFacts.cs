@@ -1,4 +1,3 @@
-using Microsoft.CodeAnalysis;
 using Resurs.Analyzers.Infrastructure;
 
 namespace Resurs.Analyzers.Rules.Tls
