@@ -12,6 +12,7 @@ using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Simplification;
 using Microsoft.CodeAnalysis.Text;
+using Resurs.Analyzers.Infrastructure;
 using Resurs.Analyzers.Rules.Certificates;
 
 namespace Resurs.Analyzers.CodeFixes.Certificates
@@ -108,7 +109,7 @@ namespace Resurs.Analyzers.CodeFixes.Certificates
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
             var model = editor.SemanticModel;
-            var sslPolicyErrors = model.Compilation.GetTypeByMetadataName(CertificateFacts.SslPolicyErrorsMetadataName);
+            var sslPolicyErrors = model.Compilation.GetTypeByMetadataName(WellKnownTypes.SslPolicyErrorsName);
             var bodies = new MethodBodies(model.Compilation);
             if (root is null)
             {

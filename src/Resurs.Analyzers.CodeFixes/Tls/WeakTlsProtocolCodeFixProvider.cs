@@ -11,6 +11,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Simplification;
 using Microsoft.CodeAnalysis.Text;
+using Resurs.Analyzers.Infrastructure;
 using Resurs.Analyzers.Rules.Tls;
 
 namespace Resurs.Analyzers.CodeFixes.Tls
@@ -64,7 +65,7 @@ namespace Resurs.Analyzers.CodeFixes.Tls
         }
 
         private static INamedTypeSymbol? EnumTypeFor(Compilation compilation, string id) => compilation.GetTypeByMetadataName(
-            id == RuleIds.WeakSslProtocols ? TlsProtocolFacts.SslProtocolsMetadataName : TlsProtocolFacts.SecurityProtocolTypeMetadataName);
+            id == RuleIds.WeakSslProtocols ? WellKnownTypes.SslProtocolsName : WellKnownTypes.SecurityProtocolTypeName);
 
         private static string? SystemDefaultMember(INamedTypeSymbol enumType)
         {

@@ -11,6 +11,7 @@ namespace Resurs.Analyzers.Infrastructure
     /// </summary>
     internal sealed class WellKnownTypes
     {
+        // The names the code fixes resolve too (they run in a workspace, once per fix, so they look the type up themselves).
         public const string SslProtocolsName = "System.Security.Authentication.SslProtocols";
         public const string SecurityProtocolTypeName = "System.Net.SecurityProtocolType";
         public const string SslPolicyErrorsName = "System.Net.Security.SslPolicyErrors";

@@ -105,10 +105,6 @@ namespace Resurs.Analyzers.Infrastructure.Replay
                 },
                 kinds);
 
-        /// <summary>Replays the members of each file that contain one of <paramref name="anchors"/>.</summary>
-        public void Add(OperationReplay replay, params string[] anchors) =>
-            Add(() => new ReplaySetup(replay), anchors);
-
         /// <summary>
         /// Replays the members of each file that contain one of <paramref name="anchors"/> through the handlers
         /// <paramref name="setup"/> makes. It runs once, the first time an anchor turns up in any file, so a rule resolves
@@ -117,15 +113,6 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         /// </summary>
         public void Add(Func<ReplaySetup?> setup, params string[] anchors) =>
             Add(setup, (tree, text, positions) => SourceAnchors.FindAll(text, anchors, positions));
-
-        /// <summary>As <see cref="Add(Func{ReplaySetup?}, Action{SyntaxTree, string, List{int}}, bool, bool)"/>, with handlers made at once.</summary>
-        public void Add(
-            OperationReplay replay,
-            Action<SyntaxTree, string, List<int>> findAnchors,
-            Action<ReplayRun>? treeEnd,
-            bool membersOnly = false,
-            bool skipGeneratedCode = false) =>
-            Add(() => new ReplaySetup(replay, treeEnd), findAnchors, membersOnly, skipGeneratedCode);
 
         /// <summary>
         /// Replays the members around the positions <paramref name="findAnchors"/> adds for each file (it gets the file's

@@ -46,15 +46,15 @@ namespace Resurs.Analyzers.Rules.Callbacks
             // service (RES1001 reports tunnel names anywhere, see TunnelUrls) are replayed. A
             // URL in a const or readonly field makes the whole file replay, so its uses in other members are seen;
             // the findings of a file are reported together, once per literal, when the file is done.
+            var setup = new ReplaySetup(replay, run => analysis.Flush(Findings(run), run));
             pass.Add(
-                replay,
+                () => setup,
                 (tree, text, positions) =>
                 {
                     UrlAnchors.FindRiskyUrls(text, positions, analysis.RiskyHosts(tree));
                     SourceAnchors.FindAll(text, UriBuilderAnchor, positions);
                     TunnelUrls.FindBareAnchors(text, policy.Read(ResursOptions.TunnelDomains, RuleIds.TunnelUrl, tree), positions);
                 },
-                run => analysis.Flush(Findings(run), run),
                 skipGeneratedCode: true);
         }
 

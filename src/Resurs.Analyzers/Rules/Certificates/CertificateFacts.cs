@@ -5,20 +5,9 @@ using Resurs.Analyzers.Infrastructure;
 
 namespace Resurs.Analyzers.Rules.Certificates
 {
-    /// <summary>Metadata names, delegate shapes and message texts shared by the certificate rules (RES3001-RES3005).</summary>
+    /// <summary>Delegate shapes, error bits and message texts shared by the certificate rules (RES3001-RES3005).</summary>
     internal static class CertificateFacts
     {
-        public const string SslPolicyErrorsMetadataName = "System.Net.Security.SslPolicyErrors";
-        public const string X509CertificateMetadataName = "System.Security.Cryptography.X509Certificates.X509Certificate";
-        public const string X509ChainMetadataName = "System.Security.Cryptography.X509Certificates.X509Chain";
-        public const string HttpClientHandlerMetadataName = "System.Net.Http.HttpClientHandler";
-        public const string CertificatePolicyMetadataName = "System.Net.ICertificatePolicy";
-        public const string WcfValidationModeMetadataName = "System.ServiceModel.Security.X509CertificateValidationMode";
-        public const string RevocationModeMetadataName = "System.Security.Cryptography.X509Certificates.X509RevocationMode";
-        public const string VerificationFlagsMetadataName = "System.Security.Cryptography.X509Certificates.X509VerificationFlags";
-        public const string ChainTrustModeMetadataName = "System.Security.Cryptography.X509Certificates.X509ChainTrustMode";
-        public const string CertificateRequestMetadataName = "System.Security.Cryptography.X509Certificates.CertificateRequest";
-
         /// <summary>SslPolicyErrors bits.</summary>
         public const int NotAvailable = 1;
         public const int NameMismatch = 2;

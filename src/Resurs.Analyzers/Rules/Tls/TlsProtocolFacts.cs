@@ -8,9 +8,6 @@ namespace Resurs.Analyzers.Rules.Tls
     /// </summary>
     internal static class TlsProtocolFacts
     {
-        public const string SslProtocolsMetadataName = "System.Security.Authentication.SslProtocols";
-        public const string SecurityProtocolTypeMetadataName = "System.Net.SecurityProtocolType";
-
         /// <summary>The members that never enable a protocol below TLS 1.2 (text anchors skip references to them).</summary>
         public static readonly string[] StrongMemberNames = { "Tls12", "Tls13", "None", "SystemDefault" };
 
