@@ -32,8 +32,18 @@ namespace Resurs.Analyzers.CodeFixes.Callbacks
                     && diagnostic.Properties.TryGetValue(CallbackUrlAnalyzer.ReplaceProperty, out var replace) && replace is not null
                     && diagnostic.Properties.TryGetValue(CallbackUrlAnalyzer.TitleProperty, out var title) && title is not null)
                 {
+                    // A value written in another file is reported where it is used; the edit goes to its declaration.
+                    var target = diagnostic.Properties.ContainsKey(CallbackUrlAnalyzer.InDeclarationProperty) && diagnostic.AdditionalLocations.Count > 0
+                        ? diagnostic.AdditionalLocations[0]
+                        : diagnostic.Location;
+                    var document = context.Document.Project.Solution.GetDocument(target.SourceTree);
+                    if (document is null)
+                    {
+                        continue;
+                    }
+
                     context.RegisterCodeFix(
-                        CodeAction.Create(title, token => ReplaceAsync(context.Document, diagnostic.Location.SourceSpan, find, replace, token), EquivalenceKeys.CallbackUrl(diagnostic.Id)),
+                        CodeAction.Create(title, token => ReplaceAsync(document, target.SourceSpan, find, replace, token), EquivalenceKeys.CallbackUrl(diagnostic.Id)),
                         diagnostic);
                 }
             }
@@ -41,16 +51,16 @@ namespace Resurs.Analyzers.CodeFixes.Callbacks
             return Task.CompletedTask;
         }
 
-        private static async Task<Document> ReplaceAsync(Document document, TextSpan span, string find, string replace, CancellationToken cancellationToken)
+        private static async Task<Solution> ReplaceAsync(Document document, TextSpan span, string find, string replace, CancellationToken cancellationToken)
         {
             var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
             var index = text.ToString(span).IndexOf(find, System.StringComparison.Ordinal);
             if (index < 0)
             {
-                return document;
+                return document.Project.Solution;
             }
 
-            return document.WithText(text.WithChanges(new TextChange(new TextSpan(span.Start + index, find.Length), replace)));
+            return document.WithText(text.WithChanges(new TextChange(new TextSpan(span.Start + index, find.Length), replace))).Project.Solution;
         }
     }
 }

@@ -8,6 +8,19 @@ namespace Resurs.Analyzers.Infrastructure
     {
         private const int MaxQuoted = 80;
 
+        /// <summary>"ResursConstants.CallbackBase", "Urls.Callback()": a member as a message names it.</summary>
+        public static string Symbol(Microsoft.CodeAnalysis.ISymbol symbol) =>
+            (symbol.ContainingType is { } type ? type.Name + "." : string.Empty) + symbol.Name
+            + (symbol is Microsoft.CodeAnalysis.IMethodSymbol ? "()" : string.Empty);
+
+        /// <summary>The file name of a tree's path (no folders), or "another file" when it has none.</summary>
+        public static string FileName(Microsoft.CodeAnalysis.SyntaxTree tree)
+        {
+            var path = tree.FilePath;
+            var slash = path.LastIndexOfAny(new[] { '/', '\\' });
+            return path.Length == 0 ? "another file" : path.Substring(slash + 1);
+        }
+
         /// <summary>The source text of a node for a message, cut to 80 characters and an ellipsis.</summary>
         public static string Quote(Microsoft.CodeAnalysis.SyntaxNode node)
         {

@@ -14,7 +14,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
     {
         private const int MaxPathDepth = 6;
 
-        public static CallbackSink? FromAssignmentTarget(ISimpleAssignmentOperation assignment, CallbackNames names)
+        public static CallbackSink? FromAssignmentTarget(IAssignmentOperation assignment, CallbackNames names)
         {
             switch (assignment.Target)
             {
@@ -126,7 +126,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
         /// True when a URL member sits inside something callback-ish: its containing type, the members it is reached through
         /// (<c>request.Callbacks.Authorization.Url</c>), or the initializers it is nested in (<c>callbacks = new { authorization = new { url } }</c>).
         /// </summary>
-        private static bool PathIsCallback(ISimpleAssignmentOperation assignment, IMemberReferenceOperation member, CallbackNames names)
+        private static bool PathIsCallback(IAssignmentOperation assignment, IMemberReferenceOperation member, CallbackNames names)
         {
             foreach (var name in PathNames(assignment, member))
             {
@@ -139,7 +139,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
             return false;
         }
 
-        private static IEnumerable<string> PathNames(ISimpleAssignmentOperation assignment, IMemberReferenceOperation member)
+        private static IEnumerable<string> PathNames(IAssignmentOperation assignment, IMemberReferenceOperation member)
         {
             if (member.Member.ContainingType is { IsAnonymousType: false } containing)
             {
@@ -183,7 +183,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
         }
 
         /// <summary>"BookingRequest.CallbackUrl", or "callbacks.authorization.url" for anonymous objects.</summary>
-        private static string DescribePath(ISimpleAssignmentOperation assignment, ISymbol member)
+        private static string DescribePath(IAssignmentOperation assignment, ISymbol member)
         {
             if (member.ContainingType is { IsAnonymousType: false })
             {

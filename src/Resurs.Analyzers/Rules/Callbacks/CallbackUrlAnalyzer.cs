@@ -25,6 +25,9 @@ namespace Resurs.Analyzers.Rules.Callbacks
         public const string ReplaceProperty = "Replace";
         public const string TitleProperty = "Title";
 
+        /// <summary>Set when the edit belongs at the diagnostic's additional location: the declaration in another file.</summary>
+        public const string InDeclarationProperty = "InDeclaration";
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.RES1001, Descriptors.RES1002, Descriptors.RES1003, Descriptors.RES1004, Descriptors.RES1005);
 
@@ -36,22 +39,24 @@ namespace Resurs.Analyzers.Rules.Callbacks
             var analysis = new CompilationAnalysis(policy);
 
             var replay = new OperationReplay()
-                .On(c => analysis.AnalyzeAssignment(c, Findings(c)), OperationKind.SimpleAssignment)
+                .On(c => analysis.AnalyzeAssignment(c, Findings(c)), OperationKind.SimpleAssignment, OperationKind.CoalesceAssignment)
                 .On(c => analysis.AnalyzeDeclarator(c, Findings(c)), OperationKind.VariableDeclarator)
                 .On(c => analysis.AnalyzeMemberInitializer(c, Findings(c)), OperationKind.FieldInitializer, OperationKind.PropertyInitializer)
                 .On(c => analysis.AnalyzeCall(c, Findings(c)), OperationKind.Invocation, OperationKind.ObjectCreation)
                 .On(c => TunnelUrls.AnalyzeLiteral(c, policy), OperationKind.Literal);
 
-            // Only files that write a URL some rule could object to, build one with UriBuilder, or name a tunnel
-            // service (RES1001 reports tunnel names anywhere, see TunnelUrls) are replayed. A
-            // URL in a const or readonly field makes the whole file replay, so its uses in other members are seen;
-            // the findings of a file are reported together, once per literal, when the file is done.
+            // Only members that write a URL some rule could object to, name a member declared with one anywhere in the
+            // compilation (DeclaredValues), build one with UriBuilder, or name a tunnel service (RES1001 reports tunnel
+            // names anywhere, see TunnelUrls) are replayed. A URL in a const or readonly field makes the whole file
+            // replay, so its uses in other members are seen; the findings of a file are reported together, once per
+            // literal, when the file is done.
             var setup = new ReplaySetup(replay, run => analysis.Flush(Findings(run), run));
+            var declared = new DeclaredValues(pass.Compilation, (tree, text, positions) => UrlAnchors.FindRiskyUrls(text, positions, analysis.RiskyHosts(tree)));
             pass.Add(
                 () => setup,
                 (tree, text, positions) =>
                 {
-                    UrlAnchors.FindRiskyUrls(text, positions, analysis.RiskyHosts(tree));
+                    declared.FindAnchors(tree, text, positions);
                     SourceAnchors.FindAll(text, UriBuilderAnchor, positions);
                     TunnelUrls.FindBareAnchors(text, policy.Read(ResursOptions.TunnelDomains, RuleIds.TunnelUrl, tree), positions);
                 },
@@ -80,7 +85,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
 
             public void AnalyzeAssignment(OperationContext context, ConcurrentQueue<Finding> findings)
             {
-                var assignment = (ISimpleAssignmentOperation)context.Operation;
+                var assignment = (IAssignmentOperation)context.Operation;
                 if (!CarriesUrl(assignment.Value))
                 {
                     return;
@@ -231,13 +236,31 @@ namespace Resurs.Analyzers.Rules.Callbacks
                     value = builder.Uri;
                 }
 
-                var url = UrlValue.From(value);
-                var results = new List<UrlFinding>();
-                CallbackUrlJudge.Judge(url, sink.Description, Settings(sink.Node.SyntaxTree), results);
-                foreach (var result in results)
+                foreach (var url in UrlValue.All(value))
                 {
-                    var node = url.FragmentAt(result.Offset, out _).Node;
-                    Report(findings, result.Descriptor, node, sink, result.Find, result.Replace, result.Title, result.Arguments);
+                    var results = new List<UrlFinding>();
+                    CallbackUrlJudge.Judge(url, sink.Description, Settings(sink.Node.SyntaxTree), results);
+                    foreach (var result in results)
+                    {
+                        var fragment = url.FragmentAt(result.Offset, out _);
+                        if (fragment.IsFromOtherFile(sink.Node.SyntaxTree))
+                        {
+                            if (fragment.ViaSymbol is IFieldSymbol or IPropertySymbol && CallbackSinks.IsCallbackMember(fragment.ViaSymbol, Names(sink.Node.SyntaxTree)))
+                            {
+                                continue; // a member whose own name says callback is reported at its declaration, in its file
+                            }
+
+                            // Written in another file: reported at the reference here (the IDE analyses one document at
+                            // a time), naming the symbol; the declaration is the additional location the fix edits.
+                            var arguments = (string[])result.Arguments.Clone();
+                            arguments[1] = sink.Description + ", from " + Prose.Symbol(fragment.ViaSymbol!) + " in " + Prose.FileName(fragment.Node!.SyntaxTree);
+                            Report(findings, result.Descriptor, fragment.Via, sink, result.Find, result.Replace, result.Title, fragment.Node, arguments);
+                        }
+                        else
+                        {
+                            Report(findings, result.Descriptor, fragment.Node, sink, result.Find, result.Replace, result.Title, null, result.Arguments);
+                        }
+                    }
                 }
             }
 
@@ -259,7 +282,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
                     if (verdict is HostVerdict.NonPublicAddress or HostVerdict.InternalName)
                     {
                         var descriptor = verdict == HostVerdict.NonPublicAddress ? Descriptors.RES1002 : Descriptors.RES1003;
-                        Report(findings, descriptor, hostOperation.Syntax, sink, null, null, string.Empty, display, sink.Description, hostName, reason);
+                        Report(findings, descriptor, hostOperation.Syntax, sink, null, null, string.Empty, null, display, sink.Description, hostName, reason);
                         return;
                     }
 
@@ -274,21 +297,21 @@ namespace Resurs.Analyzers.Rules.Callbacks
                     if (schemeOperation is IFieldReferenceOperation { Field.Name: "UriSchemeHttp" } field
                         && WellKnownTypes.IsSystemType(field.Field.ContainingType, "Uri"))
                     {
-                        Report(findings, Descriptors.RES1004, schemeOperation.Syntax, sink, "UriSchemeHttp", "UriSchemeHttps", "Use https", display, sink.Description);
+                        Report(findings, Descriptors.RES1004, schemeOperation.Syntax, sink, "UriSchemeHttp", "UriSchemeHttps", "Use https", null, display, sink.Description);
                     }
                     else if (schemeOperation.ConstantValue is { HasValue: true, Value: string scheme }
                         && string.Equals(scheme, "http", System.StringComparison.OrdinalIgnoreCase))
                     {
                         // Only a literal can be rewritten in place; a named constant keeps its declaration's own finding.
                         var literal = schemeOperation is ILiteralOperation;
-                        Report(findings, Descriptors.RES1004, schemeOperation.Syntax, sink, literal ? scheme : null, literal ? "https" : null, "Use https", display, sink.Description);
+                        Report(findings, Descriptors.RES1004, schemeOperation.Syntax, sink, literal ? scheme : null, literal ? "https" : null, "Use https", null, display, sink.Description);
                     }
                 }
 
                 if (builder.Port is { ConstantValue: { HasValue: true, Value: int port } } portOperation && port != 443 && port >= 0)
                 {
                     var portText = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    Report(findings, Descriptors.RES1005, portOperation.Syntax, sink, portOperation.Syntax.ToString(), "-1", "Use the scheme's default port", display, sink.Description, portText);
+                    Report(findings, Descriptors.RES1005, portOperation.Syntax, sink, portOperation.Syntax.ToString(), "-1", "Use the scheme's default port", null, display, sink.Description, portText);
                 }
             }
 
@@ -300,6 +323,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
                 string? find,
                 string? replace,
                 string title,
+                SyntaxNode? declaration,
                 params string[] arguments)
             {
                 if (node is null || !policy.ShouldReport(descriptor.Id, sink.Node.SyntaxTree))
@@ -314,15 +338,21 @@ namespace Resurs.Analyzers.Rules.Callbacks
                 }
 
                 var properties = ImmutableDictionary<string, string?>.Empty;
-                if (find is not null && replace is not null && node.ToString().IndexOf(find, System.StringComparison.Ordinal) >= 0)
+                var edited = declaration ?? node;
+                if (find is not null && replace is not null && edited.ToString().IndexOf(find, System.StringComparison.Ordinal) >= 0)
                 {
                     properties = properties.Add(FindProperty, find).Add(ReplaceProperty, replace).Add(TitleProperty, title);
+                    if (declaration is not null)
+                    {
+                        properties = properties.Add(InDeclarationProperty, "true");
+                    }
                 }
 
                 var messageArguments = new object[arguments.Length + 1];
                 arguments.CopyTo(messageArguments, 0);
                 messageArguments[arguments.Length] = note;
-                findings.Enqueue(new Finding(Diagnostic.Create(descriptor, node.GetLocation(), properties, messageArguments), sink.Node.SpanStart));
+                var additional = declaration is null ? null : new[] { declaration.GetLocation() };
+                findings.Enqueue(new Finding(Diagnostic.Create(descriptor, node.GetLocation(), additional, properties, messageArguments), sink.Node.SpanStart));
             }
         }
     }

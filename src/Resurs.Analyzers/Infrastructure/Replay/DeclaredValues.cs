@@ -1,0 +1,98 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Resurs.Analyzers.Infrastructure.Replay
+{
+    /// <summary>
+    /// Compilation-wide anchors for values that cross files. A rule's anchors (a risky URL, say) are searched in every
+    /// file of the compilation once, on first use; the fields, properties and methods whose declarations hold one are
+    /// remembered by name. A file that names one of them (<c>ResursConstants.CallbackBase</c>, <c>Urls.Callback()</c>)
+    /// is replayed around the name, so a value written in a <c>Constants.cs</c> is judged where another file uses it,
+    /// whatever else either file contains. The anchors found per file are kept, so no file is searched twice.
+    /// </summary>
+    internal sealed class DeclaredValues
+    {
+        private readonly Compilation compilation;
+        private readonly Action<SyntaxTree, string, List<int>> findAnchors;
+        private readonly ConcurrentDictionary<SyntaxTree, int[]> anchors = new ConcurrentDictionary<SyntaxTree, int[]>();
+        private readonly Lazy<string[]> names;
+
+        public DeclaredValues(Compilation compilation, Action<SyntaxTree, string, List<int>> findAnchors)
+        {
+            this.compilation = compilation;
+            this.findAnchors = findAnchors;
+            names = new Lazy<string[]>(CollectNames, LazyThreadSafetyMode.ExecutionAndPublication);
+        }
+
+        /// <summary>The rule's own anchors in <paramref name="tree"/>, and every mention of a member declared with one.</summary>
+        public void FindAnchors(SyntaxTree tree, string text, List<int> positions)
+        {
+            var declaredNames = names.Value;
+            positions.AddRange(AnchorsIn(tree, text));
+            if (declaredNames.Length > 0)
+            {
+                SourceAnchors.FindAll(text, declaredNames, positions);
+            }
+        }
+
+        private int[] AnchorsIn(SyntaxTree tree, string text) => anchors.GetOrAdd(tree, t =>
+        {
+            var found = new List<int>();
+            findAnchors(t, text, found);
+            return found.ToArray();
+        });
+
+        private string[] CollectNames()
+        {
+            var found = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                var positions = AnchorsIn(tree, SourceAnchors.Text(tree, CancellationToken.None));
+                if (positions.Length == 0)
+                {
+                    continue;
+                }
+
+                var root = tree.GetRoot();
+                foreach (var position in positions)
+                {
+                    if (DeclaredName(root.FindToken(position)) is { } name)
+                    {
+                        found.Add(name);
+                    }
+                }
+            }
+
+            var result = new string[found.Count];
+            found.CopyTo(result);
+            return result;
+        }
+
+        /// <summary>The name of the field, property or method whose declaration holds <paramref name="token"/>.</summary>
+        private static string? DeclaredName(SyntaxToken token)
+        {
+            for (var node = token.Parent; node is not null; node = node.Parent)
+            {
+                switch (node)
+                {
+                    case VariableDeclaratorSyntax { Parent.Parent: BaseFieldDeclarationSyntax } field:
+                        return field.Identifier.ValueText;
+                    case PropertyDeclarationSyntax property:
+                        return property.Identifier.ValueText;
+                    case MethodDeclarationSyntax method:
+                        return method.Identifier.ValueText;
+                    case BaseTypeDeclarationSyntax:
+                    case AnonymousFunctionExpressionSyntax:
+                    case LocalFunctionStatementSyntax:
+                        return null;
+                }
+            }
+
+            return null;
+        }
+    }
+}

@@ -1,0 +1,246 @@
+using System.Threading.Tasks;
+using Resurs.Analyzers.Tests.Rules;
+using Xunit;
+using Verify = Resurs.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    Resurs.Analyzers.Rules.Callbacks.CallbackUrlAnalyzer,
+    Resurs.Analyzers.CodeFixes.Callbacks.CallbackUrlCodeFixProvider>;
+
+namespace Resurs.Analyzers.Tests.Consumers
+{
+    /// <summary>
+    /// Callback URLs the way a merchant's project spreads them: a constants file, an options class, configuration reads
+    /// with fallbacks, helpers in other files, locals that change before use. A value written in another file is reported
+    /// where this file uses it, and its fix edits the declaration.
+    /// </summary>
+    public class CallbackConsumerTests
+    {
+        private const string Constants = @"
+namespace NordicGear.Payments
+{
+    public static class ResursConstants
+    {
+        public const string PaymentsEndpoint = ""http://shop.nordicgear.se/resurs/callback"";
+        public const string PublicSite = ""https://shop.nordicgear.se"";
+        public static readonly string StagingEndpoint = ""https://staging.nordicgear.internal/resurs/callback"";
+    }
+}
+";
+
+        private const string FixedConstants = @"
+namespace NordicGear.Payments
+{
+    public static class ResursConstants
+    {
+        public const string PaymentsEndpoint = ""https://shop.nordicgear.se/resurs/callback"";
+        public const string PublicSite = ""https://shop.nordicgear.se"";
+        public static readonly string StagingEndpoint = ""https://staging.nordicgear.internal/resurs/callback"";
+    }
+}
+";
+
+        private const string Urls = @"
+namespace NordicGear.Payments
+{
+    public static class CallbackUrls
+    {
+        public static string ForOrder(string orderId) => $""http://10.20.0.5/resurs/callback/{orderId}"";
+
+        public static string Public(string orderId) => ResursConstants.PublicSite + ""/resurs/callback/"" + orderId;
+
+        public static string Landing
+        {
+            get
+            {
+                return ""https://shop.nordicgear.se/thanks"";
+            }
+        }
+    }
+}
+";
+
+        [Fact]
+        public async Task A_constant_from_another_file_is_reported_at_its_use_and_fixed_at_its_declaration()
+        {
+            var test = new Verify.Test(@"
+using Shop;
+
+namespace NordicGear.Payments
+{
+    public class BookingService
+    {
+        public BookingRequest Create(string orderId) => new BookingRequest
+        {
+            CallbackUrl = {|RES1004:ResursConstants.PaymentsEndpoint|} + ""?order="" + orderId,
+            SuccessUrl = ResursConstants.PublicSite + ""/thanks"",
+        };
+    }
+}
+");
+            test.TestState.Sources.Add(("ResursConstants.cs", Constants));
+            test.TestState.Sources.Add(("Shop.cs", CallbackTestCode.Types));
+            test.FixedState.Sources.Add(@"
+using Shop;
+
+namespace NordicGear.Payments
+{
+    public class BookingService
+    {
+        public BookingRequest Create(string orderId) => new BookingRequest
+        {
+            CallbackUrl = ResursConstants.PaymentsEndpoint + ""?order="" + orderId,
+            SuccessUrl = ResursConstants.PublicSite + ""/thanks"",
+        };
+    }
+}
+");
+            test.FixedState.Sources.Add(("ResursConstants.cs", FixedConstants));
+            test.FixedState.Sources.Add(("Shop.cs", CallbackTestCode.Types));
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task The_message_names_the_symbol_and_its_file()
+        {
+            var test = new Verify.Test(@"
+using Shop;
+
+namespace NordicGear.Payments
+{
+    public class BookingService
+    {
+        public void Fill(BookingRequest request) => request.CallbackUrl = ResursConstants.StagingEndpoint;
+    }
+}
+");
+            test.TestState.Sources.Add(("ResursConstants.cs", Constants));
+            test.TestState.Sources.Add(("Shop.cs", CallbackTestCode.Types));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RES1003")
+                .WithSpan(8, 75, 8, 106)
+                .WithSpan("ResursConstants.cs", 8, 57, 8, 110)
+                .WithArguments(
+                    "https://staging.nordicgear.internal/resurs/callback",
+                    "BookingRequest.CallbackUrl, from ResursConstants.StagingEndpoint in ResursConstants.cs",
+                    "staging.nordicgear.internal",
+                    "an internal-only name (.internal)",
+                    string.Empty));
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task A_constant_whose_own_name_says_callback_is_reported_once_at_its_declaration()
+        {
+            var test = new Verify.Test(@"
+using Shop;
+
+namespace NordicGear.Payments
+{
+    public class BookingService
+    {
+        public void Fill(BookingRequest request) => request.CallbackUrl = CallbackDefaults.DefaultCallbackUrl;
+    }
+}
+");
+            test.TestState.Sources.Add(("CallbackDefaults.cs", @"
+namespace NordicGear.Payments
+{
+    public static class CallbackDefaults
+    {
+        public const string DefaultCallbackUrl = {|RES1003:""http://localhost:5000/resurs/callback""|};
+    }
+}
+"));
+            test.TestState.Sources.Add(("Shop.cs", CallbackTestCode.Types));
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task A_helper_in_another_file_is_followed_to_the_url_it_returns()
+        {
+            var test = new Verify.Test(@"
+using Shop;
+
+namespace NordicGear.Payments
+{
+    public class BookingService
+    {
+        public BookingRequest Create(string orderId) => new BookingRequest
+        {
+            CallbackUrl = {|RES1002:CallbackUrls.ForOrder(orderId)|},
+            FailUrl = CallbackUrls.Public(orderId),
+            SuccessUrl = CallbackUrls.Landing,
+        };
+    }
+}
+");
+            test.TestState.Sources.Add(("ResursConstants.cs", Constants));
+            test.TestState.Sources.Add(("CallbackUrls.cs", Urls));
+            test.TestState.Sources.Add(("Shop.cs", CallbackTestCode.Types));
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task Configuration_fallbacks_are_judged_as_the_values_they_can_be()
+        {
+            await Verify.VerifyAnalyzerAsync(@"
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Shop;
+
+namespace NordicGear.Payments
+{
+    public sealed class ResursOptions
+    {
+        public string? CallbackUrl { get; set; }
+    }
+
+    public class Wiring
+    {
+        public void Configure(IServiceCollection services, IConfiguration configuration, BookingRequest request, bool staging)
+        {
+            request.CallbackUrl = configuration[""Resurs:CallbackUrl""] ?? {|RES1003:""http://localhost:5000/resurs/callback""|};
+            request.FailUrl = configuration.GetValue<string>(""Resurs:FailUrl"", {|RES1004:{|RES1005:""http://shop.nordicgear.se:8080/fail""|}|});
+            request.SuccessUrl = staging ? {|RES1002:""https://192.168.1.20/ok""|} : ""https://shop.nordicgear.se/ok"";
+            services.PostConfigure<ResursOptions>(o => o.CallbackUrl ??= {|RES1003:""https://resurs-callbacks.svc.cluster.local/cb""|});
+
+            // Look-alikes: a fallback that is public https, and a configuration read with no default.
+            request.CallbackUrl = configuration[""Resurs:CallbackUrl""] ?? ""https://shop.nordicgear.se/resurs/callback"";
+            request.CallbackUrl = configuration.GetValue<string>(""Resurs:CallbackUrl"");
+        }
+    }
+}
+" + CallbackTestCode.Types);
+        }
+
+        [Fact]
+        public async Task Every_value_a_local_can_hold_and_a_parameter_default_are_judged()
+        {
+            await Verify.VerifyAnalyzerAsync(@"
+using Shop;
+
+namespace NordicGear.Payments
+{
+    public class BookingService
+    {
+        public BookingRequest Create(bool useStaging)
+        {
+            var callback = ""https://shop.nordicgear.se/resurs/callback"";
+            if (useStaging)
+            {
+                callback = {|RES1003:""https://staging.nordicgear.lan/resurs/callback""|};
+            }
+
+            return new BookingRequest { CallbackUrl = callback };
+        }
+
+        public BookingRequest WithDefault(string callbackBase = {|RES1004:""http://shop.nordicgear.se""|}) =>
+            new BookingRequest { CallbackUrl = callbackBase + ""/resurs/callback"" };
+
+        // Look-alike: the default is public https.
+        public BookingRequest Safe(string callbackBase = ""https://shop.nordicgear.se"") =>
+            new BookingRequest { CallbackUrl = callbackBase + ""/resurs/callback"" };
+    }
+}
+" + CallbackTestCode.Types);
+        }
+    }
+}
