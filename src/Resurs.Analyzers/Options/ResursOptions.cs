@@ -51,8 +51,8 @@ namespace Resurs.Analyzers.Options
         public static readonly OptionDefinition<CallbackNames> CallbackNameList = new OptionDefinition<CallbackNames>(
             "callback_names",
             CallbackNames.Default,
-            "callback, call back, webhook, hook, notify, notification, ipn, uri template, return url, redirect url, success url, fail url, failure url, cancel url, back url, shop url",
-            "a comma-separated list of names or phrases, optionally with the item '-defaults' to replace the built-in list",
+            "callback, call back, webhook, web hook, notify url, ipn",
+            "a comma-separated list of names or phrases, optionally with the item '-defaults' to replace the built-in lists",
             id => IsFamily(id, '1') && id != RuleIds.TunnelUrl,
             CallbackNames.TryParse,
             perRule: false);

@@ -199,24 +199,57 @@ namespace Resurs.Analyzers.Tests.Infrastructure
         public void Strict_cidr_parsing_rejects_malformed_input(string text) => Assert.False(Cidr.TryParse(text, out _));
 
         [Theory]
-        [InlineData("PaymentCreatedCallbackUrl", true)]
-        [InlineData("CallBackUrlWhenFail", true)]
-        [InlineData("uriTemplate", true)]
-        [InlineData("successUrl", true)]
-        [InlineData("FAIL_URL", true)]
-        [InlineData("backUrl", true)]
-        [InlineData("shop-url", true)]
-        [InlineData("NotificationEndpoint", true)]
-        [InlineData("Webhooks", true)]
-        [InlineData("IpnListener", true)]
-        [InlineData("ReturnUri", true)]
-        [InlineData("BaseUrl", false)]
-        [InlineData("Facebook", false)]
-        [InlineData("Hooked", false)]
-        [InlineData("Callable", false)]
-        [InlineData("HealthCheckUrl", false)]
-        public void Callback_names_match_on_word_parts(string name, bool expected) =>
-            Assert.Equal(expected, CallbackNames.Default.IsCallbackName(name));
+        [InlineData("PaymentCreatedCallbackUrl", "specific")]
+        [InlineData("CallBackUrlWhenFail", "specific")]
+        [InlineData("Webhooks", "specific")]
+        [InlineData("IpnListener", "specific")]
+        [InlineData("notify_url", "specific")]
+        [InlineData("uriTemplate", "generic")]
+        [InlineData("successUrl", "generic")]
+        [InlineData("FAIL_URL", "generic")]
+        [InlineData("backUrl", "generic")]
+        [InlineData("shop-url", "generic")]
+        [InlineData("NotificationEndpoint", "generic")]
+        [InlineData("ReturnUri", "generic")]
+        [InlineData("RedirectUri", "generic")]
+        [InlineData("ExternalLoginCallback", "sign-in")]
+        [InlineData("OidcCallbackUrl", "sign-in")]
+        [InlineData("SignInRedirectUri", "sign-in")]
+        [InlineData("BaseUrl", "none")]
+        [InlineData("Facebook", "none")]
+        [InlineData("Hooked", "none")]
+        [InlineData("Callable", "none")]
+        [InlineData("HealthCheckUrl", "none")]
+        public void Callback_names_are_specific_generic_or_sign_in(string name, string expected)
+        {
+            var names = CallbackNames.Default;
+            var actual = names.IsSignIn(name) ? "sign-in" : names.IsCallbackName(name) ? "specific" : names.IsGenericCallbackName(name) ? "generic" : "none";
+            Assert.Equal(expected, actual);
+        }
+
+        [Theory]
+        [InlineData("returnUrl", "AccountController,Identity,Areas", false)]
+        [InlineData("returnUrl", "PaymentController,Checkout,NordicGear", true)]
+        [InlineData("NotificationUrl", "AppSettings,Notifications,Contoso", false)]
+        [InlineData("NotificationUrl", "ResursOptions,Payments,NordicGear", true)]
+        [InlineData("callbackUrl", "AppSettings,Contoso", true)]
+        [InlineData("CallbackUrl", "OpenIdConnectSettings,Auth,Contoso", false)]
+        [InlineData("RedirectUri", "MsalOptions,Contoso", false)]
+        public void Generic_names_need_a_payment_context_and_sign_in_context_wins(string name, string context, bool expected) =>
+            Assert.Equal(expected, CallbackNames.Default.IsCallbackIn(name, context.Split(',')));
+
+        [Theory]
+        [InlineData("Resurs:CallbackUrl", true)]
+        [InlineData("Resurs:Callbacks:Authorization:Url", true)]
+        [InlineData("Payments:ReturnUrl", true)]
+        [InlineData("Notifications:Url", false)]
+        [InlineData("NotificationService:BaseUrl", false)]
+        [InlineData("Payments:Notifications:Url", true)]
+        [InlineData("Authentication:OpenIdConnect:CallbackPath", false)]
+        [InlineData("AzureAd:RedirectUri", false)]
+        [InlineData("Auth0:CallbackUrl", false)]
+        public void Configuration_paths_are_judged_with_their_sections(string path, bool expected) =>
+            Assert.Equal(expected, CallbackNames.Default.IsCallbackPath(path.Split(':')));
 
         [Fact]
         public void Callback_names_option_adds_or_replaces()

@@ -7,32 +7,82 @@ using Resurs.Analyzers.Infrastructure;
 namespace Resurs.Analyzers.Rules.Callbacks
 {
     /// <summary>
-    /// Decides whether an identifier (member, parameter, local, dictionary key, method or type name) says "callback URL".
-    /// Names are split into words (camelCase, PascalCase, snake_case, kebab-case, digits) and matched case-insensitively
-    /// against phrases such as "callback", "call back", "success url"; "url" and "uri" count as the same word, and a
+    /// Decides how much a name says "callback URL". Names are split into words (camelCase, PascalCase, snake_case,
+    /// kebab-case, digits) and matched case-insensitively against phrases; "url" and "uri" count as the same word, and a
     /// trailing plural "s" is ignored.
+    /// <list type="bullet">
+    /// <item><b>Specific</b> names say it alone: "callback", "webhook", "notify url", "ipn", and every phrase the
+    /// <c>callback_names</c> option adds.</item>
+    /// <item><b>Generic</b> names ("notification", "hook", "return url", "redirect url", "success url", …) are also the
+    /// names of an application's own notification service or a sign-in page's return address; they count only inside a
+    /// payment context: a type, namespace, path or configuration section about payments, a PSP, webhooks or Resurs.</item>
+    /// <item><b>Sign-in</b> words (OpenID Connect, OAuth, MSAL, login, identity, …) in the name or its context mean the
+    /// URL is a sign-in redirect, which is never a Resurs callback, whatever else the name says.</item>
+    /// </list>
     /// </summary>
     internal sealed class CallbackNames
     {
         public const string ReplaceDefaultsItem = "-defaults";
 
-        public static readonly ImmutableArray<string> DefaultPhrases = ImmutableArray.Create(
-            "callback", "call back", "webhook", "hook", "notify", "notification", "ipn", "uri template",
+        /// <summary>Names that say callback URL on their own.</summary>
+        public static readonly ImmutableArray<string> SpecificPhrases = ImmutableArray.Create(
+            "callback", "call back", "webhook", "web hook", "notify url", "ipn");
+
+        /// <summary>Names that say callback URL only in a payment context.</summary>
+        public static readonly ImmutableArray<string> GenericPhrases = ImmutableArray.Create(
+            "hook", "notify", "notification", "uri template",
             "return url", "redirect url", "success url", "fail url", "failure url", "cancel url", "back url", "shop url");
+
+        /// <summary>Every default phrase, specific and generic.</summary>
+        public static readonly ImmutableArray<string> DefaultPhrases = SpecificPhrases.AddRange(GenericPhrases);
+
+        /// <summary>Words that make a type, namespace, path or section a payment context.</summary>
+        private static readonly Phrases PaymentWords = new Phrases(new[]
+        {
+            "payment", "pay", "psp", "checkout", "resurs", "booking", "merchant", "billing", "webhook", "callback", "ipn",
+            "klarna", "stripe", "adyen", "paypal", "mollie", "braintree", "swish", "svea", "nets", "qliro", "trustly",
+            "payex", "bambora", "worldpay", "vipps",
+        });
+
+        /// <summary>Words of sign-in flows: a URL there is a sign-in redirect, not a Resurs callback.</summary>
+        private static readonly Phrases SignInWords = new Phrases(new[]
+        {
+            "login", "log in", "logon", "log on", "signin", "sign in", "signout", "sign out", "logout", "log out", "signed out",
+            "oidc", "open id", "openid", "oauth", "o auth", "auth", "authentication", "identity", "msal", "azure ad", "azuread",
+            "aad", "auth 0", "auth0", "okta", "saml", "sso", "external login",
+        });
 
         /// <summary>Leaf names that carry a URL inside a callback-ish object ("callbacks.authorization.url").</summary>
         private static readonly ImmutableHashSet<string> UrlWords = ImmutableHashSet.Create(
             StringComparer.Ordinal, "url", "href", "endpoint", "link", "address", "location", "template", "target");
 
-        public static readonly CallbackNames Default = new CallbackNames(DefaultPhrases);
+        public static readonly CallbackNames Default = new CallbackNames(SpecificPhrases, GenericPhrases);
 
-        private readonly Phrases phrases;
-        private readonly ConcurrentDictionary<string, bool> callbackCache = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        private readonly Phrases specific;
+        private readonly Phrases generic;
+        private readonly ConcurrentDictionary<string, Says> cache = new ConcurrentDictionary<string, Says>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, bool> urlCache = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
 
-        public CallbackNames(IEnumerable<string> phraseList) => phrases = new Phrases(phraseList);
+        public CallbackNames(IEnumerable<string> specificPhrases, IEnumerable<string> genericPhrases)
+        {
+            specific = new Phrases(specificPhrases);
+            generic = new Phrases(genericPhrases);
+        }
 
-        /// <summary>Parses the <c>callback_names</c> option: items add to the defaults, unless one item is "-defaults".</summary>
+        [Flags]
+        private enum Says
+        {
+            Nothing = 0,
+            Callback = 1,
+            MaybeCallback = 2,
+            Payment = 4,
+            SignIn = 8,
+        }
+
+        /// <summary>
+        /// Parses the <c>callback_names</c> option: items are specific names added to the defaults, unless one item is
+        /// "-defaults", which drops the default names (specific and generic).
+        /// </summary>
         public static bool TryParse(string text, out CallbackNames names)
         {
             names = Default;
@@ -67,15 +117,54 @@ namespace Resurs.Analyzers.Rules.Callbacks
 
             if (!replace)
             {
-                items.AddRange(DefaultPhrases);
+                items.AddRange(SpecificPhrases);
             }
 
-            names = new CallbackNames(items);
+            names = new CallbackNames(items, replace ? ImmutableArray<string>.Empty : GenericPhrases);
             return true;
         }
 
-        /// <summary>True when <paramref name="name"/> contains one of the phrases as consecutive words.</summary>
-        public bool IsCallbackName(string name) => name.Length > 0 && callbackCache.GetOrAdd(name, Match);
+        /// <summary>True when <paramref name="name"/> says callback URL on its own (a specific phrase, and no sign-in word).</summary>
+        public bool IsCallbackName(string name) => (Read(name) & (Says.Callback | Says.SignIn)) == Says.Callback;
+
+        /// <summary>True when <paramref name="name"/> holds a callback phrase at all, specific or generic (a cheap first test).</summary>
+        public bool Mentions(string name) => (Read(name) & (Says.Callback | Says.MaybeCallback)) != 0;
+
+        /// <summary>True for a generic name ("NotificationUrl", "returnUrl"): a callback only in a payment context.</summary>
+        public bool IsGenericCallbackName(string name) => (Read(name) & (Says.Callback | Says.MaybeCallback | Says.SignIn)) == Says.MaybeCallback;
+
+        /// <summary>True when <paramref name="name"/> is about payments, a PSP, webhooks or Resurs ("PaymentOptions", "Resurs").</summary>
+        public bool IsPaymentContext(string name) => (Read(name) & Says.Payment) != 0;
+
+        /// <summary>True when <paramref name="name"/> belongs to a sign-in flow ("OpenIdConnect", "ExternalLoginCallback", "AzureAd").</summary>
+        public bool IsSignIn(string name) => (Read(name) & Says.SignIn) != 0;
+
+        /// <summary>
+        /// The verdict for a name and the names around it (its type, namespace, path or sections): a specific name, or a
+        /// generic one with a payment context around it; never with a sign-in word in the name or around it.
+        /// </summary>
+        public bool IsCallbackIn(string name, IEnumerable<string> context)
+        {
+            var says = Read(name);
+            if ((says & Says.SignIn) != 0 || (says & (Says.Callback | Says.MaybeCallback)) == 0)
+            {
+                return false;
+            }
+
+            var payment = (says & Says.Callback) != 0;
+            foreach (var around in context)
+            {
+                var aroundSays = Read(around);
+                if ((aroundSays & Says.SignIn) != 0)
+                {
+                    return false;
+                }
+
+                payment |= (aroundSays & (Says.Payment | Says.Callback)) != 0;
+            }
+
+            return payment;
+        }
 
         /// <summary>True for names of a URL-carrying member ("Url", "uri", "Endpoint", "Href").</summary>
         public bool IsUrlName(string name) => name.Length > 0 && urlCache.GetOrAdd(name, n =>
@@ -86,8 +175,10 @@ namespace Resurs.Analyzers.Rules.Callbacks
 
         /// <summary>
         /// Whether a configuration key path (<c>Resurs:Callbacks:Authorization:Url</c>, split into its parts) names a
-        /// callback: a callback-ish leaf key, or a URL leaf (<c>Url</c>) under a callback-ish key. Array indexes at the end
-        /// are skipped. The configuration-file rules and <c>resurs doctor --config</c> both ask this.
+        /// callback: a callback-ish leaf key, or a URL leaf (<c>Url</c>) under a callback-ish key, judged with the sections
+        /// above it as context (<see cref="IsCallbackIn"/>): <c>Payments:ReturnUrl</c> is one, <c>Notifications:Url</c> and
+        /// <c>Authentication:OpenIdConnect:CallbackPath</c> are not. Array indexes at the end are skipped. The
+        /// configuration-file rules and <c>resurs doctor --config</c> both ask this.
         /// </summary>
         public bool IsCallbackPath(IReadOnlyList<string> path)
         {
@@ -102,27 +193,58 @@ namespace Resurs.Analyzers.Rules.Callbacks
                 return false;
             }
 
-            if (IsCallbackName(path[leaf]))
+            var above = new List<string>(leaf);
+            for (var i = 0; i < leaf; i++)
+            {
+                above.Add(path[i]);
+            }
+
+            if (IsCallbackIn(path[leaf], above))
             {
                 return true;
             }
 
-            if (!IsUrlName(path[leaf]))
+            if (!IsUrlName(path[leaf]) || IsSignIn(path[leaf]))
             {
                 return false;
             }
 
-            for (var i = 0; i < leaf; i++)
+            // A URL leaf under a callback-ish section: the nearest such section is the name, the rest its context.
+            for (var i = leaf - 1; i >= 0; i--)
             {
-                if (IsCallbackName(path[i]))
+                if ((Read(path[i]) & (Says.Callback | Says.MaybeCallback)) != 0)
                 {
-                    return true;
+                    return IsCallbackIn(path[i], above);
                 }
             }
 
             return false;
         }
 
-        private bool Match(string name) => phrases.Matches(Phrases.Words(name));
+        private Says Read(string name) => name.Length == 0 ? Says.Nothing : cache.GetOrAdd(name, n =>
+        {
+            var words = Phrases.Words(n);
+            var says = Says.Nothing;
+            if (specific.Matches(words))
+            {
+                says |= Says.Callback;
+            }
+            else if (generic.Matches(words))
+            {
+                says |= Says.MaybeCallback;
+            }
+
+            if (PaymentWords.Matches(words))
+            {
+                says |= Says.Payment;
+            }
+
+            if (SignInWords.Matches(words))
+            {
+                says |= Says.SignIn;
+            }
+
+            return says;
+        });
     }
 }

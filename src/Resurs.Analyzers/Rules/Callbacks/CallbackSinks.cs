@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -21,7 +22,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
                 case IPropertyReferenceOperation { Property.IsIndexer: true } indexer:
                     return indexer.Arguments.Length == 1
                         && indexer.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string key }
-                        && names.IsCallbackName(key)
+                        && names.IsCallbackIn(key, EnclosingContext(assignment))
                             ? new CallbackSink("key '" + key + "'", assignment.Syntax)
                             : null;
                 case IMemberReferenceOperation member when member.Member is IPropertySymbol or IFieldSymbol:
@@ -32,9 +33,9 @@ namespace Resurs.Analyzers.Rules.Callbacks
                     }
 
                     return null;
-                case ILocalReferenceOperation local when names.IsCallbackName(local.Local.Name):
+                case ILocalReferenceOperation local when names.IsCallbackIn(local.Local.Name, EnclosingContext(assignment)):
                     return new CallbackSink("local '" + local.Local.Name + "'", assignment.Syntax);
-                case IParameterReferenceOperation parameter when names.IsCallbackName(parameter.Parameter.Name):
+                case IParameterReferenceOperation parameter when names.IsCallbackIn(parameter.Parameter.Name, EnclosingContext(assignment)):
                     return new CallbackSink("parameter '" + parameter.Parameter.Name + "'", assignment.Syntax);
                 default:
                     return null;
@@ -61,13 +62,15 @@ namespace Resurs.Analyzers.Rules.Callbacks
             }
 
             // The name tests come first: they are cheap and almost always fail, and walking to the root namespace is not.
-            var named = names.IsCallbackName(parameter.Name)
+            var type = method.ContainingType;
+            var named = (names.Mentions(parameter.Name) && names.IsCallbackIn(parameter.Name, Prepend(method.Name, TypeContext(type))))
 
                 // registerEventCallback(eventType, uriTemplate, ...), SetWebhook(url), RegisterCallback(Uri)
-                || (call is IInvocationOperation && names.IsCallbackName(method.Name) && (names.IsUrlName(parameter.Name) || IsOnlyUrlParameter(method, parameter)))
+                || (call is IInvocationOperation && names.Mentions(method.Name) && (names.IsUrlName(parameter.Name) || IsOnlyUrlParameter(method, parameter))
+                    && names.IsCallbackIn(method.Name, TypeContext(type)))
 
                 // new CallbackUrl(url), new WebhookTarget(uri)
-                || (call is IObjectCreationOperation && names.IsUrlName(parameter.Name) && names.IsCallbackName(method.ContainingType.Name));
+                || (call is IObjectCreationOperation && names.IsUrlName(parameter.Name) && names.Mentions(type.Name) && names.IsCallbackIn(type.Name, TypeContext(type)));
             if (named && !IsFrameworkType(method.ContainingType))
             {
                 var owner = call is IObjectCreationOperation ? "new " + method.ContainingType.Name : method.Name;
@@ -76,7 +79,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
 
             // dictionary.Add("callbackUrl", value) and { "callbackUrl", value } initializers
             if (call is IInvocationOperation { TargetMethod.Name: "Add" or "TryAdd" } && arguments.Length == 2 && parameter.Ordinal == 1
-                && arguments[0].Value.ConstantValue is { HasValue: true, Value: string key } && names.IsCallbackName(key))
+                && arguments[0].Value.ConstantValue is { HasValue: true, Value: string key } && names.Mentions(key) && names.IsCallbackIn(key, EnclosingContext(call)))
             {
                 return new CallbackSink("key '" + key + "'", argument.Syntax);
             }
@@ -84,10 +87,134 @@ namespace Resurs.Analyzers.Rules.Callbacks
             return null;
         }
 
-        /// <summary>A property or field whose own name says callback, or a URL member of a type whose name says so.</summary>
-        public static bool IsCallbackMember(ISymbol member, CallbackNames names) =>
-            names.IsCallbackName(member.Name)
-            || (names.IsUrlName(member.Name) && member.ContainingType is { IsAnonymousType: false } type && names.IsCallbackName(type.Name));
+        /// <summary>
+        /// A property or field whose own name says callback, or a URL member of a type whose name says so, judged with its
+        /// type and namespace as context (<see cref="CallbackNames.IsCallbackIn"/>).
+        /// </summary>
+        public static bool IsCallbackMember(ISymbol member, CallbackNames names)
+        {
+            var type = member.ContainingType is { IsAnonymousType: false } named ? named : null;
+            if (names.Mentions(member.Name))
+            {
+                return names.IsCallbackIn(member.Name, TypeContext(type));
+            }
+
+            return type is not null && names.IsUrlName(member.Name) && !names.IsSignIn(member.Name) && names.Mentions(type.Name)
+                && names.IsCallbackIn(type.Name, TypeContext(type));
+        }
+
+        /// <summary>Clients whose URL arguments and properties are where a request goes, not where one comes back.</summary>
+        private static readonly HashSet<string> OutboundTypes = new HashSet<string>(System.StringComparer.Ordinal)
+        {
+            "HttpClient", "HttpMessageInvoker", "HttpRequestMessage", "WebRequest", "HttpWebRequest", "WebClient",
+            "RestClient", "RestRequest", "RestClientOptions", "IRestClient", "FlurlClient", "FlurlRequest", "IFlurlClient",
+            "IFlurlRequest", "Url", "GrpcChannel", "RestService", "Uri",
+        };
+
+        /// <summary>
+        /// True when a local is read only as the target of outbound requests: <c>client.PostAsync(notifyUrl, …)</c>,
+        /// <c>new HttpRequestMessage(HttpMethod.Post, notifyUrl)</c>, <c>BaseAddress = new Uri(notifyUrl)</c>. Such a URL
+        /// is one the application calls, whatever its name, so it is no callback. A local that is never read is not.
+        /// </summary>
+        public static bool IsOutboundOnly(IVariableDeclaratorOperation declarator)
+        {
+            var root = (IOperation)declarator;
+            while (root.Parent is not null)
+            {
+                root = root.Parent;
+            }
+
+            var reads = 0;
+            foreach (var descendant in root.Descendants())
+            {
+                if (descendant is not ILocalReferenceOperation reference || !SymbolEqualityComparer.Default.Equals(reference.Local, declarator.Symbol)
+                    || reference.Parent is IAssignmentOperation { Target: var target } && target == reference)
+                {
+                    continue;
+                }
+
+                reads++;
+                if (!IsOutbound(reference))
+                {
+                    return false;
+                }
+            }
+
+            return reads > 0;
+        }
+
+        private static bool IsOutbound(IOperation value)
+        {
+            for (var depth = 0; depth < 4; depth++)
+            {
+                var parent = value.Parent;
+                while (parent is IConversionOperation or IParenthesizedOperation)
+                {
+                    value = parent;
+                    parent = parent.Parent;
+                }
+
+                switch (parent)
+                {
+                    case IArgumentOperation { Parent: IObjectCreationOperation { Type.Name: "Uri" } creation }:
+                        value = creation; // new Uri(notifyUrl) is outbound where the Uri goes
+                        continue;
+                    case IArgumentOperation { Parent: IInvocationOperation invocation }:
+                        return IsOutboundMethod(invocation.TargetMethod);
+                    case IArgumentOperation { Parent: IObjectCreationOperation { Type: { } created } }:
+                        return OutboundTypes.Contains(created.Name);
+                    case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "BaseAddress" or "RequestUri" or "BaseUrl" } } assignment:
+                        return assignment.Value == value;
+                    case IInvocationOperation { Instance: var instance } invocation when instance == value:
+                        return IsOutboundMethod(invocation.TargetMethod); // "https://…".PostJsonAsync() style
+                    default:
+                        return false;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsOutboundMethod(IMethodSymbol method) =>
+            OutboundTypes.Contains(method.ContainingType?.Name ?? string.Empty)
+            || (method.IsExtensionMethod && method.Parameters.Length > 0 && OutboundTypes.Contains(method.Parameters[0].Type.Name))
+            || method.ContainingNamespace?.ToDisplayString().StartsWith("Flurl", System.StringComparison.Ordinal) == true;
+
+        /// <summary>The names around code: the member it is in, then that member's type, containing types and namespaces.</summary>
+        public static IEnumerable<string> EnclosingContext(IOperation operation)
+        {
+            var symbol = operation.SemanticModel?.GetEnclosingSymbol(operation.Syntax.SpanStart);
+            while (symbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction })
+            {
+                symbol = symbol.ContainingSymbol;
+            }
+
+            return symbol is null ? System.Array.Empty<string>() : Prepend(symbol.Name, TypeContext(symbol.ContainingType));
+        }
+
+        /// <summary>A type's name, its containing types' names and its namespace's parts, innermost first.</summary>
+        public static IEnumerable<string> TypeContext(INamedTypeSymbol? type)
+        {
+            ISymbol? current = type;
+            for (var depth = 0; depth < 12 && current is not null && current is not INamespaceSymbol { IsGlobalNamespace: true }; depth++)
+            {
+                if (current is not INamedTypeSymbol { IsAnonymousType: true })
+                {
+                    yield return current.Name;
+                }
+
+                current = current.ContainingSymbol;
+            }
+        }
+
+        private static IEnumerable<string> Prepend(string first, IEnumerable<string> rest)
+        {
+            yield return first;
+            foreach (var item in rest)
+            {
+                yield return item;
+            }
+        }
 
         /// <summary>"BookingRequest.CallbackUrl".</summary>
         public static string Describe(ISymbol member) =>
@@ -105,7 +232,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
                 ns = ns.ContainingNamespace;
             }
 
-            return ns is { Name: "System" or "Microsoft" };
+            return ns is { Name: "System" or "Microsoft" or "Azure" or "Duende" or "IdentityServer4" or "IdentityModel" or "OpenIddict" or "Auth0" or "Okta" };
         }
 
         private static bool IsOnlyUrlParameter(IMethodSymbol method, IParameterSymbol parameter)
@@ -128,11 +255,17 @@ namespace Resurs.Analyzers.Rules.Callbacks
         /// </summary>
         private static bool PathIsCallback(IAssignmentOperation assignment, IMemberReferenceOperation member, CallbackNames names)
         {
-            foreach (var name in PathNames(assignment, member))
+            if (names.IsSignIn(member.Member.Name))
             {
-                if (names.IsCallbackName(name))
+                return false;
+            }
+
+            var path = new List<string>(PathNames(assignment, member));
+            foreach (var name in path)
+            {
+                if (names.Mentions(name))
                 {
-                    return true;
+                    return names.IsCallbackIn(name, path.Concat(TypeContext(member.Member.ContainingType)).Concat(EnclosingContext(assignment)));
                 }
             }
 

@@ -108,7 +108,8 @@ namespace Resurs.Analyzers.Rules.Callbacks
                 }
 
                 var names = Names(context.Operation.Syntax.SyntaxTree);
-                if (names.IsCallbackName(declarator.Symbol.Name))
+                if (names.Mentions(declarator.Symbol.Name) && names.IsCallbackIn(declarator.Symbol.Name, CallbackSinks.EnclosingContext(declarator))
+                    && !CallbackSinks.IsOutboundOnly(declarator))
                 {
                     Evaluate(findings, value, new CallbackSink("local '" + declarator.Symbol.Name + "'", declarator.Syntax));
                 }

@@ -24,9 +24,13 @@ namespace Resurs.Analyzers.Rules.Network
 
         internal override ImmutableArray<ICodeRule> Rules => ImmutableArray.Create<ICodeRule>(this);
 
-        // Only a URL whose host is written as an address can name Resurs by IP.
-        void ICodeRule.Start(CodePass pass) =>
-            pass.Add(() => Setup(pass), (_, text, positions) => UrlAnchors.FindAddressHosts(text, positions), skipGeneratedCode: true);
+        // Only a URL whose host is written as an address can name Resurs by IP; one declared in another file is found
+        // where it is used through its member's name (DeclaredValues).
+        void ICodeRule.Start(CodePass pass)
+        {
+            var declared = new DeclaredValues(pass.Compilation, (_, text, positions) => UrlAnchors.FindAddressHosts(text, positions));
+            pass.Add(() => Setup(pass), declared.FindAnchors, skipGeneratedCode: true);
+        }
 
         private static ReplaySetup? Setup(CodePass pass)
         {
@@ -36,11 +40,6 @@ namespace Resurs.Analyzers.Rules.Network
                 pass.Types.WebRequest,
                 pass.Types.EndpointAddress,
                 pass.Policy);
-            if (!analysis.HasSinks)
-            {
-                return null;
-            }
-
             return new ReplaySetup(new OperationReplay()
                 .On(analysis.AnalyzeAssignment, OperationKind.SimpleAssignment, OperationKind.CoalesceAssignment)
                 .On(analysis.AnalyzeCall, OperationKind.Invocation, OperationKind.ObjectCreation));
@@ -64,8 +63,6 @@ namespace Resurs.Analyzers.Rules.Network
                 this.policy = policy;
             }
 
-            public bool HasSinks => httpClient is not null || requestMessage is not null || webRequest is not null || endpointAddress is not null;
-
             public void AnalyzeAssignment(OperationContext context)
             {
                 var assignment = (IAssignmentOperation)context.Operation;
@@ -82,6 +79,10 @@ namespace Resurs.Analyzers.Rules.Network
                 {
                     Evaluate(context, assignment.Value, "HttpRequestMessage.RequestUri");
                 }
+                else if (property.Name is "BaseUrl" or "BaseAddress" && ThirdPartyClients.IsClientType(property.ContainingType))
+                {
+                    Evaluate(context, assignment.Value, property.ContainingType.Name + "." + property.Name);
+                }
             }
 
             public void AnalyzeCall(OperationContext context)
@@ -95,6 +96,11 @@ namespace Resurs.Analyzers.Rules.Network
                         var onWebRequest = method.IsStatic && method.Name.StartsWith("Create", StringComparison.Ordinal) && DerivesFrom(method.ContainingType, webRequest);
                         if (!onClient && !onWebRequest)
                         {
+                            if (ThirdPartyClients.UrlArgument(invocation) is { } target)
+                            {
+                                Evaluate(context, target.Value, Prose.Symbol(method) + "(" + target.Parameter!.Name + ")");
+                            }
+
                             return;
                         }
 
@@ -113,7 +119,8 @@ namespace Resurs.Analyzers.Rules.Network
                             var name = argument.Parameter?.Name;
                             if ((name == "requestUri" && DerivesFrom(type, requestMessage))
                                 || (name == "uri" && (DerivesFrom(type, endpointAddress) || type.Name == "EndpointAddress"))
-                                || (name == "remoteAddress" && IsServiceClient(type)))
+                                || (name == "remoteAddress" && IsServiceClient(type))
+                                || (argument.ArgumentKind == ArgumentKind.Explicit && ThirdPartyClients.IsUrlConstructorArgument(type, argument)))
                             {
                                 Evaluate(context, argument.Value, "new " + type.Name + "(" + name + ")");
                             }
@@ -125,7 +132,14 @@ namespace Resurs.Analyzers.Rules.Network
 
             private void Evaluate(OperationContext context, IOperation value, string sink)
             {
-                var url = UrlValue.From(value);
+                foreach (var url in UrlValue.All(value))
+                {
+                    Evaluate(context, url, value.Syntax.SyntaxTree, sink);
+                }
+            }
+
+            private void Evaluate(OperationContext context, UrlValue url, SyntaxTree useTree, string sink)
+            {
                 var text = url.KnownPrefix;
                 var separator = text.IndexOf("://", StringComparison.Ordinal);
                 if (separator <= 0 || separator > 10 || !UrlScanner.TryParseAt(text, 0, separator, out var parts))
@@ -166,15 +180,21 @@ namespace Resurs.Analyzers.Rules.Network
                     return;
                 }
 
+                // Written in this file: reported once at the literal. Written in another file: reported at the reference
+                // here, naming the symbol, with the declaration as additional location (the IDE analyses one document).
                 var fragment = url.FragmentAt(parts.HostStart, out _);
-                if (fragment.Node is not { } node || !policy.ShouldReport(RuleIds.ResursCalledByIp, node.SyntaxTree)
+                var node = fragment.ReportNode(useTree);
+                if (node is null || !policy.ShouldReport(RuleIds.ResursCalledByIp, node.SyntaxTree)
                     || !reported.TryAdd((node.SyntaxTree, node.Span), 0))
                 {
                     return;
                 }
 
                 var hostText = parts.Bracketed ? "[" + raw + "]" : raw;
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.RES4004, node.GetLocation(), url.Display(), hostText, sink, ResursNetworks.FqdnList()));
+                var fromOtherFile = fragment.IsFromOtherFile(useTree);
+                var use = fromOtherFile ? sink + ", from " + Prose.Symbol(fragment.ViaSymbol!) + " in " + Prose.FileName(fragment.Node!.SyntaxTree) : sink;
+                var additional = fromOtherFile ? new[] { fragment.Node!.GetLocation() } : null;
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.RES4004, node.GetLocation(), additional, url.Display(), hostText, use, ResursNetworks.FqdnList()));
             }
 
             /// <summary>A WCF client: derives from System.ServiceModel.ClientBase&lt;T&gt;.</summary>

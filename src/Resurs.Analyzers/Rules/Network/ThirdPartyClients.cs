@@ -1,0 +1,78 @@
+using System;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Resurs.Analyzers.Rules.Network
+{
+    /// <summary>
+    /// The outbound HTTP clients merchants use besides HttpClient and WebRequest, recognised by shape (type, member and
+    /// parameter names) so no reference to their packages is needed: WebClient, RestSharp, Flurl, Refit and gRPC.
+    /// </summary>
+    internal static class ThirdPartyClients
+    {
+        /// <summary>RestSharp's and Flurl's client types, which take the base URL or the request URL.</summary>
+        public static bool IsClientType(INamedTypeSymbol? type) =>
+            type?.Name is "RestClient" or "RestClientOptions" or "RestRequest" or "FlurlClient" or "FlurlRequest" or "Url"
+            && RootNamespace(type) is "RestSharp" or "Flurl";
+
+        /// <summary>
+        /// The URL argument of a call that sends a request or opens a channel: <c>WebClient.DownloadString(address)</c>
+        /// and its siblings, <c>RestService.For&lt;T&gt;(hostUrl)</c>, <c>GrpcChannel.ForAddress(address)</c>, Flurl's
+        /// string extensions (<c>"https://…".GetAsync()</c>) and <c>Request(url)</c>.
+        /// </summary>
+        public static IArgumentOperation? UrlArgument(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            var type = method.ContainingType;
+            if (type is null)
+            {
+                return null;
+            }
+
+            var webClient = type.Name == "WebClient" && RootNamespace(type) == "System";
+            var refit = method.Name == "For" && type.Name == "RestService";
+            var grpc = method.Name == "ForAddress" && type.Name == "GrpcChannel";
+            var flurl = method.IsExtensionMethod && RootNamespace(type) == "Flurl";
+            if (!webClient && !refit && !grpc && !flurl)
+            {
+                return null;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is not { } parameter || argument.ArgumentKind != ArgumentKind.Explicit)
+                {
+                    continue;
+                }
+
+                if ((webClient && parameter.Name == "address")
+                    || (refit && parameter.Name is "hostUrl" or "baseUrl")
+                    || (grpc && parameter.Name == "address")
+                    || (flurl && parameter.Ordinal == 0 && parameter.Type.SpecialType == SpecialType.System_String))
+                {
+                    return argument;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The URL argument of a RestSharp or Flurl constructor: <c>new RestClient("https://…")</c>, <c>new RestRequest(url)</c>.</summary>
+        public static bool IsUrlConstructorArgument(INamedTypeSymbol type, IArgumentOperation argument) =>
+            IsClientType(type)
+            && argument.Parameter is { } parameter
+            && (parameter.Type.SpecialType == SpecialType.System_String || parameter.Type.Name == "Uri")
+            && parameter.Name is "baseUrl" or "baseUri" or "resource" or "url" or "uri" or "baseUrls";
+
+        private static string RootNamespace(INamedTypeSymbol type)
+        {
+            var ns = type.ContainingNamespace;
+            while (ns is { ContainingNamespace.IsGlobalNamespace: false })
+            {
+                ns = ns.ContainingNamespace;
+            }
+
+            return ns?.Name ?? string.Empty;
+        }
+    }
+}
