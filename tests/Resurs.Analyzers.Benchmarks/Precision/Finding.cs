@@ -29,13 +29,27 @@ namespace Resurs.Analyzers.Benchmarks.Precision
         /// <summary>Longer line texts (minified JSON, generated tables) are cut to a window around the reported column.</summary>
         private const int MaxText = 200;
 
-        private static readonly Regex TestSegment = new Regex(
-            @"(^|[._-])(tests?|testing|specs?|testhelpers?|testutils?|testcommon|testdata|fixtures)([._-]|$)|tests$|\.tests?\.",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        /// <summary>Words of a folder name that make it test code.</summary>
+        private static readonly HashSet<string> TestWords = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "test", "tests", "testing", "spec", "specs", "fixture", "fixtures", "testdata", "testhelpers", "testutils",
+        };
 
-        private static readonly Regex SampleSegment = new Regex(
-            @"(^|[._-])(samples?|examples?|demos?|sandbox|quickstarts?|playground)([._-]|$)|(samples?|examples?)$",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        /// <summary>Last words of a file name that make it test code (a file "TestConnection.cs" is not).</summary>
+        private static readonly HashSet<string> TestFileWords = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "test", "tests", "spec", "specs", "fixture", "fixtures",
+        };
+
+        /// <summary>Words of a folder or file name that make it sample code.</summary>
+        private static readonly HashSet<string> SampleWords = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "sample", "samples", "example", "examples", "demo", "demos", "sandbox", "quickstart", "quickstarts",
+            "playground", "prototype", "prototypes", "devapps",
+        };
+
+        /// <summary>A name's words: split at '.', '_', '-' and spaces, then at camel-case humps ("UnitTests" is "Unit", "Tests").</summary>
+        private static readonly Regex Word = new Regex(@"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+", RegexOptions.CultureInvariant);
 
         private static readonly Regex Whitespace = new Regex(@"\s+", RegexOptions.CultureInvariant);
 
@@ -70,22 +84,26 @@ namespace Resurs.Analyzers.Benchmarks.Precision
         }
 
         /// <summary>
-        /// Test code when a folder (or the file name without extension) is test/tests/testing/spec(s), has one of those as
-        /// a dot/dash/underscore-separated part (Foo.Tests, Foo.Test.Common, UnitTests…), or ends in "Tests"; otherwise
-        /// sample code when one is sample(s)/example(s)/demo(s)/sandbox/quickstart(s)/playground likewise; otherwise
-        /// application code (which includes benchmarks, tools and build scripts).
+        /// Test code when a folder name has one of <see cref="TestWords"/> as a word (tests/, Foo.Tests/, UnitTests/,
+        /// Scim.IntegrationTest/, TestSuite/, Fixtures/) or the file name ends in one of <see cref="TestFileWords"/>
+        /// (FooTests.cs, ClientFixture.cs); otherwise sample code when a folder or file name has one of
+        /// <see cref="SampleWords"/> as a word (samples/, Foo.Examples/, MsiV2DemoApp/, prototype/); otherwise
+        /// application code, which includes benchmarks, tools and build scripts. Case is ignored.
         /// </summary>
         public static CodeKind Classify(string relativePath)
         {
             var parts = relativePath.Split('/');
-            parts[parts.Length - 1] = System.IO.Path.GetFileNameWithoutExtension(parts[parts.Length - 1]);
-            if (parts.Any(part => TestSegment.IsMatch(part)))
+            var folders = parts.Take(parts.Length - 1).ToList();
+            var fileWords = Words(System.IO.Path.GetFileNameWithoutExtension(parts[parts.Length - 1]));
+            if (folders.Any(folder => Words(folder).Any(TestWords.Contains)) || (fileWords.Count > 0 && TestFileWords.Contains(fileWords[fileWords.Count - 1])))
             {
                 return CodeKind.Test;
             }
 
-            return parts.Any(part => SampleSegment.IsMatch(part)) ? CodeKind.Sample : CodeKind.App;
+            return folders.Any(folder => Words(folder).Any(SampleWords.Contains)) || fileWords.Any(SampleWords.Contains) ? CodeKind.Sample : CodeKind.App;
         }
+
+        private static List<string> Words(string name) => Word.Matches(name).Select(match => match.Value).ToList();
 
         public static string Normalise(string line, int column)
         {
