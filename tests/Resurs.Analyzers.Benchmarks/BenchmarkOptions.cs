@@ -19,6 +19,11 @@ namespace Resurs.Analyzers.Benchmarks
   --families       also measure each rule family's own analyzer (the shipped ResursAnalyzer runs them all in one pass)
   --no-wall        skip the two wall-clock passes per run (for profiling the analyzers alone)
   --probes         also measure no-op probe analyzers, one per way of subscribing (what each way costs at least)
+  --findings FILE  precision run instead of the benchmark (docs/precision.md): run the shipped analyzers once on each
+                   --root (its .cs files as one compilation, its appsettings*.json and *.config files as
+                   AdditionalFiles) and write every finding to FILE (TSV, with a stable key per finding)
+  --labels FILE    with --findings: compare the findings with the hand labels in FILE (key, real|false, reason),
+                   print precision per rule, and exit with code 1 when a finding has no label or a label no finding
   --help           this text";
 
         public int Lines { get; private set; } = 200_000;
@@ -40,6 +45,10 @@ namespace Resurs.Analyzers.Benchmarks
         public bool NoWall { get; private set; }
 
         public bool Help { get; private set; }
+
+        public string? Findings { get; private set; }
+
+        public string? Labels { get; private set; }
 
         public static BenchmarkOptions Parse(string[] args)
         {
@@ -69,6 +78,12 @@ namespace Resurs.Analyzers.Benchmarks
                     case "--dump":
                         options.Dump = Path.GetFullPath(Value(args, ref i));
                         break;
+                    case "--findings":
+                        options.Findings = Path.GetFullPath(Value(args, ref i));
+                        break;
+                    case "--labels":
+                        options.Labels = Path.GetFullPath(Value(args, ref i));
+                        break;
                     case "--no-wall":
                         options.NoWall = true;
                         break;
@@ -88,6 +103,16 @@ namespace Resurs.Analyzers.Benchmarks
                     default:
                         throw new ArgumentException("Unknown argument '" + args[i] + "'.");
                 }
+            }
+
+            if (options.Labels is not null && options.Findings is null)
+            {
+                throw new ArgumentException("--labels needs --findings.");
+            }
+
+            if (options.Findings is not null && options.Roots.Count == 0)
+            {
+                throw new ArgumentException("--findings needs at least one --root.");
             }
 
             return options;

@@ -11,6 +11,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using Resurs.Analyzers.Benchmarks.Corpus;
+using Resurs.Analyzers.Benchmarks.Precision;
 
 namespace Resurs.Analyzers.Benchmarks
 {
@@ -63,6 +64,11 @@ namespace Resurs.Analyzers.Benchmarks
 
             var packs = ReferencePacks.Find();
             var references = ReferencePacks.References(packs);
+            if (options.Findings is not null)
+            {
+                return await PrecisionRun.RunAsync(options, references, ImplicitUsings).ConfigureAwait(false);
+            }
+
             var resurs = AnalyzerBenchmark.ResursAnalyzers();
             var extras = (options.Families ? AnalyzerBenchmark.ResursAnalyzers(families: true) : ImmutableArray<DiagnosticAnalyzer>.Empty)
                 .AddRange(options.Probes ? ProbeAnalyzer.All() : ImmutableArray<DiagnosticAnalyzer>.Empty);
