@@ -40,9 +40,13 @@ namespace Resurs.Analyzers.Tests.Rules
             Verify.Diagnostic("RES3002").WithLocation(0).WithArguments("This certificate validation callback", NameMismatch + " and " + ChainErrors, string.Empty));
 
         [Fact]
-        public Task Comparing_only_the_thumbprint_is_reported_as_never_reading_the_errors() => Verify.VerifyAnalyzerAsync(
-            Handler("{|#0:(message, cert, chain, errors)|} => cert?.GetCertHashString() == Pin"),
-            Verify.Diagnostic("RES3002").WithLocation(0).WithArguments("This certificate validation callback", Everything + NeverReads, string.Empty));
+        public Task Pinning_the_thumbprint_or_public_key_is_silent() => Verify.VerifyAnalyzerAsync(Class(@"
+    void M(HttpClientHandler handler)
+    {
+        handler.ServerCertificateCustomValidationCallback = (message, cert, chain, errors) => cert?.GetCertHashString() == Pin;
+        handler.ServerCertificateCustomValidationCallback = (message, cert, chain, errors) => cert != null && cert.Thumbprint == Pin;
+        handler.ServerCertificateCustomValidationCallback = (message, cert, chain, errors) => cert?.GetPublicKeyString() == Pin;
+    }"));
 
         [Fact]
         public Task Comparing_only_subject_or_issuer_is_reported() => Verify.VerifyAnalyzerAsync(Class(@"
@@ -56,11 +60,11 @@ namespace Resurs.Analyzers.Tests.Rules
     }"));
 
         [Fact]
-        public Task Pinning_that_bypasses_the_errors_is_reported() => Verify.VerifyAnalyzerAsync(
+        public Task Pinning_a_self_signed_certificate_when_the_errors_are_not_none_is_silent() => Verify.VerifyAnalyzerAsync(
             Class(@"
     void M(HttpClientHandler handler)
     {
-        handler.ServerCertificateCustomValidationCallback = {|#0:(message, cert, chain, errors)|} =>
+        handler.ServerCertificateCustomValidationCallback = (message, cert, chain, errors) =>
         {
             if (errors == SslPolicyErrors.None)
             {
@@ -70,8 +74,32 @@ namespace Resurs.Analyzers.Tests.Rules
             // The staging server has a self-signed certificate: accept it when it is the pinned one.
             return cert != null && cert.GetCertHashString() == Pin;
         };
+    }"));
+
+        [Fact]
+        public Task A_chain_rebuilt_against_a_custom_root_is_validation() => Verify.VerifyAnalyzerAsync(Class(@"
+    static RemoteCertificateValidationCallback RootValidation(X509Certificate2Collection roots) => (_, certificate, chain, errors) =>
+    {
+        if (certificate is null || chain is null)
+            return false;
+
+        chain.ChainPolicy.CustomTrustStore.AddRange(roots);
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        return chain.Build(certificate as X509Certificate2 ?? new X509Certificate2(certificate));
+    };"));
+
+        [Fact]
+        public Task A_null_certificate_guard_means_a_missing_certificate_is_not_accepted() => Verify.VerifyAnalyzerAsync(Class(@"
+    void M(HttpClientHandler handler)
+    {
+        handler.ServerCertificateCustomValidationCallback = {|#0:(message, cert, chain, errors)|} =>
+        {
+            if (cert is null)
+                return false;
+            return !errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch);
+        };
     }"),
-            Verify.Diagnostic("RES3002").WithLocation(0).WithArguments("This certificate validation callback", Everything, string.Empty));
+            Verify.Diagnostic("RES3002").WithLocation(0).WithArguments("This certificate validation callback", ChainErrors, string.Empty));
 
         [Fact]
         public Task Switches_and_patterns_that_let_one_error_through_are_reported() => Verify.VerifyAnalyzerAsync(Class(@"
@@ -255,7 +283,7 @@ class Startup
                 return true;
             }
 
-            return cert != null && cert.GetCertHashString() == Pin;
+            return cert != null && cert.FriendlyName == ""staging"";
         };
     }"),
             Class(@"
@@ -271,7 +299,7 @@ class Startup
                 return true;
             }
 
-            return errors == SslPolicyErrors.None && cert != null && cert.GetCertHashString() == Pin;
+            return errors == SslPolicyErrors.None && cert != null && cert.FriendlyName == ""staging"";
         };
     }"),
             EquivalenceKeys.RejectCertificateErrors);

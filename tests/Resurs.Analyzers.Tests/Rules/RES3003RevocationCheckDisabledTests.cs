@@ -43,7 +43,7 @@ namespace Resurs.Analyzers.Tests.Rules
     {
         chain.ChainPolicy.RevocationMode = {|#0:X509RevocationMode.NoCheck|};
         client.CertificateRevocationCheckMode = {|RES3003:X509RevocationMode.NoCheck|};
-        var server = new SslServerAuthenticationOptions { CertificateRevocationCheckMode = {|RES3003:X509RevocationMode.NoCheck|} };
+        var server = new SslServerAuthenticationOptions { ClientCertificateRequired = true, CertificateRevocationCheckMode = {|RES3003:X509RevocationMode.NoCheck|} };
         var policy = new X509ChainPolicy { RevocationMode = {|RES3003:X509RevocationMode.NoCheck|} };
         var mode = {|RES3003:X509RevocationMode.NoCheck|};
         chain.ChainPolicy.RevocationMode = mode;
@@ -158,6 +158,27 @@ class Startup
             test.TestState.AdditionalReferences.Add(TestProjects.XunitCore);
             return test.RunAsync();
         }
+
+        [Fact]
+        public Task Settings_that_cannot_weaken_tls_are_silent() => Verify.VerifyAnalyzerAsync(Class(@"
+    // A server that does not require client certificates never checks their revocation.
+    SslServerAuthenticationOptions Server() => new SslServerAuthenticationOptions { CertificateRevocationCheckMode = X509RevocationMode.NoCheck };
+
+    // A standalone chain that checks a signing certificate, outside any TLS validation.
+    bool IsSignedByBroker(X509Certificate2 signer)
+    {
+        var chain = new X509Chain();
+        chain.ChainPolicy = new X509ChainPolicy { RevocationMode = X509RevocationMode.NoCheck };
+        return chain.Build(signer);
+    }
+
+    // The same inside a validation callback weakens TLS.
+    bool Validate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
+    {
+        var own = new X509Chain();
+        own.ChainPolicy.RevocationMode = {|RES3003:X509RevocationMode.NoCheck|};
+        return errors == SslPolicyErrors.None;
+    }"));
 
         [Fact]
         public Task Fix_turns_revocation_checking_on() => Verify.VerifyCodeFixAsync(

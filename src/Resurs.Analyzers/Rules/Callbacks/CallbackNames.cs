@@ -39,8 +39,8 @@ namespace Resurs.Analyzers.Rules.Callbacks
         /// <summary>Words that make a type, namespace, path or section a payment context.</summary>
         private static readonly Phrases PaymentWords = new Phrases(new[]
         {
-            "payment", "pay", "psp", "checkout", "resurs", "booking", "merchant", "billing", "webhook", "callback", "ipn",
-            "klarna", "stripe", "adyen", "paypal", "mollie", "braintree", "swish", "svea", "nets", "qliro", "trustly",
+            "payment", "pay", "psp", "checkout", "resurs", "booking", "merchant", "webhook", "callback", "ipn",
+            "klarna", "stripe", "adyen", "paypal", "mollie", "braintree", "swish", "svea", "qliro", "trustly",
             "payex", "bambora", "worldpay", "vipps",
         });
 

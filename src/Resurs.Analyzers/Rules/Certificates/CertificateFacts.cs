@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 using Resurs.Analyzers.Infrastructure;
 
@@ -94,5 +95,51 @@ namespace Resurs.Analyzers.Rules.Certificates
                 anonymous.ParameterList?.Span.End ?? anonymous.DelegateKeyword.Span.End),
             _ => function.Span,
         };
+
+        /// <summary>
+        /// True when <paramref name="operation"/> runs in certificate validation: in a method, lambda or local function
+        /// (or one around it) that takes an <c>X509Chain</c> or <c>SslPolicyErrors</c>, as validation callbacks and the
+        /// helpers they hand their chain to do.
+        /// </summary>
+        public static bool InValidationContext(IOperation operation)
+        {
+            var model = operation.SemanticModel;
+            for (var symbol = model?.GetEnclosingSymbol(operation.Syntax.SpanStart); symbol is IMethodSymbol method; symbol = method.ContainingSymbol)
+            {
+                foreach (var parameter in method.Parameters)
+                {
+                    if (parameter.Type.Name is "X509Chain" or "SslPolicyErrors")
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// True when <paramref name="configured"/> is set in an object initializer that does not set
+        /// <paramref name="property"/> to <c>true</c> (so it keeps its default, false). Set elsewhere: unknown, false.
+        /// </summary>
+        public static bool InitializerLacks(IPropertyReferenceOperation configured, string property)
+        {
+            if (configured.Instance is not IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver }
+                || configured.Parent?.Parent is not IObjectOrCollectionInitializerOperation initializer)
+            {
+                return false;
+            }
+
+            foreach (var member in initializer.Initializers)
+            {
+                if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target, Value: var value }
+                    && target.Property.Name == property && value.ConstantValue is not { HasValue: true, Value: false })
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 }

@@ -96,6 +96,11 @@ namespace Resurs.Analyzers.Rules.Certificates
                     return;
                 }
 
+                if (consumer is IAssignmentOperation { Target: IPropertyReferenceOperation configured } && HasNoEffectOnTls(configured))
+                {
+                    return;
+                }
+
                 var quoted = Prose.Quote(reference.Syntax);
                 var setting = consumer switch
                 {
@@ -104,6 +109,25 @@ namespace Resurs.Analyzers.Rules.Certificates
                     _ => quoted,
                 };
                 Report(context, reference, setting);
+            }
+
+            /// <summary>
+            /// Settings that cannot weaken a TLS connection: a chain policy built outside any certificate validation (a
+            /// standalone <c>new X509Chain()</c> that checks code-signing or broker certificates, in a method that takes
+            /// no <c>X509Chain</c> or <c>SslPolicyErrors</c>), and a server's revocation mode for client certificates it
+            /// does not require (<c>new SslServerAuthenticationOptions { … }</c> without <c>ClientCertificateRequired = true</c>).
+            /// </summary>
+            private static bool HasNoEffectOnTls(IPropertyReferenceOperation configured)
+            {
+                switch (configured.Property.ContainingType?.Name)
+                {
+                    case "X509ChainPolicy":
+                        return !CertificateFacts.InValidationContext(configured);
+                    case "SslServerAuthenticationOptions":
+                        return CertificateFacts.InitializerLacks(configured, "ClientCertificateRequired");
+                    default:
+                        return false;
+                }
             }
 
             private static bool IsConstantFalse(IOperation value) => value.ConstantValue is { HasValue: true, Value: false };

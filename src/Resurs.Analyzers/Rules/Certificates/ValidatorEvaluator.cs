@@ -73,6 +73,120 @@ namespace Resurs.Analyzers.Rules.Certificates
             return SymbolEqualityComparer.Default.Equals(last.Type, sslPolicyErrors) ? last : null;
         }
 
+        /// <summary>Members whose comparison pins one certificate: its hash, thumbprint, public key or raw bytes.</summary>
+        private static readonly System.Collections.Generic.HashSet<string> PinningMembers = new System.Collections.Generic.HashSet<string>(System.StringComparer.Ordinal)
+        {
+            "Thumbprint", "GetCertHash", "GetCertHashString", "GetPublicKey", "GetPublicKeyString", "PublicKey", "RawData",
+            "GetRawCertData", "GetRawCertDataString", "ExportSubjectPublicKeyInfo",
+        };
+
+        /// <summary>
+        /// True when every return that may accept certificate errors decides with a check of its own that an attacker
+        /// cannot pass: it compares a pinned hash, thumbprint or public key, or it returns <c>chain.Build(…)</c> for a chain
+        /// the body set to trust a custom root (<c>X509ChainTrustMode.CustomRootTrust</c>): custom-root validation, not
+        /// acceptance of untrusted chains.
+        /// </summary>
+        private static bool AllCheckTheCertificateItself(List<IReturnOperation> accepting, IBlockOperation body)
+        {
+            if (accepting.Count == 0)
+            {
+                return false;
+            }
+
+            var customRoot = false;
+            foreach (var operation in body.Descendants())
+            {
+                if (operation is IFieldReferenceOperation { Field: { Name: "CustomRootTrust", ContainingType.Name: "X509ChainTrustMode" } })
+                {
+                    customRoot = true;
+                    break;
+                }
+            }
+
+            foreach (var ret in accepting)
+            {
+                if (ret.ReturnedValue is not { } value || !ChecksTheCertificate(value, customRoot))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool ChecksTheCertificate(IOperation value, bool customRoot)
+        {
+            foreach (var operation in value.DescendantsAndSelf())
+            {
+                switch (operation)
+                {
+                    case IInvocationOperation { TargetMethod.Name: "Build", Instance.Type.Name: "X509Chain" } when customRoot:
+                        return true;
+                    case IInvocationOperation { TargetMethod: var method } when PinningMembers.Contains(method.Name) && IsCertificate(method.ContainingType):
+                        return true;
+                    case IPropertyReferenceOperation { Property: var property } when PinningMembers.Contains(property.Name) && IsCertificate(property.ContainingType):
+                        return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// True when the body starts by returning false for a null certificate (<c>if (certificate is null) return false;</c>,
+        /// also with <c>||</c> and other checks): then a missing certificate is never accepted, whatever the errors say.
+        /// </summary>
+        private static bool RejectsMissingCertificate(IBlockOperation body)
+        {
+            foreach (var statement in body.Operations)
+            {
+                if (statement is not IConditionalOperation { WhenFalse: null } guard)
+                {
+                    continue;
+                }
+
+                var returnsFalse = guard.WhenTrue is IReturnOperation { ReturnedValue.ConstantValue: { HasValue: true, Value: false } }
+                    || guard.WhenTrue is IBlockOperation { Operations.Length: 1 } block
+                        && block.Operations[0] is IReturnOperation { ReturnedValue.ConstantValue: { HasValue: true, Value: false } };
+                if (returnsFalse && TestsCertificateForNull(guard.Condition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool TestsCertificateForNull(IOperation condition)
+        {
+            switch (condition)
+            {
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } or:
+                    return TestsCertificateForNull(or.LeftOperand) || TestsCertificateForNull(or.RightOperand);
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals:
+                    return IsNull(equals.RightOperand) && IsCertificateParameter(equals.LeftOperand)
+                        || IsNull(equals.LeftOperand) && IsCertificateParameter(equals.RightOperand);
+                case IIsPatternOperation { Pattern: IConstantPatternOperation { Value: var constant } } pattern:
+                    return IsNull(constant) && IsCertificateParameter(pattern.Value);
+                default:
+                    return false;
+            }
+        }
+
+        private static bool IsNull(IOperation operation) => operation.ConstantValue is { HasValue: true, Value: null };
+
+        private static bool IsCertificateParameter(IOperation operation)
+        {
+            while (operation is IConversionOperation conversion)
+            {
+                operation = conversion.Operand;
+            }
+
+            return operation is IParameterReferenceOperation { Parameter.Type: var type } && IsCertificate(type);
+        }
+
+        private static bool IsCertificate(ITypeSymbol? type) => type?.Name is "X509Certificate" or "X509Certificate2";
+
         private static bool Reads(IOperation body, IParameterSymbol parameter)
         {
             foreach (var operation in body.Descendants())
@@ -145,7 +259,12 @@ namespace Resurs.Analyzers.Rules.Certificates
                 return new ValidatorVerdict(ValidatorKind.AcceptsEverything, AllErrors, !readsErrors, acceptingReturns.ToImmutableArray());
             }
 
-            if (accepted != 0)
+            if (RejectsMissingCertificate(body))
+            {
+                accepted &= ~CertificateFacts.NotAvailable;
+            }
+
+            if (accepted != 0 && !AllCheckTheCertificateItself(acceptingReturns, body))
             {
                 return opaque
                     ? ValidatorVerdict.Unknown
