@@ -81,23 +81,10 @@ namespace Resurs.Analyzers.CodeFixes
             }
 
             var options = node.GetLeadingTrivia().Any(IsComment) ? SyntaxRemoveOptions.KeepLeadingTrivia : SyntaxRemoveOptions.KeepNoTrivia;
-            if (node.Parent is BlockSyntax block && block.Statements.IndexOf(node) is var index
-                && (index == 0 || !node.GetLeadingTrivia().Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia)))
-                && index + 1 < block.Statements.Count
-                && block.Statements[index + 1].GetLeadingTrivia() is { Count: > 0 } nextTrivia
-                && nextTrivia[0].IsKind(SyntaxKind.EndOfLineTrivia))
-            {
-                // The blank line that separated the removed 'if' from the next statement goes with it.
-                var next = block.Statements[index + 1];
-                var tracked = root.TrackNodes(node, next);
-                tracked = tracked.ReplaceNode(tracked.GetCurrentNode(next)!, next.WithLeadingTrivia(nextTrivia.RemoveAt(0)));
-                return tracked.RemoveNode(tracked.GetCurrentNode(node)!, options | SyntaxRemoveOptions.KeepUnbalancedDirectives) ?? root;
-            }
-
             if (node.Parent is BlockSyntax or SwitchSectionSyntax or GlobalStatementSyntax)
             {
                 var removable = node.Parent is GlobalStatementSyntax global ? (SyntaxNode)global : node;
-                return root.RemoveNode(removable, options | SyntaxRemoveOptions.KeepUnbalancedDirectives) ?? root;
+                return SyntaxRemoval.Remove(root, removable, options | SyntaxRemoveOptions.KeepUnbalancedDirectives);
             }
 
             // An embedded 'if' ('else if', or the body of a loop) becomes an empty block, which the parent may clean up.

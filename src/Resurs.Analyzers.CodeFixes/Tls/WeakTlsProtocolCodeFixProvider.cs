@@ -131,10 +131,9 @@ namespace Resurs.Analyzers.CodeFixes.Tls
             }
 
             var newRoot = root.ReplaceNodes(replacements.Keys, (original, _) => replacements[original]);
-            var unused = newRoot.GetAnnotatedNodes(UnusedDeclaration).ToList();
-            if (unused.Count > 0)
+            while (newRoot.GetAnnotatedNodes(UnusedDeclaration).FirstOrDefault() is { } unused)
             {
-                newRoot = newRoot.RemoveNodes(unused, SyntaxRemoveOptions.KeepNoTrivia | SyntaxRemoveOptions.KeepUnbalancedDirectives) ?? newRoot;
+                newRoot = SyntaxRemoval.Remove(newRoot, unused, SyntaxRemoveOptions.KeepNoTrivia | SyntaxRemoveOptions.KeepUnbalancedDirectives);
             }
 
             return document.WithSyntaxRoot(newRoot);
