@@ -101,8 +101,7 @@ class Startup
             ServicePointManager.SecurityProtocol |= legacyProtocols;
         }
     }"),
-            Program(@"
-    void M()
+            Program(@"    void M()
     {
         ServicePointManager.SecurityProtocol = SecurityProtocolType.Tls12 | SecurityProtocolType.Tls13;
     }
