@@ -1,10 +1,16 @@
 namespace Resurs.Analyzers.CodeFixes
 {
     /// <summary>
-    /// Stable equivalence keys: FixAll groups fixes by these, and IDE telemetry and tests rely on them. The scheme is
+    /// Stable equivalence keys: they name the fix a user picked, and IDE telemetry and tests rely on them. The scheme is
     /// <c>Resurs.&lt;scope&gt;.&lt;action&gt;</c>: the scope is the rule ID when a fix serves one rule, and the category
-    /// (<c>Tls</c>) when one fix serves several rules, so that one Fix All (and one <c>dotnet format</c> run) fixes all of
-    /// them; a key per rule made <c>dotnet format --diagnostics RES2001 RES2002</c> fix only one of the two.
+    /// (<c>Tls</c>) when one fix serves several rules.
+    /// <para>
+    /// Fix All does not filter by key (see <see cref="ResursCodeFixProvider"/>): each diagnostic gets the fix under the
+    /// requested key where it is offered and its first fix otherwise. <c>dotnet format</c> asks for one Fix All per rule
+    /// with the key of whatever fix the first diagnostic of the run offered, often another rule's; filtering by key made
+    /// <c>--diagnostics RES3001 RES3002</c> fix only one of the two, and RES2001/RES2002 share their keys for the same
+    /// reason from before.
+    /// </para>
     /// </summary>
     internal static class EquivalenceKeys
     {

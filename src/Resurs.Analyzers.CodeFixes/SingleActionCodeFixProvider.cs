@@ -1,34 +1,37 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
-using Microsoft.CodeAnalysis.CodeFixes;
 
 namespace Resurs.Analyzers.CodeFixes
 {
-    /// <summary>A fix provider that offers one action per diagnostic, with Fix All through the batch fixer.</summary>
-    public abstract class SingleActionCodeFixProvider : CodeFixProvider
+    /// <summary>A fix provider for one rule that offers one action per diagnostic; Fix All applies them last to first.</summary>
+    public abstract class SingleActionCodeFixProvider : ResursCodeFixProvider
     {
-        private readonly string title;
-        private readonly string equivalenceKey;
+        private readonly ImmutableArray<FixChoice> choices;
 
         protected SingleActionCodeFixProvider(string diagnosticId, string title, string equivalenceKey)
         {
             FixableDiagnosticIds = ImmutableArray.Create(diagnosticId);
-            this.title = title;
-            this.equivalenceKey = equivalenceKey;
+            choices = ImmutableArray.Create(new FixChoice(title, equivalenceKey));
         }
 
         public sealed override ImmutableArray<string> FixableDiagnosticIds { get; }
 
-        public sealed override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        protected sealed override Task<ImmutableArray<FixChoice>> ChoicesAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken) =>
+            Task.FromResult(choices);
 
-        public sealed override Task RegisterCodeFixesAsync(CodeFixContext context)
+        /// <summary>Each fix edits inside its own span, so applying them from the end of the file keeps the earlier spans valid.</summary>
+        protected sealed override async Task<Document> ApplyAsync(Document document, IReadOnlyList<(Diagnostic Diagnostic, string Key)> fixes, CancellationToken cancellationToken)
         {
-            var diagnostic = context.Diagnostics[0];
-            context.RegisterCodeFix(CodeAction.Create(title, token => FixAsync(context.Document, diagnostic, token), equivalenceKey), diagnostic);
-            return Task.CompletedTask;
+            foreach (var (diagnostic, _) in fixes.OrderByDescending(f => f.Diagnostic.Location.SourceSpan.Start))
+            {
+                document = await FixAsync(document, diagnostic, cancellationToken).ConfigureAwait(false);
+            }
+
+            return document;
         }
 
         /// <summary>The fixed document; the document itself when nothing applies.</summary>

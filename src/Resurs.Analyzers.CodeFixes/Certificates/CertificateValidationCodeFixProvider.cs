@@ -5,7 +5,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
@@ -25,47 +24,43 @@ namespace Resurs.Analyzers.CodeFixes.Certificates
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CertificateValidationCodeFixProvider))]
     [Shared]
-    public sealed class CertificateValidationCodeFixProvider : CodeFixProvider
+    public sealed class CertificateValidationCodeFixProvider : ResursCodeFixProvider
     {
+        private static readonly FixChoice UseDefault = new FixChoice("Use default certificate validation", EquivalenceKeys.UseDefaultCertificateValidation);
+        private static readonly FixChoice AcceptOnlyValid = new FixChoice("Accept only valid certificates", EquivalenceKeys.AcceptOnlyValidCertificates);
+        private static readonly FixChoice RequireNoErrors = new FixChoice("Require SslPolicyErrors.None", EquivalenceKeys.RejectCertificateErrors);
+
         public override ImmutableArray<string> FixableDiagnosticIds { get; } =
             ImmutableArray.Create(RuleIds.CertificateValidationDisabled, RuleIds.CertificateErrorsAccepted);
 
-        public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(
-            async (context, document, diagnostics) => await FixAsync(document, diagnostics, context.CodeActionEquivalenceKey, context.CancellationToken).ConfigureAwait(false));
-
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        protected override async Task<ImmutableArray<FixChoice>> ChoicesAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
-            var diagnostic = context.Diagnostics[0];
-            var document = context.Document;
-            var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             var creation = root is null ? null : ValidatorRewriter.FindCreation(root, diagnostic.Location.SourceSpan);
             if (creation is null)
             {
-                return;
+                return ImmutableArray<FixChoice>.Empty;
             }
 
             if (diagnostic.Id == RuleIds.CertificateErrorsAccepted)
             {
-                Register(context, diagnostic, "Require SslPolicyErrors.None", EquivalenceKeys.RejectCertificateErrors);
-                return;
+                return ImmutableArray.Create(RequireNoErrors);
             }
 
-            var probe = await DocumentEditor.CreateAsync(document, context.CancellationToken).ConfigureAwait(false);
+            var choices = ImmutableArray.CreateBuilder<FixChoice>();
+            var probe = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
             if (ValidatorRewriter.TryRemoveInstallation(probe, creation))
             {
-                Register(context, diagnostic, "Use default certificate validation", EquivalenceKeys.UseDefaultCertificateValidation);
+                choices.Add(UseDefault);
             }
 
-            if (RewriteTarget(creation, probe.SemanticModel, context.CancellationToken) is not null)
+            if (RewriteTarget(creation, probe.SemanticModel, cancellationToken) is not null)
             {
-                Register(context, diagnostic, "Accept only valid certificates", EquivalenceKeys.AcceptOnlyValidCertificates);
+                choices.Add(AcceptOnlyValid);
             }
-        }
 
-        private static void Register(CodeFixContext context, Diagnostic diagnostic, string title, string key) =>
-            context.RegisterCodeFix(
-                CodeAction.Create(title, token => FixAsync(context.Document, ImmutableArray.Create(diagnostic), key, token), key),
-                diagnostic);
+            return choices.ToImmutable();
+        }
 
         /// <summary>
         /// The node the validator rewrite replaces: the lambda or anonymous method itself, the declaration of a method group's
@@ -104,7 +99,7 @@ namespace Resurs.Analyzers.CodeFixes.Certificates
             }
         }
 
-        private static async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, string? key, CancellationToken cancellationToken)
+        protected override async Task<Document> ApplyAsync(Document document, IReadOnlyList<(Diagnostic Diagnostic, string Key)> fixes, CancellationToken cancellationToken)
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
@@ -118,7 +113,9 @@ namespace Resurs.Analyzers.CodeFixes.Certificates
 
             // One edit per node: several diagnostics on one method group's method, or FixAll, change it once.
             var edited = new List<TextSpan>();
-            foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
+            var replaced = new List<TextSpan>();
+            var emptiable = new HashSet<IfStatementSyntax>();
+            foreach (var (diagnostic, key) in fixes.OrderBy(f => f.Diagnostic.Location.SourceSpan.Start))
             {
                 var creation = ValidatorRewriter.FindCreation(root, diagnostic.Location.SourceSpan);
                 if (creation is null || edited.Any(span => span.IntersectsWith(creation.Span)))
@@ -131,6 +128,7 @@ namespace Resurs.Analyzers.CodeFixes.Certificates
                     if (diagnostic.Id == RuleIds.CertificateValidationDisabled && ValidatorRewriter.TryRemoveInstallation(editor, creation))
                     {
                         edited.Add(creation.Span);
+                        emptiable.UnionWith(EnclosingConditions(creation));
                     }
 
                     continue;
@@ -151,12 +149,26 @@ namespace Resurs.Analyzers.CodeFixes.Certificates
                 {
                     editor.ReplaceNode(target, replacement);
                     edited.Add(target.Span);
+                    replaced.Add(target.Span);
                 }
             }
 
+            // An 'if' whose only statement installed the callback would be left empty: mark it for EmptiedConditions.
+            foreach (var condition in emptiable.Where(c => !replaced.Any(span => span.IntersectsWith(c.Span))))
+            {
+                editor.ReplaceNode(condition, (current, _) => current.WithAdditionalAnnotations(EmptiedConditions.Candidate));
+            }
+
             // The code-action cleanup simplifies the qualified SslPolicyErrors; the using it needs is added here.
-            return await ImportAdder.AddImportsAsync(editor.GetChangedDocument(), Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var changed = await EmptiedConditions.CleanUpAsync(editor.GetChangedDocument(), cancellationToken).ConfigureAwait(false);
+            return await ImportAdder.AddImportsAsync(changed, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
+
+        /// <summary>The 'if' statements around <paramref name="creation"/> within its member, innermost first.</summary>
+        private static IEnumerable<IfStatementSyntax> EnclosingConditions(SyntaxNode creation) =>
+            creation.Ancestors()
+                .TakeWhile(node => node is not MemberDeclarationSyntax and not AnonymousFunctionExpressionSyntax and not LocalFunctionStatementSyntax)
+                .OfType<IfStatementSyntax>();
 
         private static SyntaxNode? RewriteFunction(SyntaxNode function, string id, SemanticModel model, SyntaxGenerator generator, INamedTypeSymbol sslPolicyErrors, MethodBodies bodies, CancellationToken cancellationToken)
         {

@@ -5,7 +5,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -21,28 +20,23 @@ namespace Resurs.Analyzers.CodeFixes.Certificates
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ChainTrustCodeFixProvider))]
     [Shared]
-    public sealed class ChainTrustCodeFixProvider : CodeFixProvider
+    public sealed class ChainTrustCodeFixProvider : ResursCodeFixProvider
     {
+        private static readonly FixChoice UseSystemTrust = new FixChoice("Trust the system root store", EquivalenceKeys.UseSystemTrust);
+        private static readonly FixChoice RemoveWeakeningFlags = new FixChoice("Remove weakening verification flags", EquivalenceKeys.RemoveWeakeningFlags);
+
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.ChainTrustWeakened);
 
-        public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(
-            async (context, document, diagnostics) => await FixAsync(document, diagnostics, context.CodeActionEquivalenceKey, context.CancellationToken).ConfigureAwait(false));
-
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        /// <summary>One fix per diagnostic, decided by the member reported: Fix All gives each diagnostic its own.</summary>
+        protected override async Task<ImmutableArray<FixChoice>> ChoicesAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
-            var diagnostic = context.Diagnostics[0];
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             if (root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax node)
             {
-                return;
+                return ImmutableArray<FixChoice>.Empty;
             }
 
-            var (title, key) = MemberName(node) == ChainTrustAnalyzer.CustomRootTrust
-                ? ("Trust the system root store", EquivalenceKeys.UseSystemTrust)
-                : ("Remove weakening verification flags", EquivalenceKeys.RemoveWeakeningFlags);
-            context.RegisterCodeFix(
-                CodeAction.Create(title, token => FixAsync(context.Document, ImmutableArray.Create(diagnostic), key, token), key),
-                diagnostic);
+            return ImmutableArray.Create(MemberName(node) == ChainTrustAnalyzer.CustomRootTrust ? UseSystemTrust : RemoveWeakeningFlags);
         }
 
         private static string? MemberName(ExpressionSyntax node) => node switch
@@ -52,7 +46,7 @@ namespace Resurs.Analyzers.CodeFixes.Certificates
             _ => null,
         };
 
-        private static async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, string? key, CancellationToken cancellationToken)
+        protected override async Task<Document> ApplyAsync(Document document, IReadOnlyList<(Diagnostic Diagnostic, string Key)> fixes, CancellationToken cancellationToken)
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             if (root is null)
@@ -62,7 +56,7 @@ namespace Resurs.Analyzers.CodeFixes.Certificates
 
             var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
             var chains = new HashSet<ExpressionSyntax>();
-            foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
+            foreach (var (diagnostic, key) in fixes.OrderBy(f => f.Diagnostic.Location.SourceSpan.Start))
             {
                 if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax node)
                 {

@@ -7,7 +7,6 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
@@ -24,36 +23,44 @@ namespace Resurs.Analyzers.CodeFixes.Network
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AllowlistCodeFixProvider))]
     [Shared]
-    public sealed class AllowlistCodeFixProvider : CodeFixProvider
+    public sealed class AllowlistCodeFixProvider : ResursCodeFixProvider
     {
         public override ImmutableArray<string> FixableDiagnosticIds { get; } =
             ImmutableArray.Create(RuleIds.CloudRangeAllowlisted, RuleIds.IncompleteCallbackAllowlist);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        protected override Task<ImmutableArray<FixChoice>> ChoicesAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken) =>
+            Task.FromResult(AllowlistFixData.From(diagnostic.Properties) is { } fix
+                ? ImmutableArray.Create(new FixChoice(
+                    fix.Title,
+                    diagnostic.Id == RuleIds.CloudRangeAllowlisted ? EquivalenceKeys.AllowExactCallbackIps : EquivalenceKeys.AddMissingCallbackIps))
+                : ImmutableArray<FixChoice>.Empty);
 
-        public override Task RegisterCodeFixesAsync(CodeFixContext context)
-        {
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                if (AllowlistFixData.From(diagnostic.Properties) is { } fix)
-                {
-                    var key = diagnostic.Id == RuleIds.CloudRangeAllowlisted ? EquivalenceKeys.AllowExactCallbackIps : EquivalenceKeys.AddMissingCallbackIps;
-                    context.RegisterCodeFix(CodeAction.Create(fix.Title, token => ApplyAsync(context.Document, fix, token), key), diagnostic);
-                }
-            }
-
-            return Task.CompletedTask;
-        }
-
-        private static async Task<Document> ApplyAsync(Document document, AllowlistFixData fix, CancellationToken cancellationToken)
+        /// <summary>Every fix is an edit of the text the analyzer saw; edits that touch one another are left for the next run.</summary>
+        protected override async Task<Document> ApplyAsync(Document document, IReadOnlyList<(Diagnostic Diagnostic, string Key)> fixes, CancellationToken cancellationToken)
         {
             var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            if (root is null || !fix.Matches(text))
+            if (root is null)
             {
                 return document;
             }
 
+            var changes = new List<TextChange>();
+            foreach (var (diagnostic, _) in fixes)
+            {
+                if (AllowlistFixData.From(diagnostic.Properties) is { } fix && fix.Matches(text)
+                    && Change(root, text, fix) is { } change
+                    && !changes.Any(c => TextEdits.Conflict(c.Span, change.Span)))
+                {
+                    changes.Add(change);
+                }
+            }
+
+            return changes.Count == 0 ? document : document.WithText(text.WithChanges(changes.OrderBy(c => c.Span.Start).ThenBy(c => c.Span.Length)));
+        }
+
+        private static TextChange? Change(SyntaxNode root, SourceText text, AllowlistFixData fix)
+        {
             var template = fix.Template;
             var literal = fix.Literal;
             var prefix = fix.PrefixSpan;
@@ -80,21 +87,14 @@ namespace Resurs.Analyzers.CodeFixes.Network
                 joiner = element is null ? ", " : Joiner(element, text);
             }
 
-            TextChange change;
             if (insert)
             {
-                change = new TextChange(new TextSpan(template.End, 0), joiner + string.Join(joiner, pieces));
-            }
-            else if (pieces.Count > 0)
-            {
-                change = new TextChange(template, string.Join(joiner, pieces));
-            }
-            else
-            {
-                change = new TextChange(RemovalSpan(element, text, template, separator), string.Empty);
+                return new TextChange(new TextSpan(template.End, 0), joiner + string.Join(joiner, pieces));
             }
 
-            return document.WithText(text.WithChanges(change));
+            return pieces.Count > 0
+                ? new TextChange(template, string.Join(joiner, pieces))
+                : new TextChange(RemovalSpan(element, text, template, separator), string.Empty);
         }
 
         /// <summary>The template's text with the address literal (and the prefix length) replaced.</summary>

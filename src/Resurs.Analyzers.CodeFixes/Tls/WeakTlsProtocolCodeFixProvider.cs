@@ -5,7 +5,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -23,46 +22,31 @@ namespace Resurs.Analyzers.CodeFixes.Tls
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(WeakTlsProtocolCodeFixProvider))]
     [Shared]
-    public sealed class WeakTlsProtocolCodeFixProvider : CodeFixProvider
+    public sealed class WeakTlsProtocolCodeFixProvider : ResursCodeFixProvider
     {
+        private static readonly FixChoice RemoveWeakProtocols = new FixChoice("Remove weak protocol versions", EquivalenceKeys.RemoveWeakProtocols);
+        private static readonly FixChoice UseSystemDefault = new FixChoice("Let the operating system choose", EquivalenceKeys.UseSystemDefaultProtocols);
+
         public override ImmutableArray<string> FixableDiagnosticIds { get; } =
             ImmutableArray.Create(RuleIds.WeakSslProtocols, RuleIds.WeakSecurityProtocolType);
 
-        public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(
-            (context, document, diagnostics) => FixAsync(
-                document,
-                diagnostics,
-                context.CodeActionEquivalenceKey == EquivalenceKeys.UseSystemDefaultProtocols,
-                context.CancellationToken)!);
-
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        protected override async Task<ImmutableArray<FixChoice>> ChoicesAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
-            var diagnostic = context.Diagnostics[0];
-            var semanticModel = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+            var semanticModel = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
             var enumType = semanticModel is null ? null : EnumTypeFor(semanticModel.Compilation, diagnostic.Id);
             if (enumType is null || !enumType.GetMembers("Tls12").Any())
             {
                 // Before .NET Framework 4.5 there is no strong member to write, and no operating-system default either.
-                return;
+                return ImmutableArray<FixChoice>.Empty;
             }
 
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    "Remove weak protocol versions",
-                    token => FixAsync(context.Document, ImmutableArray.Create(diagnostic), systemDefault: false, token),
-                    EquivalenceKeys.RemoveWeakProtocols),
-                diagnostic);
-
-            if (SystemDefaultMember(enumType) is not null)
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        "Let the operating system choose",
-                        token => FixAsync(context.Document, ImmutableArray.Create(diagnostic), systemDefault: true, token),
-                        EquivalenceKeys.UseSystemDefaultProtocols),
-                    diagnostic);
-            }
+            return SystemDefaultMember(enumType) is null
+                ? ImmutableArray.Create(RemoveWeakProtocols)
+                : ImmutableArray.Create(RemoveWeakProtocols, UseSystemDefault);
         }
+
+        protected override Task<Document> ApplyAsync(Document document, IReadOnlyList<(Diagnostic Diagnostic, string Key)> fixes, CancellationToken cancellationToken) =>
+            FixAsync(document, fixes, cancellationToken);
 
         private static INamedTypeSymbol? EnumTypeFor(Compilation compilation, string id) => compilation.GetTypeByMetadataName(
             id == RuleIds.WeakSslProtocols ? WellKnownTypes.SslProtocolsName : WellKnownTypes.SecurityProtocolTypeName);
@@ -73,7 +57,7 @@ namespace Resurs.Analyzers.CodeFixes.Tls
             return enumType.GetMembers(name).Any() ? name : null;
         }
 
-        private static async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, bool systemDefault, CancellationToken cancellationToken)
+        private static async Task<Document> FixAsync(Document document, IReadOnlyList<(Diagnostic Diagnostic, string Key)> fixes, CancellationToken cancellationToken)
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             var semanticModel = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
@@ -84,8 +68,11 @@ namespace Resurs.Analyzers.CodeFixes.Tls
 
             // One rewrite per mask: every diagnostic in the same mask maps to the same chain, so FixAll and one-by-one agree.
             var replacements = new Dictionary<SyntaxNode, SyntaxNode>();
-            foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
+            var chains = new HashSet<ExpressionSyntax>();
+            var renamedValues = new List<(VariableDeclaratorSyntax Declarator, ExpressionSyntax Value)>();
+            foreach (var (diagnostic, key) in fixes.OrderBy(f => f.Diagnostic.Location.SourceSpan.Start))
             {
+                var systemDefault = key == EquivalenceKeys.UseSystemDefaultProtocols;
                 var enumType = EnumTypeFor(semanticModel.Compilation, diagnostic.Id);
                 if (enumType is null
                     || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax node)
@@ -94,40 +81,48 @@ namespace Resurs.Analyzers.CodeFixes.Tls
                 }
 
                 var chain = FlagMask.Root(node);
-                if (replacements.ContainsKey(chain) || (chain.Parent is not null && replacements.ContainsKey(chain.Parent)))
+                if (!chains.Add(chain) || (chain.Parent is not null && replacements.ContainsKey(chain.Parent)))
                 {
                     continue;
                 }
 
-                if (systemDefault)
+                var member = systemDefault ? SystemDefaultMember(enumType) : null;
+                if (systemDefault && member is null)
                 {
-                    var member = SystemDefaultMember(enumType);
-                    if (member is null)
-                    {
-                        continue;
-                    }
+                    continue;
+                }
 
-                    var value = MemberAccess(TypeSyntaxFor(enumType, FlagMask.Leaves(chain), semanticModel), member).WithTriviaFrom(chain);
-                    if (chain.Parent is AssignmentExpressionSyntax assignment
-                        && assignment.Right == chain
-                        && !assignment.IsKind(SyntaxKind.SimpleAssignmentExpression))
-                    {
-                        // 'x |= Tls11' becomes 'x = SslProtocols.None': or-ing in "none" would change nothing.
-                        replacements[assignment] = SyntaxFactory.AssignmentExpression(
-                            SyntaxKind.SimpleAssignmentExpression,
-                            assignment.Left,
-                            SyntaxFactory.Token(SyntaxKind.EqualsToken).WithTriviaFrom(assignment.OperatorToken),
-                            value);
-                    }
-                    else
-                    {
-                        replacements[chain] = value;
-                    }
+                var value = member is not null
+                    ? MemberAccess(TypeSyntaxFor(enumType, FlagMask.Leaves(chain), semanticModel), member).WithTriviaFrom(chain)
+                    : RemoveWeak(chain, enumType, semanticModel, cancellationToken).WithTriviaFrom(chain);
+                if (chain.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator } && NameContradictsStrongValue(declarator.Identifier.ValueText))
+                {
+                    // 'const SecurityProtocolType Tls11 = (SecurityProtocolType)768;' must not become 'Tls11 = Tls12 | Tls13'.
+                    renamedValues.Add((declarator, value));
+                    continue;
+                }
+
+                if (member is not null
+                    && chain.Parent is AssignmentExpressionSyntax assignment
+                    && assignment.Right == chain
+                    && !assignment.IsKind(SyntaxKind.SimpleAssignmentExpression))
+                {
+                    // 'x |= Tls11' becomes 'x = SslProtocols.None': or-ing in "none" would change nothing.
+                    replacements[assignment] = SyntaxFactory.AssignmentExpression(
+                        SyntaxKind.SimpleAssignmentExpression,
+                        assignment.Left,
+                        SyntaxFactory.Token(SyntaxKind.EqualsToken).WithTriviaFrom(assignment.OperatorToken),
+                        value);
                 }
                 else
                 {
-                    replacements[chain] = RemoveWeak(chain, enumType, semanticModel, cancellationToken).WithTriviaFrom(chain);
+                    replacements[chain] = value;
                 }
+            }
+
+            foreach (var (declarator, value) in renamedValues)
+            {
+                RewriteUses(root, declarator, value, semanticModel, replacements, cancellationToken);
             }
 
             if (replacements.Count == 0)
@@ -136,7 +131,113 @@ namespace Resurs.Analyzers.CodeFixes.Tls
             }
 
             var newRoot = root.ReplaceNodes(replacements.Keys, (original, _) => replacements[original]);
+            while (newRoot.GetAnnotatedNodes(UnusedDeclaration).FirstOrDefault() is { } unused)
+            {
+                newRoot = SyntaxRemoval.Remove(newRoot, unused, SyntaxRemoveOptions.KeepNoTrivia | SyntaxRemoveOptions.KeepUnbalancedDirectives);
+            }
+
             return document.WithSyntaxRoot(newRoot);
+        }
+
+        private static readonly SyntaxAnnotation UnusedDeclaration = new SyntaxAnnotation("Resurs.UnusedDeclaration");
+
+        /// <summary>
+        /// A name that says the value is weak (<c>Tls11</c>, <c>Ssl3Protocols</c>, <c>LegacyTls</c>): writing TLS 1.2 and 1.3 into
+        /// it would make the name lie.
+        /// </summary>
+        internal static bool NameContradictsStrongValue(string name)
+        {
+            var words = name.Replace("_", string.Empty).ToLowerInvariant();
+            foreach (var weak in new[] { "ssl2", "ssl3", "tls10", "tls11", "legacy", "weak", "insecure", "obsolete", "deprecated" })
+            {
+                if (words.IndexOf(weak, System.StringComparison.Ordinal) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            // 'Tls1' or 'Tls1Only' (TLS 1.0), not 'Tls12' or 'Tls13'.
+            var tls1 = words.IndexOf("tls1", System.StringComparison.Ordinal);
+            while (tls1 >= 0)
+            {
+                var next = tls1 + 4 < words.Length ? words[tls1 + 4] : ' ';
+                if (next != '2' && next != '3')
+                {
+                    return true;
+                }
+
+                tls1 = words.IndexOf("tls1", tls1 + 4, System.StringComparison.Ordinal);
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Writes <paramref name="value"/> at each use of the variable that configures protocols, and removes the declaration
+        /// when no use is left and nothing outside this document can see it. Uses that only read it (comparisons, patterns,
+        /// case labels, <c>HasFlag</c>) keep the name, whose value stays what the name says.
+        /// </summary>
+        private static void RewriteUses(SyntaxNode root, VariableDeclaratorSyntax declarator, ExpressionSyntax value, SemanticModel model, Dictionary<SyntaxNode, SyntaxNode> replacements, CancellationToken cancellationToken)
+        {
+            var symbol = model.GetDeclaredSymbol(declarator, cancellationToken);
+            if (symbol is not (ILocalSymbol or IFieldSymbol))
+            {
+                return;
+            }
+
+            var kept = 0;
+            var bare = value.WithoutTrivia();
+            ExpressionSyntax atUse = bare is BinaryExpressionSyntax ? SyntaxFactory.ParenthesizedExpression(bare).WithAdditionalAnnotations(Simplifier.Annotation) : bare;
+            foreach (var identifier in root.DescendantNodes().OfType<IdentifierNameSyntax>())
+            {
+                if (identifier.Identifier.ValueText != declarator.Identifier.ValueText
+                    || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, cancellationToken).Symbol, symbol))
+                {
+                    continue;
+                }
+
+                ExpressionSyntax use = identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier ? access : identifier;
+                if (OnlyReads(use) || use.Ancestors().Any(replacements.ContainsKey))
+                {
+                    kept += OnlyReads(use) ? 1 : 0;
+                    continue;
+                }
+
+                replacements[use] = atUse.WithTriviaFrom(use);
+            }
+
+            var visibleElsewhere = symbol is IFieldSymbol field
+                && (field.DeclaredAccessibility != Accessibility.Private || field.ContainingType.DeclaringSyntaxReferences.Length > 1);
+            if (kept > 0 || visibleElsewhere)
+            {
+                return;
+            }
+
+            SyntaxNode declaration = declarator.Parent is VariableDeclarationSyntax { Variables.Count: 1 } single
+                && single.Parent is FieldDeclarationSyntax or LocalDeclarationStatementSyntax
+                ? single.Parent
+                : declarator;
+            replacements[declaration] = declaration.WithAdditionalAnnotations(UnusedDeclaration);
+        }
+
+        /// <summary>A use that reads the value without configuring anything, or writes the variable.</summary>
+        private static bool OnlyReads(ExpressionSyntax use)
+        {
+            var parent = use.Parent;
+            while (parent is ParenthesizedExpressionSyntax)
+            {
+                parent = parent.Parent;
+            }
+
+            return parent switch
+            {
+                BinaryExpressionSyntax binary => binary.IsKind(SyntaxKind.EqualsExpression) || binary.IsKind(SyntaxKind.NotEqualsExpression)
+                    || binary.IsKind(SyntaxKind.BitwiseAndExpression),
+                IsPatternExpressionSyntax or ConstantPatternSyntax or CaseSwitchLabelSyntax => true,
+                AssignmentExpressionSyntax assignment => assignment.Left == use,
+                ArgumentSyntax { Parent.Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "HasFlag" } } } => true,
+                _ => false,
+            };
         }
 
         private static ExpressionSyntax RemoveWeak(ExpressionSyntax chain, INamedTypeSymbol enumType, SemanticModel semanticModel, CancellationToken cancellationToken)

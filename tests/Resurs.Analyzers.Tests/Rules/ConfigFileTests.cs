@@ -221,6 +221,49 @@ namespace Resurs.Analyzers.Tests.Rules
             Assert.Null(await AdditionalFileFixes.TryApplyAsync("appsettings.json", fixedText, id));
         }
 
+        [Theory]
+        [InlineData("RES4001", "{ \"IpFilter\": { \"AllowedRanges\": [ \"192.121.110.100\", \"13.50.187.51\", \"51.20.0.0/14\" ] } }", "{ \"IpFilter\": { \"AllowedRanges\": [ \"192.121.110.100\", \"13.50.187.51\", \"51.21.32.255\", \"51.21.206.32\", \"51.21.39.192\" ] } }")]
+        [InlineData("RES4001", "{ \"IpFilter\": { \"AllowedRanges\": [\n    \"192.121.110.100/32\",\n    \"51.21.0.0/16\",\n    \"13.50.187.51/32\"\n  ] } }", "{ \"IpFilter\": { \"AllowedRanges\": [\n    \"192.121.110.100/32\",\n    \"51.21.32.255/32\",\n    \"51.21.206.32/32\",\n    \"51.21.39.192/32\",\n    \"13.50.187.51/32\"\n  ] } }")]
+        [InlineData("RES4001", "{ \"Resurs\": { \"AllowedIps\": \"192.121.110.100, 13.50.187.51, 51.21.0.0/16\" } }", "{ \"Resurs\": { \"AllowedIps\": \"192.121.110.100, 13.50.187.51, 51.21.32.255, 51.21.206.32, 51.21.39.192\" } }")]
+        [InlineData("RES4001", "{ \"IpFilter\": { \"AllowedRanges\": [ \"192.121.110.100\", \"13.50.187.51\", \"13.50.0.0/16\" ] } }", "{ \"IpFilter\": { \"AllowedRanges\": [ \"192.121.110.100\", \"13.50.187.51\" ] } }")]
+        [InlineData("RES4002", "{ \"ResursCallbacks\": { \"AllowedIps\": [ \"192.121.110.100\", \"13.50.187.51\" ] } }", "{ \"ResursCallbacks\": { \"AllowedIps\": [ \"192.121.110.100\", \"13.50.187.51\", \"51.21.32.255\", \"51.21.206.32\", \"51.21.39.192\" ] } }")]
+        [InlineData("RES4002", "{ \"ResursCallbacks\": { \"AllowedIps\": \"192.121.110.100/32,13.50.187.51/32\" } }", "{ \"ResursCallbacks\": { \"AllowedIps\": \"192.121.110.100/32,13.50.187.51/32,51.21.32.255/32,51.21.206.32/32,51.21.39.192/32\" } }")]
+        public async Task Allowlist_fixes_write_the_exact_ips_in_the_style_of_the_list(string id, string content, string expected)
+        {
+            var fixedText = await AdditionalFileFixes.ApplyAsync("appsettings.json", content, id);
+            Assert.Equal(expected, fixedText);
+            Assert.Null(await AdditionalFileFixes.TryApplyAsync("appsettings.json", fixedText, id));
+        }
+
+        [Theory]
+        [InlineData("RES4001", "13.50.0.0/16, 192.121.110.100, 51.21.32.255, 51.21.206.32, 51.21.39.192", "13.50.187.51, 192.121.110.100, 51.21.32.255, 51.21.206.32, 51.21.39.192")]
+        [InlineData("RES4002", "192.121.110.100;13.50.187.51", "192.121.110.100;13.50.187.51;51.21.32.255;51.21.206.32;51.21.39.192")]
+        public async Task Allowlist_fixes_in_app_settings_values(string id, string value, string expected)
+        {
+            static string Config(string v) => "<configuration><appSettings><add key=\"Resurs:AllowedCallbackIps\" value=\"" + v + "\" /></appSettings></configuration>";
+            var fixedText = await AdditionalFileFixes.ApplyAsync("web.config", Config(value), id);
+            Assert.Equal(Config(expected), fixedText);
+        }
+
+        [Fact]
+        public async Task Fix_all_fixes_every_configuration_file_of_the_project_and_does_nothing_for_csharp_only_hosts()
+        {
+            var files = new[]
+            {
+                ("appsettings.json", "{ \"Resurs\": { \"CallbackUrl\": \"http://shop.nordicgear.se:8080/cb\", \"AllowedIps\": [ \"192.121.110.100\", \"13.50.187.51\" ] },\n  \"Kestrel\": { \"EndpointDefaults\": { \"SslProtocols\": [\"Tls\", \"Tls11\"] } } }"),
+                ("web.config", "<configuration><appSettings><add key=\"ResursBank:CallbackUrl\" value=\"http://shop.nordicgear.se/cb\" /></appSettings><x><authentication revocationMode=\"NoCheck\" /></x></configuration>"),
+            };
+
+            var (fixedFiles, left) = await AdditionalFileFixes.FixAllAsync(files, Microsoft.CodeAnalysis.CodeFixes.FixAllScope.Project);
+            Assert.Equal("{ \"Resurs\": { \"CallbackUrl\": \"https://shop.nordicgear.se/cb\", \"AllowedIps\": [ \"192.121.110.100\", \"13.50.187.51\", \"51.21.32.255\", \"51.21.206.32\", \"51.21.39.192\" ] },\n  \"Kestrel\": { \"EndpointDefaults\": { \"SslProtocols\": [ \"Tls12\", \"Tls13\" ] } } }", fixedFiles[0]);
+            Assert.Equal("<configuration><appSettings><add key=\"ResursBank:CallbackUrl\" value=\"https://shop.nordicgear.se/cb\" /></appSettings><x><authentication revocationMode=\"Online\" /></x></configuration>", fixedFiles[1]);
+            Assert.Empty(left);
+
+            // dotnet format gives Fix All only the diagnostics of C# documents: the action exists and changes nothing.
+            var (untouched, _) = await AdditionalFileFixes.FixAllAsync(files, Microsoft.CodeAnalysis.CodeFixes.FixAllScope.Solution, csharpOnly: true);
+            Assert.Equal(files.Select(f => f.Item2), untouched);
+        }
+
         [Fact]
         public async Task Switch_fix_sets_only_the_offending_entry_to_false()
         {

@@ -83,6 +83,52 @@ class Startup
             EquivalenceKeys.RemoveWeakProtocols);
 
         [Fact]
+        public Task Fix_never_leaves_a_name_that_says_weak_on_a_strong_value() => Verify.VerifyCodeFixAsync(
+            Program(@"
+    private const SecurityProtocolType Tls11 = {|RES2002:(SecurityProtocolType)768|};
+
+    void M()
+    {
+        ServicePointManager.SecurityProtocol = Tls11;
+    }
+
+    void N()
+    {
+        const SecurityProtocolType legacyProtocols = {|RES2002:SecurityProtocolType.Tls|} | SecurityProtocolType.Tls12;
+        ServicePointManager.SecurityProtocol = legacyProtocols;
+        if (ServicePointManager.SecurityProtocol == legacyProtocols)
+        {
+            ServicePointManager.SecurityProtocol |= legacyProtocols;
+        }
+    }"),
+            Program(@"    void M()
+    {
+        ServicePointManager.SecurityProtocol = SecurityProtocolType.Tls12 | SecurityProtocolType.Tls13;
+    }
+
+    void N()
+    {
+        const SecurityProtocolType legacyProtocols = SecurityProtocolType.Tls | SecurityProtocolType.Tls12;
+        ServicePointManager.SecurityProtocol = SecurityProtocolType.Tls12;
+        if (ServicePointManager.SecurityProtocol == legacyProtocols)
+        {
+            ServicePointManager.SecurityProtocol |= SecurityProtocolType.Tls12;
+        }
+    }"),
+            EquivalenceKeys.RemoveWeakProtocols);
+
+        [Theory]
+        [InlineData("Tls11", true)]
+        [InlineData("LegacyTls", true)]
+        [InlineData("SSL3_PROTOCOLS", true)]
+        [InlineData("Tls1Only", true)]
+        [InlineData("Protocols", false)]
+        [InlineData("Tls12AndTls13", false)]
+        [InlineData("AllowedTls", false)]
+        public void Names_that_say_weak(string name, bool weak) =>
+            Assert.Equal(weak, Resurs.Analyzers.CodeFixes.Tls.WeakTlsProtocolCodeFixProvider.NameContradictsStrongValue(name));
+
+        [Fact]
         public Task Fix_uses_system_default() => Verify.VerifyCodeFixAsync(
             Program(@"
     void M()

@@ -761,8 +761,72 @@ class Startup
     }
     void M(HttpClientHandler handler, bool staging)
     {
-        if (staging)
+    }"),
+            EquivalenceKeys.UseDefaultCertificateValidation);
+
+        [Fact]
+        public Task Fix_removes_an_if_it_empties_when_the_condition_has_no_side_effects() => Verify.VerifyCodeFixAsync(
+            Class(@"
+    sealed class Options { public bool AllowUntrusted { get; set; } public bool Staging; }
+    void M(HttpClientHandler handler, Options options, int retries)
+    {
+        if (options.AllowUntrusted)
         {
+            handler.ServerCertificateCustomValidationCallback = {|RES3001:(m, c, ch, e)|} => true;
+        }
+
+        if (!options.Staging && retries > 0)
+        {
+            handler.ServerCertificateCustomValidationCallback = {|RES3001:(m, c, ch, e)|} => true;
+        }
+        else
+        {
+            handler.UseCookies = false;
+        }
+
+        if (options.Staging)
+        {
+            handler.UseProxy = false;
+        }
+        else
+        {
+            handler.ServerCertificateCustomValidationCallback = {|RES3001:(m, c, ch, e)|} => true;
+        }
+    }"),
+            Class(@"
+    sealed class Options { public bool AllowUntrusted { get; set; } public bool Staging; }
+    void M(HttpClientHandler handler, Options options, int retries)
+    {
+        if (!(!options.Staging && retries > 0))
+        {
+            handler.UseCookies = false;
+        }
+
+        if (options.Staging)
+        {
+            handler.UseProxy = false;
+        }
+    }"),
+            EquivalenceKeys.UseDefaultCertificateValidation);
+
+        [Fact]
+        public Task Fix_keeps_a_condition_with_side_effects_and_says_why() => Verify.VerifyCodeFixAsync(
+            Class(@"
+    static bool AllowUntrusted() => Environment.GetEnvironmentVariable(""ALLOW_UNTRUSTED"") == ""1"";
+    void M(HttpClientHandler handler)
+    {
+        if (AllowUntrusted())
+        {
+            handler.ServerCertificateCustomValidationCallback = {|RES3001:(m, c, ch, e)|} => true;
+        }
+    }"),
+            Class(@"
+    static bool AllowUntrusted() => Environment.GetEnvironmentVariable(""ALLOW_UNTRUSTED"") == ""1"";
+    void M(HttpClientHandler handler)
+    {
+        if (AllowUntrusted())
+        {
+            // The removed statement was the only one here; the condition stays because evaluating it may have side effects.
         }
     }"),
             EquivalenceKeys.UseDefaultCertificateValidation);

@@ -172,12 +172,6 @@ class Startup
         return chain.Build(signer);
     }
 
-    // A choice on configuration checks revocation unless the setting says otherwise.
-    void Configured(X509Chain chain, bool checkRevocation)
-    {
-        chain.ChainPolicy.RevocationMode = checkRevocation ? X509RevocationMode.Online : X509RevocationMode.NoCheck;
-    }
-
     // The same inside a validation callback weakens TLS.
     bool Validate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
     {

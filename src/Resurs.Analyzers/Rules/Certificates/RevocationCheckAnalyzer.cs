@@ -90,11 +90,6 @@ namespace Resurs.Analyzers.Rules.Certificates
                     return;
                 }
 
-                if (IsChoiceOnConfiguration(reference))
-                {
-                    return;
-                }
-
                 var local = ValueUse.WrittenLocal(consumer);
                 if (local is not null && !ValueUse.LocalFlowsIntoConfiguration(reference, local, revocationMode))
                 {
@@ -133,23 +128,6 @@ namespace Resurs.Analyzers.Rules.Certificates
                     default:
                         return false;
                 }
-            }
-
-            /// <summary>
-            /// <c>checkRevocation ? X509RevocationMode.Online : X509RevocationMode.NoCheck</c>: one side of a choice whose
-            /// condition is not a constant (a setting, an environment): the code checks revocation unless configured not to.
-            /// </summary>
-            private static bool IsChoiceOnConfiguration(IOperation value)
-            {
-                var parent = value.Parent;
-                while (parent is IConversionOperation or IParenthesizedOperation)
-                {
-                    value = parent;
-                    parent = parent.Parent;
-                }
-
-                return parent is IConditionalOperation { WhenFalse: not null, Condition.ConstantValue.HasValue: false } choice
-                    && choice.Condition != value;
             }
 
             private static bool IsConstantFalse(IOperation value) => value.ConstantValue is { HasValue: true, Value: false };

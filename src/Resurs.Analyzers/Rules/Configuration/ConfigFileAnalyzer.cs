@@ -141,7 +141,7 @@ namespace Resurs.Analyzers.Rules.Configuration
                         AddAddresses(child.Value.Text!, TextSpan.FromBounds(child.Value.Start, child.Value.End), entries);
                     }
 
-                    CheckAllowlist(entries, path, new TextSpan(node.Start, 1));
+                    CheckAllowlist(entries, path, new TextSpan(node.Start, 1), elements: true);
                     return;
                 }
 
@@ -180,7 +180,7 @@ namespace Resurs.Analyzers.Rules.Configuration
                         {
                             var entries = new List<(AddressItem Item, string Text, TextSpan Span)>();
                             AddAddresses(value, span, entries);
-                            CheckAllowlist(entries, path, span);
+                            CheckAllowlist(entries, path, span, elements: false);
                             return;
                         }
 
@@ -205,7 +205,7 @@ namespace Resurs.Analyzers.Rules.Configuration
                     {
                         var entries = new List<(AddressItem Item, string Text, TextSpan Span)>();
                         AddAddresses(setting.Value, setting.Span, entries);
-                        CheckAllowlist(entries, parts, setting.Span);
+                        CheckAllowlist(entries, parts, setting.Span, elements: false);
                         return;
                     }
 
@@ -439,7 +439,7 @@ namespace Resurs.Analyzers.Rules.Configuration
             /// RES4001 for each whole cloud range (or /0) and RES4002 for a list with some but not all callback IPs, when the
             /// key path says allow (not deny) or the list already holds Resurs callback IPs.
             /// </summary>
-            private void CheckAllowlist(List<(AddressItem Item, string Text, TextSpan Span)> entries, List<string> path, TextSpan listSpan)
+            private void CheckAllowlist(List<(AddressItem Item, string Text, TextSpan Span)> entries, List<string> path, TextSpan listSpan, bool elements)
             {
                 if (entries.Count == 0)
                 {
@@ -454,26 +454,37 @@ namespace Resurs.Analyzers.Rules.Configuration
                     return;
                 }
 
+                var list = new ListText(text!, entries, elements, IsAppSettings(fileName));
                 var cloudIps = ResursNetworks.CloudIps(callbackIps);
-                foreach (var entry in entries)
+                for (var i = 0; i < entries.Count; i++)
                 {
+                    var entry = entries[i];
                     if (AllowlistJudge.CloudRange(entry.Item.Cidr, cloudIps) is { } cloud)
                     {
-                        Report(Descriptors.RES4001, entry.Span, null, null, string.Empty, new[] { entry.Text, AllowlistJudge.Admits(entry.Item.Cidr, cloud) }, developmentNote: false);
+                        var arguments = new[] { entry.Text, AllowlistJudge.Admits(entry.Item.Cidr, cloud) };
+                        if (list.ReplaceRange(i, callbackIps) is { } fix)
+                        {
+                            ReportEdit(Descriptors.RES4001, entry.Span, fix.Edit, fix.Replace, fix.Title, arguments);
+                        }
+                        else
+                        {
+                            Report(Descriptors.RES4001, entry.Span, null, null, string.Empty, arguments, developmentNote: false);
+                        }
                     }
                 }
 
                 var missing = AllowlistJudge.Missing(cidrs, callbackIps);
                 if (missing.Count > 0)
                 {
-                    Report(
-                        Descriptors.RES4002,
-                        listSpan,
-                        null,
-                        null,
-                        string.Empty,
-                        new[] { (callbackIps.Length - missing.Count).ToString(System.Globalization.CultureInfo.InvariantCulture), callbackIps.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), Prose.JoinAnd(missing.ConvertAll(ip => ip.ToString())) },
-                        developmentNote: false);
+                    var arguments = new[] { (callbackIps.Length - missing.Count).ToString(System.Globalization.CultureInfo.InvariantCulture), callbackIps.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), Prose.JoinAnd(missing.ConvertAll(ip => ip.ToString())) };
+                    if (list.AddMissing(missing, callbackIps) is { } fix)
+                    {
+                        ReportEdit(Descriptors.RES4002, listSpan, fix.Edit, fix.Replace, fix.Title, arguments);
+                    }
+                    else
+                    {
+                        Report(Descriptors.RES4002, listSpan, null, null, string.Empty, arguments, developmentNote: false);
+                    }
                 }
             }
 
