@@ -17,6 +17,7 @@ using Resurs.Analyzers.CodeFixes.Tls;
 using Resurs.Analyzers.Tests.Meta;
 using Resurs.Analyzers.Tests.Robustness;
 using Xunit;
+using static Resurs.Analyzers.Tests.Verifiers.FixOutcomes;
 
 namespace Resurs.Analyzers.Tests.FixAll
 {
@@ -261,43 +262,6 @@ public static class Filter{n}
             }
 
             return actions;
-        }
-
-        private static async Task<Solution> ApplyAsync(CodeAction action)
-        {
-            var operations = await action.GetOperationsAsync(CancellationToken.None);
-            return operations.OfType<ApplyChangesOperation>().Single().ChangedSolution;
-        }
-
-        private static async Task<List<string>> NewErrorsAsync(Project before, Project after)
-        {
-            var old = (await Errors(before)).ToList();
-            var added = new List<string>();
-            foreach (var error in await Errors(after))
-            {
-                if (!old.Remove(error))
-                {
-                    added.Add(error);
-                }
-            }
-
-            return added;
-
-            static async Task<IEnumerable<string>> Errors(Project project) =>
-                (await project.GetCompilationAsync())!.GetDiagnostics()
-                    .Where(d => d.Severity == DiagnosticSeverity.Error)
-                    .Select(d => d.Id + " " + d.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
-        }
-
-        private static async Task<string> TextOf(Solution solution)
-        {
-            var texts = new List<string>();
-            foreach (var document in solution.Projects.SelectMany(p => p.Documents).OrderBy(d => d.FilePath, StringComparer.Ordinal))
-            {
-                texts.Add(document.FilePath + ":\n" + (await document.GetTextAsync()).ToString());
-            }
-
-            return string.Join("\n", texts);
         }
 
         /// <summary>What Fix All sees: the diagnostics of the given rules, as a host reports them.</summary>

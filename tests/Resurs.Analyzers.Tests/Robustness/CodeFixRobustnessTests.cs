@@ -12,6 +12,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using Resurs.Analyzers.Tests.Meta;
 using Xunit;
+using static Resurs.Analyzers.Tests.Verifiers.FixOutcomes;
 
 namespace Resurs.Analyzers.Tests.Robustness
 {
@@ -168,44 +169,6 @@ namespace Resurs.Analyzers.Tests.Robustness
             var context = new FixAllContext(document, provider, FixAllScope.Solution, key, provider.FixableDiagnosticIds, new SolutionDiagnostics(provider.FixableDiagnosticIds), CancellationToken.None);
             var action = await provider.GetFixAllProvider()!.GetFixAsync(context);
             return action is null ? solution : await ApplyAsync(action);
-        }
-
-        private static async Task<Solution> ApplyAsync(CodeAction action)
-        {
-            var operations = await action.GetOperationsAsync(CancellationToken.None);
-            return operations.OfType<ApplyChangesOperation>().Single().ChangedSolution;
-        }
-
-        /// <summary>Compiler errors of <paramref name="after"/> that <paramref name="before"/> did not have (by ID and message).</summary>
-        private static async Task<List<string>> NewErrorsAsync(Project before, Project after)
-        {
-            var old = (await Errors(before)).ToList();
-            var added = new List<string>();
-            foreach (var error in await Errors(after))
-            {
-                if (!old.Remove(error))
-                {
-                    added.Add(error);
-                }
-            }
-
-            return added;
-
-            static async Task<IEnumerable<string>> Errors(Project project) =>
-                (await project.GetCompilationAsync())!.GetDiagnostics()
-                    .Where(d => d.Severity == DiagnosticSeverity.Error)
-                    .Select(d => d.Id + " " + d.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
-        }
-
-        private static async Task<string> TextOf(Solution solution)
-        {
-            var texts = new List<string>();
-            foreach (var document in solution.Projects.SelectMany(p => p.Documents).OrderBy(d => d.FilePath, StringComparer.Ordinal))
-            {
-                texts.Add(document.FilePath + ":\n" + (await document.GetTextAsync()).ToString());
-            }
-
-            return string.Join("\n", texts);
         }
 
         private sealed record OfferedFix(CodeFixProvider Provider, CodeAction Action, Diagnostic Diagnostic, Document Document)
