@@ -17,6 +17,7 @@ using Resurs.Analyzers.CodeFixes.Tls;
 using Resurs.Analyzers.Tests.Meta;
 using Resurs.Analyzers.Tests.Robustness;
 using Xunit;
+using Resurs.Analyzers.Tests.Verifiers;
 using static Resurs.Analyzers.Tests.Verifiers.FixOutcomes;
 
 namespace Resurs.Analyzers.Tests.FixAll
@@ -142,7 +143,7 @@ public static class Filter{n}
             {
                 foreach (var scope in new[] { FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution })
                 {
-                    var context = new FixAllContext(first, provider, scope, key!, provider.FixableDiagnosticIds, new Diagnostics(provider.FixableDiagnosticIds), CancellationToken.None);
+                    var context = new FixAllContext(first, provider, scope, key!, provider.FixableDiagnosticIds, new AnalyzerDiagnostics(provider.FixableDiagnosticIds), CancellationToken.None);
                     var action = await provider.GetFixAllProvider()!.GetFixAsync(context);
                     Assert.NotNull(action);
                     var fixedSolution = await ApplyAsync(action!);
@@ -181,7 +182,7 @@ public static class Filter{n}
                     var document = solution.GetDocument(firstDiagnostic.Location.SourceTree)!;
                     var actions = new List<CodeAction>();
                     await provider.RegisterCodeFixesAsync(new CodeFixContext(document, firstDiagnostic, (a, _) => actions.Add(a), CancellationToken.None));
-                    var context = new FixAllContext(document, provider, FixAllScope.Solution, actions.FirstOrDefault()?.EquivalenceKey!, new[] { id }, new Diagnostics(ImmutableArray.Create(id)), CancellationToken.None);
+                    var context = new FixAllContext(document, provider, FixAllScope.Solution, actions.FirstOrDefault()?.EquivalenceKey!, new[] { id }, new AnalyzerDiagnostics(ImmutableArray.Create(id)), CancellationToken.None);
                     var action = await provider.GetFixAllProvider()!.GetFixAsync(context);
                     Assert.NotNull(action);
                     solution = await ApplyAsync(action!);
@@ -241,17 +242,6 @@ public static class Filter{n}
             return all;
         }
 
-        private static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Project project)
-        {
-            var compilation = (await project.GetCompilationAsync())!;
-            var diagnostics = await compilation.WithAnalyzers(Catalog.Analyzers, project.AnalyzerOptions).GetAnalyzerDiagnosticsAsync(CancellationToken.None);
-            return diagnostics.Where(d => d.Location.IsInSource)
-                .OrderBy(d => d.Location.SourceTree!.FilePath, StringComparer.Ordinal)
-                .ThenBy(d => d.Location.SourceSpan.Start)
-                .ThenBy(d => d.Id, StringComparer.Ordinal)
-                .ToImmutableArray();
-        }
-
         private static async Task<List<CodeAction>> OfferedAsync(Solution solution, CodeFixProvider provider)
         {
             var actions = new List<CodeAction>();
@@ -262,23 +252,6 @@ public static class Filter{n}
             }
 
             return actions;
-        }
-
-        /// <summary>What Fix All sees: the diagnostics of the given rules, as a host reports them.</summary>
-        private sealed class Diagnostics : FixAllContext.DiagnosticProvider
-        {
-            private readonly ImmutableArray<string> ids;
-
-            public Diagnostics(ImmutableArray<string> ids) => this.ids = ids;
-
-            public override async Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken) =>
-                (await AnalyzeAsync(document.Project)).Where(d => ids.Contains(d.Id) && d.Location.SourceTree!.FilePath == document.FilePath);
-
-            public override Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
-                Task.FromResult(Enumerable.Empty<Diagnostic>());
-
-            public override async Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
-                (await AnalyzeAsync(project)).Where(d => ids.Contains(d.Id));
         }
     }
 }

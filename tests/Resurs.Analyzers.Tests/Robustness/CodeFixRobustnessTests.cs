@@ -12,6 +12,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using Resurs.Analyzers.Tests.Meta;
 using Xunit;
+using Resurs.Analyzers.Tests.Verifiers;
 using static Resurs.Analyzers.Tests.Verifiers.FixOutcomes;
 
 namespace Resurs.Analyzers.Tests.Robustness
@@ -132,17 +133,6 @@ namespace Resurs.Analyzers.Tests.Robustness
             return solution.AddAnalyzerConfigDocument(DocumentId.CreateNewId(id), ".editorconfig", SourceText.From(EditorConfig), filePath: "/" + name + "/.editorconfig");
         }
 
-        private static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Project project)
-        {
-            var compilation = (await project.GetCompilationAsync())!;
-            var diagnostics = await compilation.WithAnalyzers(Catalog.Analyzers, project.AnalyzerOptions).GetAnalyzerDiagnosticsAsync(CancellationToken.None);
-            return diagnostics.Where(d => d.Location.IsInSource)
-                .OrderBy(d => d.Location.SourceTree!.FilePath, StringComparer.Ordinal)
-                .ThenBy(d => d.Location.SourceSpan.Start)
-                .ThenBy(d => d.Id, StringComparer.Ordinal)
-                .ToImmutableArray();
-        }
-
         /// <summary>Every action every provider offers for every diagnostic, in source order.</summary>
         private static async Task<List<OfferedFix>> OfferedFixesAsync(Solution solution)
         {
@@ -166,7 +156,7 @@ namespace Resurs.Analyzers.Tests.Robustness
 
         private static async Task<Solution> FixAllAsync(Solution solution, CodeFixProvider provider, string key, Document document)
         {
-            var context = new FixAllContext(document, provider, FixAllScope.Solution, key, provider.FixableDiagnosticIds, new SolutionDiagnostics(provider.FixableDiagnosticIds), CancellationToken.None);
+            var context = new FixAllContext(document, provider, FixAllScope.Solution, key, provider.FixableDiagnosticIds, new AnalyzerDiagnostics(provider.FixableDiagnosticIds), CancellationToken.None);
             var action = await provider.GetFixAllProvider()!.GetFixAsync(context);
             return action is null ? solution : await ApplyAsync(action);
         }
@@ -174,23 +164,6 @@ namespace Resurs.Analyzers.Tests.Robustness
         private sealed record OfferedFix(CodeFixProvider Provider, CodeAction Action, Diagnostic Diagnostic, Document Document)
         {
             public override string ToString() => Action.EquivalenceKey + " on " + AnalyzerHarness.Describe(Diagnostic);
-        }
-
-        /// <summary>What FixAll sees: every analyzer's diagnostics with the provider's IDs, per document and per project.</summary>
-        private sealed class SolutionDiagnostics : FixAllContext.DiagnosticProvider
-        {
-            private readonly ImmutableArray<string> ids;
-
-            public SolutionDiagnostics(ImmutableArray<string> ids) => this.ids = ids;
-
-            public override async Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken) =>
-                (await AnalyzeAsync(document.Project)).Where(d => ids.Contains(d.Id) && d.Location.SourceTree!.FilePath == document.FilePath);
-
-            public override Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
-                Task.FromResult(Enumerable.Empty<Diagnostic>());
-
-            public override async Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
-                (await AnalyzeAsync(project)).Where(d => ids.Contains(d.Id));
         }
     }
 }

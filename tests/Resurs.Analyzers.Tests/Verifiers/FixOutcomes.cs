@@ -1,10 +1,14 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Resurs.Analyzers.Tests.Meta;
 
 namespace Resurs.Analyzers.Tests.Verifiers
 {
@@ -48,5 +52,34 @@ namespace Resurs.Analyzers.Tests.Verifiers
 
             return string.Join("\n", texts);
         }
+
+        /// <summary>Every shipped analyzer's diagnostics in <paramref name="project"/>'s source, in file, position and ID order.</summary>
+        public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Project project)
+        {
+            var compilation = (await project.GetCompilationAsync())!;
+            var diagnostics = await compilation.WithAnalyzers(Catalog.Analyzers, project.AnalyzerOptions).GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+            return diagnostics.Where(d => d.Location.IsInSource)
+                .OrderBy(d => d.Location.SourceTree!.FilePath, StringComparer.Ordinal)
+                .ThenBy(d => d.Location.SourceSpan.Start)
+                .ThenBy(d => d.Id, StringComparer.Ordinal)
+                .ToImmutableArray();
+        }
+    }
+
+    /// <summary>What Fix All sees: the shipped analyzers' diagnostics of the given rules, as a host reports them.</summary>
+    internal sealed class AnalyzerDiagnostics : FixAllContext.DiagnosticProvider
+    {
+        private readonly ImmutableArray<string> ids;
+
+        public AnalyzerDiagnostics(ImmutableArray<string> ids) => this.ids = ids;
+
+        public override async Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken) =>
+            (await FixOutcomes.AnalyzeAsync(document.Project)).Where(d => ids.Contains(d.Id) && d.Location.SourceTree!.FilePath == document.FilePath);
+
+        public override Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
+            Task.FromResult(Enumerable.Empty<Diagnostic>());
+
+        public override async Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
+            (await FixOutcomes.AnalyzeAsync(project)).Where(d => ids.Contains(d.Id));
     }
 }
