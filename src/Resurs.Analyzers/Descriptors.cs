@@ -51,6 +51,42 @@ namespace Resurs.Analyzers
             DiagnosticSeverity.Warning,
             "All Resurs callbacks are sent via HTTPS on port 443. A callback URL with another explicit port is never called.");
 
+        /// <summary>RES1002 for a customer's return address (a success, back or fail URL): the browser, not Resurs, goes there.</summary>
+        public static readonly DiagnosticDescriptor RES1002Return = Create(
+            RuleIds.NonPublicCallbackAddress,
+            "Callback URL uses a non-public IP address",
+            "'{0}' is the customer's return address ({1}) but {2} is {3} that the customer's browser cannot reach from the internet{4}",
+            RuleCategories.Callbacks,
+            DiagnosticSeverity.Warning,
+            "Success, back and fail URLs send the customer's browser back to the shop after the payment. Private, loopback, link-local, carrier-grade NAT and unique-local addresses are not reachable from the customer's network, so the customer never gets back.");
+
+        /// <summary>RES1003 for a customer's return address.</summary>
+        public static readonly DiagnosticDescriptor RES1003Return = Create(
+            RuleIds.InternalCallbackHost,
+            "Callback URL uses an internal-only host name",
+            "'{0}' is the customer's return address ({1}) but '{2}' is {3} that public DNS cannot resolve, so the customer's browser cannot get back to the shop{4}",
+            RuleCategories.Callbacks,
+            DiagnosticSeverity.Warning,
+            "Success, back and fail URLs send the customer's browser back to the shop after the payment. localhost, single-label names and LAN, container or tailnet zones do not resolve on the customer's device.");
+
+        /// <summary>RES1004 for a customer's return address.</summary>
+        public static readonly DiagnosticDescriptor RES1004Return = Create(
+            RuleIds.InsecureCallbackScheme,
+            "Callback URL does not use HTTPS",
+            "'{0}' is the customer's return address ({1}) over plain http; the customer's browser comes back to the shop unencrypted{2}",
+            RuleCategories.Callbacks,
+            DiagnosticSeverity.Warning,
+            "Success, back and fail URLs send the customer's browser back to the shop after the payment, often with the order or payment reference in the URL. Over http that trip is unencrypted and can be read or redirected on the way.");
+
+        /// <summary>RES1005 for a customer's return address.</summary>
+        public static readonly DiagnosticDescriptor RES1005Return = Create(
+            RuleIds.NonStandardCallbackPort,
+            "Callback URL uses a port other than 443",
+            "'{0}' is the customer's return address ({1}) on port {2}; networks that allow only the standard HTTPS port keep the customer from getting back to the shop{3}",
+            RuleCategories.Callbacks,
+            DiagnosticSeverity.Warning,
+            "Success, back and fail URLs send the customer's browser back to the shop after the payment. Company and guest networks often allow only the standard web ports, so a return address on another port strands some customers.");
+
         public static readonly DiagnosticDescriptor RES2001 = Create(
             RuleIds.WeakSslProtocols,
             "SslProtocols value enables a TLS version below 1.2",
@@ -175,6 +211,20 @@ namespace Resurs.Analyzers
         public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
             RES1001, RES1002, RES1003, RES1004, RES1005, RES2001, RES2002, RES2003, RES3001, RES3002, RES3003, RES3004, RES3005,
             RES4001, RES4002, RES4003, RES4004, RES4005, RES9001, RES9002);
+
+        /// <summary>The customer's-return-address wordings of RES1002–RES1005, beside the callback ones (same IDs).</summary>
+        public static readonly ImmutableArray<DiagnosticDescriptor> ReturnAddressVariants = ImmutableArray.Create(
+            RES1002Return, RES1003Return, RES1004Return, RES1005Return);
+
+        /// <summary>The wording of a callback-URL rule for a customer's return address; other descriptors unchanged.</summary>
+        public static DiagnosticDescriptor ForReturnAddress(DiagnosticDescriptor descriptor) => descriptor.Id switch
+        {
+            RuleIds.NonPublicCallbackAddress => RES1002Return,
+            RuleIds.InternalCallbackHost => RES1003Return,
+            RuleIds.InsecureCallbackScheme => RES1004Return,
+            RuleIds.NonStandardCallbackPort => RES1005Return,
+            _ => descriptor,
+        };
 
         public static string HelpLink(string id) => HelpLinkBase + id + ".md";
 

@@ -52,6 +52,16 @@ namespace Resurs.Analyzers.Rules.Callbacks
             "aad", "auth 0", "auth0", "okta", "saml", "sso", "external login",
         });
 
+        /// <summary>
+        /// Words of a customer's return address: where the browser is sent after the payment (success, back, fail URLs).
+        /// A name that also says callback is a callback.
+        /// </summary>
+        private static readonly Phrases ReturnWords = new Phrases(new[]
+        {
+            "return", "returning", "redirect", "redirection", "success", "successful", "fail", "failed", "failure",
+            "cancel", "cancelled", "canceled", "back", "abort", "aborted", "landing",
+        });
+
         /// <summary>Leaf names that carry a URL inside a callback-ish object ("callbacks.authorization.url").</summary>
         private static readonly ImmutableHashSet<string> UrlWords = ImmutableHashSet.Create(
             StringComparer.Ordinal, "url", "href", "endpoint", "link", "address", "location", "template", "target");
@@ -77,6 +87,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
             MaybeCallback = 2,
             Payment = 4,
             SignIn = 8,
+            ReturnAddress = 16,
         }
 
         /// <summary>
@@ -166,6 +177,12 @@ namespace Resurs.Analyzers.Rules.Callbacks
             return payment;
         }
 
+        /// <summary>
+        /// True when the sink <paramref name="name"/> is a customer's return address ("SuccessUrl", "backUrl",
+        /// "Resurs:RedirectionUrls:Fail"): a return word and no specific callback phrase.
+        /// </summary>
+        public bool IsReturnAddress(string name) => (Read(name) & (Says.Callback | Says.ReturnAddress)) == Says.ReturnAddress;
+
         /// <summary>True for names of a URL-carrying member ("Url", "uri", "Endpoint", "Href").</summary>
         public bool IsUrlName(string name) => name.Length > 0 && urlCache.GetOrAdd(name, n =>
         {
@@ -242,6 +259,11 @@ namespace Resurs.Analyzers.Rules.Callbacks
             if (SignInWords.Matches(words))
             {
                 says |= Says.SignIn;
+            }
+
+            if (ReturnWords.Matches(words))
+            {
+                says |= Says.ReturnAddress;
             }
 
             return says;

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using Resurs.Analyzers.Infrastructure;
 
 namespace Resurs.Analyzers.Rules.Callbacks
 {
@@ -23,20 +24,22 @@ namespace Resurs.Analyzers.Rules.Callbacks
                     return indexer.Arguments.Length == 1
                         && indexer.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string key }
                         && names.IsCallbackIn(key, EnclosingContext(assignment))
-                            ? new CallbackSink("key '" + key + "'", assignment.Syntax)
+                            ? new CallbackSink("key '" + key + "'", assignment.Syntax, names.IsReturnAddress(key))
                             : null;
                 case IMemberReferenceOperation member when member.Member is IPropertySymbol or IFieldSymbol:
-                    if ((IsCallbackMember(member.Member, names) || (names.IsUrlName(member.Member.Name) && PathIsCallback(assignment, member, names)))
+                    if ((IsCallbackMember(member.Member, names) || (names.IsUrlName(member.Member.Name) && PathIsCallback(assignment, member, names))
+                            || IsAnonymousPayloadMember(assignment, member.Member, names))
                         && !IsFrameworkType(member.Member.ContainingType))
                     {
-                        return new CallbackSink(DescribePath(assignment, member.Member), assignment.Syntax);
+                        var path = DescribePath(assignment, member.Member);
+                        return new CallbackSink(path, assignment.Syntax, IsReturnAddress(names, member.Member.Name, path));
                     }
 
                     return null;
                 case ILocalReferenceOperation local when names.IsCallbackIn(local.Local.Name, EnclosingContext(assignment)):
-                    return new CallbackSink("local '" + local.Local.Name + "'", assignment.Syntax);
+                    return new CallbackSink("local '" + local.Local.Name + "'", assignment.Syntax, names.IsReturnAddress(local.Local.Name));
                 case IParameterReferenceOperation parameter when names.IsCallbackIn(parameter.Parameter.Name, EnclosingContext(assignment)):
-                    return new CallbackSink("parameter '" + parameter.Parameter.Name + "'", assignment.Syntax);
+                    return new CallbackSink("parameter '" + parameter.Parameter.Name + "'", assignment.Syntax, names.IsReturnAddress(parameter.Parameter.Name));
                 default:
                     return null;
             }
@@ -74,18 +77,33 @@ namespace Resurs.Analyzers.Rules.Callbacks
             if (named && !IsFrameworkType(method.ContainingType))
             {
                 var owner = call is IObjectCreationOperation ? "new " + method.ContainingType.Name : method.Name;
-                return new CallbackSink(owner + "(" + parameter.Name + ")", argument.Syntax);
+                return new CallbackSink(owner + "(" + parameter.Name + ")", argument.Syntax, IsReturnAddress(names, parameter.Name, method.Name));
             }
 
             // dictionary.Add("callbackUrl", value) and { "callbackUrl", value } initializers
             if (call is IInvocationOperation { TargetMethod.Name: "Add" or "TryAdd" } && arguments.Length == 2 && parameter.Ordinal == 1
                 && arguments[0].Value.ConstantValue is { HasValue: true, Value: string key } && names.Mentions(key) && names.IsCallbackIn(key, EnclosingContext(call)))
             {
-                return new CallbackSink("key '" + key + "'", argument.Syntax);
+                return new CallbackSink("key '" + key + "'", argument.Syntax, names.IsReturnAddress(key));
             }
 
             return null;
         }
+
+        /// <summary>
+        /// A generic name in an anonymous payload (<c>new { redirectionUrls = new { successUrl = … } }</c>) has no type to
+        /// give it context: the method and type that build the payload do.
+        /// </summary>
+        private static bool IsAnonymousPayloadMember(IAssignmentOperation assignment, ISymbol member, CallbackNames names) =>
+            member.ContainingType is { IsAnonymousType: true } && names.IsGenericCallbackName(member.Name)
+            && names.IsCallbackIn(member.Name, EnclosingContext(assignment));
+
+        /// <summary>
+        /// Whether a sink is a customer's return address, judged on its own name, or on <paramref name="around"/> (the
+        /// member path or the method) when the name is only "Url" or "Uri".
+        /// </summary>
+        public static bool IsReturnAddress(CallbackNames names, string name, string around) =>
+            names.IsReturnAddress(names.IsUrlName(name) && Phrases.Words(name).Count == 1 ? around : name);
 
         /// <summary>
         /// A property or field whose own name says callback, or a URL member of a type whose name says so, judged with its

@@ -29,7 +29,8 @@ namespace Resurs.Analyzers.Rules.Callbacks
         public const string InDeclarationProperty = "InDeclaration";
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.RES1001, Descriptors.RES1002, Descriptors.RES1003, Descriptors.RES1004, Descriptors.RES1005);
+            ImmutableArray.Create(Descriptors.RES1001, Descriptors.RES1002, Descriptors.RES1003, Descriptors.RES1004, Descriptors.RES1005)
+                .AddRange(Descriptors.ReturnAddressVariants);
 
         internal override ImmutableArray<ICodeRule> Rules => ImmutableArray.Create<ICodeRule>(this);
 
@@ -111,7 +112,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
                 if (names.Mentions(declarator.Symbol.Name) && names.IsCallbackIn(declarator.Symbol.Name, CallbackSinks.EnclosingContext(declarator))
                     && !CallbackSinks.IsOutboundOnly(declarator))
                 {
-                    Evaluate(findings, value, new CallbackSink("local '" + declarator.Symbol.Name + "'", declarator.Syntax));
+                    Evaluate(findings, value, new CallbackSink("local '" + declarator.Symbol.Name + "'", declarator.Syntax, names.IsReturnAddress(declarator.Symbol.Name)));
                 }
             }
 
@@ -132,7 +133,8 @@ namespace Resurs.Analyzers.Rules.Callbacks
                 };
                 if (member is not null && CallbackSinks.IsCallbackMember(member, names))
                 {
-                    Evaluate(findings, initializer.Value, new CallbackSink(CallbackSinks.Describe(member), initializer.Syntax));
+                    var description = CallbackSinks.Describe(member);
+                    Evaluate(findings, initializer.Value, new CallbackSink(description, initializer.Syntax, CallbackSinks.IsReturnAddress(names, member.Name, description)));
                 }
             }
 
@@ -332,6 +334,11 @@ namespace Resurs.Analyzers.Rules.Callbacks
                     return;
                 }
 
+                if (sink.ReturnAddress)
+                {
+                    descriptor = Descriptors.ForReturnAddress(descriptor);
+                }
+
                 var note = policy.DevelopmentNote(descriptor.Id, sink.Node);
                 if (note is null)
                 {
@@ -375,13 +382,17 @@ namespace Resurs.Analyzers.Rules.Callbacks
     /// <summary>Where a callback URL is used: a description for the message and the node that decides development-only code.</summary>
     internal sealed class CallbackSink
     {
-        public CallbackSink(string description, SyntaxNode node)
+        public CallbackSink(string description, SyntaxNode node, bool returnAddress)
         {
             Description = description;
             Node = node;
+            ReturnAddress = returnAddress;
         }
 
         public string Description { get; }
+
+        /// <summary>A customer's return address (success, back, fail URL): the messages speak of the customer's browser.</summary>
+        public bool ReturnAddress { get; }
 
         public SyntaxNode Node { get; }
     }

@@ -44,7 +44,7 @@ namespace Resurs.Analyzers.Rules.Configuration
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             Descriptors.RES1001, Descriptors.RES1002, Descriptors.RES1003, Descriptors.RES1004, Descriptors.RES1005,
             Descriptors.RES2001, Descriptors.RES2003, Descriptors.RES3001, Descriptors.RES3003, Descriptors.RES4001, Descriptors.RES4002,
-            Descriptors.RES9002);
+            Descriptors.RES9002).AddRange(Descriptors.ReturnAddressVariants);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -187,7 +187,7 @@ namespace Resurs.Analyzers.Rules.Configuration
                         CheckTunnel(value, span, allowBareHost: !IsInArray(path));
                         if (IsCallbackPath(path))
                         {
-                            CheckCallback(value, span, string.Join(":", path));
+                            CheckCallback(value, span, path, string.Join(":", path));
                         }
 
                         break;
@@ -212,7 +212,7 @@ namespace Resurs.Analyzers.Rules.Configuration
                     CheckTunnel(setting.Value, setting.Span, allowBareHost: true);
                     if (IsCallbackPath(parts))
                     {
-                        CheckCallback(setting.Value, setting.Span, key.Value);
+                        CheckCallback(setting.Value, setting.Span, parts, key.Value);
                     }
 
                     return;
@@ -261,8 +261,11 @@ namespace Resurs.Analyzers.Rules.Configuration
                 Report(Descriptors.RES1001, span, find, baseUrl, "Use " + baseUrl, new[] { shown, TunnelUrls.Explain(service, host) }, developmentNote: true);
             }
 
-            private void CheckCallback(string value, TextSpan span, string use)
+            private void CheckCallback(string value, TextSpan span, List<string> path, string use)
             {
+                var names = policy.Read(ResursOptions.CallbackNameList, RuleIds.NonPublicCallbackAddress, file);
+                var leaf = path.FindLast(part => part.Length > 0 && !char.IsDigit(part[0])) ?? use;
+                var returnAddress = CallbackSinks.IsReturnAddress(names, leaf, use);
                 var results = new List<UrlFinding>();
                 var settings = new CallbackSettings(
                     policy.Read(ResursOptions.TunnelDomains, RuleIds.TunnelUrl, file),
@@ -272,7 +275,8 @@ namespace Resurs.Analyzers.Rules.Configuration
                 CallbackUrlJudge.Judge(UrlValue.FromText(value), use, settings, results);
                 foreach (var result in results)
                 {
-                    Report(result.Descriptor, span, result.Find, result.Replace, result.Title, result.Arguments, developmentNote: true);
+                    var descriptor = returnAddress ? Descriptors.ForReturnAddress(result.Descriptor) : result.Descriptor;
+                    Report(descriptor, span, result.Find, result.Replace, result.Title, result.Arguments, developmentNote: true);
                 }
             }
 

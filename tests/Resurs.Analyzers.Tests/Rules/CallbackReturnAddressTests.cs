@@ -1,0 +1,84 @@
+using System.Threading.Tasks;
+using Xunit;
+using ConfigVerify = Resurs.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    Resurs.Analyzers.Rules.Configuration.ConfigFileAnalyzer,
+    Resurs.Analyzers.CodeFixes.Configuration.ConfigFileCodeFixProvider>;
+using Verify = Resurs.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    Resurs.Analyzers.Rules.Callbacks.CallbackUrlAnalyzer,
+    Resurs.Analyzers.CodeFixes.Callbacks.CallbackUrlCodeFixProvider>;
+
+namespace Resurs.Analyzers.Tests.Rules
+{
+    /// <summary>
+    /// Success, back and fail URLs send the customer's browser back to the shop. RES1002–RES1005 still report them, with a
+    /// message about the customer's return address instead of "Resurs sends callbacks only over HTTPS".
+    /// </summary>
+    [Trait("Rule", "RES1004")]
+    public class CallbackReturnAddressTests
+    {
+        private static string Code(string body) => CallbackTestCode.InClass(body);
+
+        [Fact]
+        public Task Http_return_address_speaks_of_the_customers_browser() => Verify.VerifyAnalyzerAsync(
+            Code(@"    void M(BookingRequest r) => r.SuccessUrl = {|#0:""http://shop.nordicgear.se/checkout/success""|};"),
+            Verify.Diagnostic("RES1004").WithLocation(0).WithMessage(
+                "'http://shop.nordicgear.se/checkout/success' is the customer's return address (BookingRequest.SuccessUrl) over plain http; the customer's browser comes back to the shop unencrypted"));
+
+        [Fact]
+        public Task Unreachable_return_address_speaks_of_the_customers_browser() => Verify.VerifyAnalyzerAsync(
+            Code(@"
+    void M(BookingRequest r)
+    {
+        r.FailUrl = {|#0:""https://10.0.0.5/checkout/fail""|};
+        r.SuccessUrl = {|#1:""https://shop.lan/checkout/success""|};
+    }"),
+            Verify.Diagnostic("RES1002").WithLocation(0).WithMessage(
+                "'https://10.0.0.5/checkout/fail' is the customer's return address (BookingRequest.FailUrl) but 10.0.0.5 is a private address that the customer's browser cannot reach from the internet"),
+            Verify.Diagnostic("RES1003").WithLocation(1).WithArguments(
+                "https://shop.lan/checkout/success", "BookingRequest.SuccessUrl", "shop.lan", "an internal-only name (.lan)", ""));
+
+        [Fact]
+        public Task Return_address_on_another_port_speaks_of_the_customers_network() => Verify.VerifyAnalyzerAsync(
+            Code(@"    void M(string host) { var backUrl = {|#0:""https://shop.nordicgear.se:8443/checkout""|}; Send(backUrl); }
+    void Send(string url) { }"),
+            Verify.Diagnostic("RES1005").WithLocation(0).WithMessage(
+                "'https://shop.nordicgear.se:8443/checkout' is the customer's return address (local 'backUrl') on port 8443; networks that allow only the standard HTTPS port keep the customer from getting back to the shop"));
+
+        [Fact]
+        public Task A_name_that_says_callback_keeps_the_callback_message() => Verify.VerifyAnalyzerAsync(
+            @"
+public class PaymentCallbacks { public string? SuccessCallbackUrl { get; set; } }
+class C { void M(PaymentCallbacks c) => c.SuccessCallbackUrl = {|#0:""http://shop.nordicgear.se/cb/success""|}; }",
+            Verify.Diagnostic("RES1004").WithLocation(0).WithMessage(
+                "'http://shop.nordicgear.se/cb/success' is used as a callback URL (PaymentCallbacks.SuccessCallbackUrl) over plain http; Resurs sends callbacks only over HTTPS on port 443"));
+
+        [Fact]
+        public Task Return_members_of_an_anonymous_payload_are_return_addresses() => Verify.VerifyAnalyzerAsync(
+            @"
+class PaymentRequest
+{
+    void M() => Send(new { redirectionUrls = new { successUrl = {|#0:""http://shop.nordicgear.se/ok""|} }, callbacks = new { booked = new { url = {|#1:""http://shop.nordicgear.se/cb""|} } } });
+    void Send(object payload) { }
+}",
+            Verify.Diagnostic("RES1004").WithLocation(0).WithArguments("http://shop.nordicgear.se/ok", "redirectionUrls.successUrl", ""),
+            Verify.Diagnostic("RES1004").WithLocation(1).WithMessage(
+                "'http://shop.nordicgear.se/cb' is used as a callback URL (callbacks.booked.url) over plain http; Resurs sends callbacks only over HTTPS on port 443"));
+
+        [Fact]
+        public Task Configuration_return_addresses_get_the_return_message()
+        {
+            var test = new ConfigVerify.Test("class Program { }");
+            test.TestState.AdditionalFiles.Add(("/0/appsettings.json", @"{
+  ""Resurs"": {
+    ""CallbackUrl"": {|#0:""http://shop.nordicgear.se/cb""|},
+    ""BackUrl"": {|#1:""http://shop.nordicgear.se/checkout""|}
+  }
+}"));
+            test.ExpectedDiagnostics.Add(ConfigVerify.Diagnostic("RES1004").WithLocation(0).WithMessage(
+                "'http://shop.nordicgear.se/cb' is used as a callback URL (Resurs:CallbackUrl) over plain http; Resurs sends callbacks only over HTTPS on port 443"));
+            test.ExpectedDiagnostics.Add(ConfigVerify.Diagnostic("RES1004").WithLocation(1).WithMessage(
+                "'http://shop.nordicgear.se/checkout' is the customer's return address (Resurs:BackUrl) over plain http; the customer's browser comes back to the shop unencrypted"));
+            return test.RunAsync();
+        }
+    }
+}
