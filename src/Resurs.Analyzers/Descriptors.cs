@@ -169,7 +169,7 @@ namespace Resurs.Analyzers
         public static readonly DiagnosticDescriptor RES4003 = Create(
             RuleIds.ReverseDnsTrust,
             "Reverse DNS used to trust an inbound caller",
-            "'{0}' turns the caller's address ({1}) into a host name that a condition then trusts; reverse DNS names of inbound traffic are not guaranteed and should not be relied upon",
+            "'{0}' turns the caller's address ({1}) into a host name that {2}; reverse DNS names of inbound traffic are not guaranteed and should not be relied upon",
             RuleCategories.Network,
             DiagnosticSeverity.Warning,
             "Resurs's FAQ: \"for inbound traffic, reverse DNS names are not guaranteed and should not be relied upon\". Whoever controls the reverse zone of an address chooses its PTR name, so checking that a caller's host name ends with resurs.se proves nothing. Allow Resurs's callback IPs instead.");

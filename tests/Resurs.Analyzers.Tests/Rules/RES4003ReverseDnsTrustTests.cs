@@ -41,7 +41,7 @@ namespace System.Web
         var entry = {|#0:Dns.GetHostEntry(context.Connection.RemoteIpAddress!)|};
         return entry.HostName.EndsWith("".resurs.se"", StringComparison.OrdinalIgnoreCase);
     }"),
-            Verify.Diagnostic("RES4003").WithLocation(0).WithArguments("Dns.GetHostEntry", "HttpContext.Connection.RemoteIpAddress"));
+            Verify.Diagnostic("RES4003").WithLocation(0).WithArguments("Dns.GetHostEntry", "HttpContext.Connection.RemoteIpAddress", "a condition then trusts"));
 
         [Fact]
         public Task Every_lookup_and_inbound_source_is_reported() => Verify.VerifyAnalyzerAsync(Code(@"
@@ -86,6 +86,67 @@ namespace System.Web
         var host = (await {|RES4003:Dns.GetHostEntryAsync(remoteIp)|}).HostName.TrimEnd('.');
         var trusted = host.EndsWith("".resurs.se"");
         return trusted;
+    }"));
+
+        [Fact]
+        public Task Lookup_keys_identities_helpers_and_other_decisions_are_reported() => Verify.VerifyAnalyzerAsync(Code(@"
+    private readonly System.Collections.Generic.Dictionary<string, string> merchantsByHost = new();
+    private readonly System.Collections.Generic.Dictionary<string, bool> trustedHosts = new();
+    public string? CallerHost { get; set; }
+
+    string Merchant(HttpContext context) => merchantsByHost[{|#0:Dns.GetHostEntry(context.Connection.RemoteIpAddress!)|}.HostName];
+
+    bool Cached(HttpContext context) =>
+        trustedHosts.TryGetValue({|#1:Dns.GetHostEntry(context.Connection.RemoteIpAddress!)|}.HostName, out var trusted) && trusted;
+
+    void Remember(HttpContext context)
+    {
+        CallerHost = {|#2:Dns.GetHostEntry(context.Connection.RemoteIpAddress!)|}.HostName;
+        context.Items[""caller""] = {|#3:Dns.GetHostEntry(context.Connection.RemoteIpAddress!)|}.HostName;
+    }
+
+    System.Security.Claims.Claim Claim(HttpContext context) =>
+        new System.Security.Claims.Claim(""caller-host"", {|#4:Dns.GetHostEntry(context.Connection.RemoteIpAddress!)|}.HostName);
+
+    static string ResolveCaller(HttpContext context) =>
+        {|#5:Dns.GetHostEntry(context.Connection.RemoteIpAddress!)|}.HostName;
+
+    async Task<string?> CallerName(HttpContext context)
+    {
+        var entry = await {|#6:Dns.GetHostEntryAsync(context.Connection.RemoteIpAddress!)|};
+        return entry?.HostName ?? ""unknown"";
+    }
+
+    bool Delegated(HttpContext context) => IsTrustedPeer({|#7:Dns.GetHostEntry(context.Connection.RemoteIpAddress!)|}.HostName);
+    bool IsTrustedPeer(string host) => false;
+
+    bool Reassigned(HttpContext context)
+    {
+        var remote = context.Connection.RemoteIpAddress!;
+        remote = remote.MapToIPv4();
+        return {|#8:Dns.GetHostEntry(remote)|}.HostName.EndsWith("".resurs.se"");
+    }"),
+            Verify.Diagnostic("RES4003").WithLocation(0).WithArguments("Dns.GetHostEntry", "HttpContext.Connection.RemoteIpAddress", "then serves as a lookup key"),
+            Verify.Diagnostic("RES4003").WithLocation(1).WithArguments("Dns.GetHostEntry", "HttpContext.Connection.RemoteIpAddress", "then serves as a lookup key"),
+            Verify.Diagnostic("RES4003").WithLocation(2).WithArguments("Dns.GetHostEntry", "HttpContext.Connection.RemoteIpAddress", "is then stored as the caller's identity"),
+            Verify.Diagnostic("RES4003").WithLocation(3).WithArguments("Dns.GetHostEntry", "HttpContext.Connection.RemoteIpAddress", "is then stored as the caller's identity"),
+            Verify.Diagnostic("RES4003").WithLocation(4).WithArguments("Dns.GetHostEntry", "HttpContext.Connection.RemoteIpAddress", "is then stored as the caller's identity"),
+            Verify.Diagnostic("RES4003").WithLocation(5).WithArguments("Dns.GetHostEntry", "HttpContext.Connection.RemoteIpAddress", "the method returns to its callers"),
+            Verify.Diagnostic("RES4003").WithLocation(6).WithArguments("Dns.GetHostEntryAsync", "HttpContext.Connection.RemoteIpAddress", "the method returns to its callers"),
+            Verify.Diagnostic("RES4003").WithLocation(7).WithArguments("Dns.GetHostEntry", "HttpContext.Connection.RemoteIpAddress", "is then passed on to decide"),
+            Verify.Diagnostic("RES4003").WithLocation(8).WithArguments("Dns.GetHostEntry", "HttpContext.Connection.RemoteIpAddress", "a condition then trusts"));
+
+        [Fact]
+        public Task Logging_and_display_are_not_reported() => Verify.VerifyAnalyzerAsync(Code(@"
+    void Log(HttpContext context, Microsoft.Extensions.Logging.ILogger logger, System.Text.StringBuilder report)
+    {
+        var entry = Dns.GetHostEntry(context.Connection.RemoteIpAddress!);
+        Microsoft.Extensions.Logging.LoggerExtensions.LogInformation(logger, ""Resurs callback from {Host}"", entry.HostName);
+        System.Diagnostics.Trace.TraceInformation(""from "" + entry.HostName);
+        report.AppendLine(entry.HostName);
+        var line = string.Format(""{0} called"", entry.HostName);
+        Console.WriteLine(line);
+        throw new InvalidOperationException(""Unexpected caller "" + Dns.GetHostEntry(context.Connection.RemoteIpAddress!).HostName);
     }"));
 
         [Fact]

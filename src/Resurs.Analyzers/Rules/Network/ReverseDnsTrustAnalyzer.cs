@@ -11,9 +11,10 @@ namespace Resurs.Analyzers.Rules.Network
 {
     /// <summary>
     /// RES4003: <c>Dns.GetHostEntry</c>, <c>GetHostEntryAsync</c>, <c>GetHostByAddress</c> or <c>Resolve</c> on the address of
-    /// the inbound caller (RemoteIpAddress, UserHostAddress, REMOTE_ADDR, X-Forwarded-For), when the host name it returns
-    /// reaches a comparison (EndsWith, ==, Contains, a pattern). Lookups that are only logged, and forward lookups of
-    /// names, stay silent. Reported at the Dns call.
+    /// the inbound caller (RemoteIpAddress, UserHostAddress, REMOTE_ADDR, X-Forwarded-For), when what it returns feeds a
+    /// decision or an identity: a comparison (EndsWith, ==, Contains, a pattern), a lookup key, a member it is stored in,
+    /// another method it is passed to, or the return value of a helper. Lookups that are only logged or displayed, and
+    /// forward lookups of names, stay silent. Reported at the Dns call.
     /// </summary>
 #pragma warning disable RS1001 // A rule view: the host loads ResursAnalyzer, which runs this rule with the others in one pass.
     public sealed class ReverseDnsTrustAnalyzer : ResursCodeAnalyzer, ICodeRule
@@ -56,12 +57,12 @@ namespace Resurs.Analyzers.Rules.Network
             }
 
             var source = InboundSource(invocation.Arguments[0].Value, 0);
-            if (source is null || !FeedsCondition(invocation) || !policy.ShouldReport(RuleIds.ReverseDnsTrust, invocation.Syntax.SyntaxTree))
+            if (source is null || FeedsDecision(invocation) is not { } decision || !policy.ShouldReport(RuleIds.ReverseDnsTrust, invocation.Syntax.SyntaxTree))
             {
                 return;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.RES4003, invocation.Syntax.GetLocation(), "Dns." + method.Name, source));
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.RES4003, invocation.Syntax.GetLocation(), "Dns." + method.Name, source, decision));
         }
 
         /// <summary>What the argument is, when it is the inbound caller's address: "HttpContext.Connection.RemoteIpAddress".</summary>
@@ -135,7 +136,10 @@ namespace Resurs.Analyzers.Rules.Network
             return key.Equals("X-Real-IP", StringComparison.OrdinalIgnoreCase) ? "the X-Real-IP header" : null;
         }
 
-        /// <summary>A local assigned once from an inbound address, or the out variable of <c>Headers.TryGetValue("X-Forwarded-For", out var value)</c>.</summary>
+        /// <summary>
+        /// A local any of whose values is an inbound address (<c>remote = remote.MapToIPv4()</c> keeps it), or the out
+        /// variable of <c>Headers.TryGetValue("X-Forwarded-For", out var value)</c>.
+        /// </summary>
         private static string? LocalSource(ILocalReferenceOperation reference, int depth)
         {
             var local = reference.Local;
@@ -153,20 +157,44 @@ namespace Resurs.Analyzers.Rules.Network
                         : null;
             }
 
-            if (declaration is not VariableDeclaratorSyntax { Initializer: { } initializer } || IsReassigned(reference, local))
+            if (declaration is not VariableDeclaratorSyntax declarator)
             {
                 return null;
             }
 
-            return model.GetOperation(initializer.Value) is { } value ? InboundSource(value, depth + 1) : null;
+            if (model.GetOperation(declarator) is IVariableDeclaratorOperation { Initializer.Value: { } initial }
+                && InboundSource(initial, depth + 1) is { } source)
+            {
+                return source;
+            }
+
+            // Every later write: one that reads the local itself (remote = remote.MapToIPv4()) carries what it held.
+            foreach (var written in Writes(reference, local))
+            {
+                if (!ReadsLocal(written, local) && InboundSource(written, depth + 1) is { } assigned)
+                {
+                    return assigned;
+                }
+            }
+
+            return null;
         }
 
+        private const string Condition = "a condition then trusts";
+        private const string LookupKey = "then serves as a lookup key";
+        private const string Identity = "is then stored as the caller's identity";
+        private const string Passed = "is then passed on to decide";
+        private const string Returned = "the method returns to its callers";
+
         /// <summary>
-        /// True when the host name (IPHostEntry.HostName or Aliases) reaches a comparison: EndsWith, StartsWith, Contains,
-        /// Equals, ==, string.Equals/Compare, Regex.IsMatch, a list's Contains, a pattern or a switch. Followed through
-        /// await, string transformations and locals.
+        /// What the lookup's result feeds, or null when it is only logged or displayed. The host name (IPHostEntry.HostName
+        /// or Aliases) feeds a decision when it reaches a comparison (EndsWith, StartsWith, Contains, Equals, ==,
+        /// string.Equals/Compare, Regex.IsMatch, a list's Contains, a pattern or a switch), an indexer key, or a method other
+        /// than a logging or formatting one. The host name or the entry is an identity when it is stored in a field,
+        /// property or new object, and a helper's answer when it is returned. Followed through await, ?., ??, ?:, string
+        /// transformations and locals.
         /// </summary>
-        private static bool FeedsCondition(IInvocationOperation dnsCall)
+        private static string? FeedsDecision(IInvocationOperation dnsCall)
         {
             var work = new Queue<(IOperation Operation, bool HostName)>();
             work.Enqueue((dnsCall, false));
@@ -182,7 +210,8 @@ namespace Resurs.Analyzers.Rules.Network
                         break;
                     }
 
-                    if (parent is IAwaitOperation or IConversionOperation or IParenthesizedOperation or IArrayElementReferenceOperation)
+                    if (parent is IAwaitOperation or IConversionOperation or IParenthesizedOperation or IArrayElementReferenceOperation or ICoalesceOperation
+                        || (parent is IConditionalOperation choice && choice.Condition != current))
                     {
                         current = parent;
                         continue;
@@ -191,17 +220,7 @@ namespace Resurs.Analyzers.Rules.Network
                     if (parent is IConditionalAccessOperation conditional && conditional.Operation == current)
                     {
                         // entry?.HostName: continue from the placeholder the WhenNotNull part starts with.
-                        IOperation? placeholder = null;
-                        foreach (var descendant in conditional.WhenNotNull.DescendantsAndSelf())
-                        {
-                            if (descendant is IConditionalAccessInstanceOperation)
-                            {
-                                placeholder = descendant;
-                                break;
-                            }
-                        }
-
-                        if (placeholder is null)
+                        if (Placeholder(conditional) is not { } placeholder)
                         {
                             break;
                         }
@@ -232,7 +251,7 @@ namespace Resurs.Analyzers.Rules.Network
                     {
                         if (hostName && IsComparison(invocation.TargetMethod.Name))
                         {
-                            return true;
+                            return Condition;
                         }
 
                         if (IsCarrier(invocation.TargetMethod.Name))
@@ -244,18 +263,43 @@ namespace Resurs.Analyzers.Rules.Network
                         break;
                     }
 
-                    if (parent is IArgumentOperation { Parent: IInvocationOperation call } argument)
+                    if (parent is IArgumentOperation argument)
                     {
-                        var isThis = call.TargetMethod.IsExtensionMethod && argument.Parameter?.Ordinal == 0;
-                        if (hostName && IsComparison(call.TargetMethod.Name))
+                        if (!hostName)
                         {
-                            return true;
+                            break;
                         }
 
-                        if (isThis && IsCarrier(call.TargetMethod.Name))
+                        switch (argument.Parent)
                         {
-                            current = call;
-                            continue;
+                            case IPropertyReferenceOperation { Property.IsIndexer: true }:
+                                return LookupKey;
+                            case IObjectCreationOperation creation when !IsException(creation.Type):
+                                return Identity;
+                            case IInvocationOperation call:
+                                var isThis = call.TargetMethod.IsExtensionMethod && argument.Parameter?.Ordinal == 0;
+                                if (IsComparison(call.TargetMethod.Name))
+                                {
+                                    return Condition;
+                                }
+
+                                if (isThis && IsCarrier(call.TargetMethod.Name))
+                                {
+                                    current = call;
+                                    continue;
+                                }
+
+                                if (IsLookup(call.TargetMethod.Name))
+                                {
+                                    return LookupKey;
+                                }
+
+                                if (!IsLoggingOrDisplay(call.TargetMethod))
+                                {
+                                    return Passed;
+                                }
+
+                                break;
                         }
 
                         break;
@@ -264,24 +308,81 @@ namespace Resurs.Analyzers.Rules.Network
                     if (hostName && (parent is IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals }
                         or IIsPatternOperation or ISwitchOperation or ISwitchExpressionOperation))
                     {
-                        return true;
+                        return Condition;
+                    }
+
+                    if (parent is IReturnOperation { Kind: OperationKind.Return })
+                    {
+                        return Returned;
                     }
 
                     if (parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator })
                     {
                         EnqueueReferences(current, declarator.Symbol, hostName, work);
                     }
-                    else if (parent is ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment && assignment.Value == current)
+                    else if (parent is ISimpleAssignmentOperation assignment && assignment.Value == current)
                     {
-                        EnqueueReferences(current, target.Local, hostName, work);
+                        if (assignment.Target is ILocalReferenceOperation target)
+                        {
+                            EnqueueReferences(current, target.Local, hostName, work);
+                        }
+                        else if (assignment.Target is IMemberReferenceOperation)
+                        {
+                            return Identity;
+                        }
                     }
 
                     break;
                 }
             }
 
+            return null;
+        }
+
+        private static IOperation? Placeholder(IConditionalAccessOperation conditional)
+        {
+            foreach (var descendant in conditional.WhenNotNull.DescendantsAndSelf())
+            {
+                if (descendant is IConditionalAccessInstanceOperation)
+                {
+                    return descendant;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>Logging, tracing, console output and string building: the host name is shown, not trusted.</summary>
+        private static bool IsLoggingOrDisplay(IMethodSymbol method)
+        {
+            var name = method.Name;
+            if (name.StartsWith("Log", StringComparison.Ordinal) || name.StartsWith("Write", StringComparison.Ordinal)
+                || name.StartsWith("Trace", StringComparison.Ordinal) || name.StartsWith("Append", StringComparison.Ordinal)
+                || name is "Debug" or "Info" or "Information" or "Warn" or "Warning" or "Error" or "Fatal" or "Critical" or "Verbose"
+                    or "Format" or "Concat" or "Join" or "Print" or "Fail" or "Assert")
+            {
+                return true;
+            }
+
+            var type = method.ContainingType?.Name ?? string.Empty;
+            return type.IndexOf("Log", StringComparison.Ordinal) >= 0 || type is "Console" or "Debug" or "Trace" or "Activity";
+        }
+
+        private static bool IsException(ITypeSymbol? type)
+        {
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (current.Name == "Exception" && current.ContainingNamespace?.Name == "System")
+                {
+                    return true;
+                }
+            }
+
             return false;
         }
+
+        private static bool IsLookup(string name) => name is "TryGetValue" or "ContainsKey" or "GetValueOrDefault" or "Find" or "Get"
+            or "GetOrAdd" or "TryGet" or "Lookup";
 
         private static void EnqueueReferences(IOperation anyInBody, ILocalSymbol local, bool hostName, Queue<(IOperation, bool)> work)
         {
@@ -303,7 +404,7 @@ namespace Resurs.Analyzers.Rules.Network
             }
         }
 
-        private static bool IsReassigned(IOperation anyInBody, ILocalSymbol local)
+        private static IEnumerable<IOperation> Writes(IOperation anyInBody, ILocalSymbol local)
         {
             var root = anyInBody;
             while (root.Parent is not null)
@@ -313,7 +414,19 @@ namespace Resurs.Analyzers.Rules.Network
 
             foreach (var descendant in root.Descendants())
             {
-                if (descendant is IAssignmentOperation { Target: ILocalReferenceOperation target } && SymbolEqualityComparer.Default.Equals(target.Local, local))
+                if (descendant is ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment
+                    && SymbolEqualityComparer.Default.Equals(target.Local, local))
+                {
+                    yield return assignment.Value;
+                }
+            }
+        }
+
+        private static bool ReadsLocal(IOperation value, ILocalSymbol local)
+        {
+            foreach (var descendant in value.DescendantsAndSelf())
+            {
+                if (descendant is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local))
                 {
                     return true;
                 }
