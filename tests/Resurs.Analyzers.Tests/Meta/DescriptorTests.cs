@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
 using Resurs.Analyzers.Tests.Verifiers;
 using Xunit;
 
@@ -53,10 +54,33 @@ namespace Resurs.Analyzers.Tests.Meta
             var supported = Catalog.Analyzers.SelectMany(a => a.SupportedDiagnostics).ToList();
             foreach (var descriptor in supported)
             {
-                Assert.Same(Catalog.Descriptors.Single(d => d.Id == descriptor.Id), descriptor);
+                var main = Catalog.Descriptors.Single(d => d.Id == descriptor.Id);
+                if (!ReferenceEquals(main, descriptor))
+                {
+                    Assert.Contains(descriptor, Descriptors.ReturnAddressVariants);
+                }
             }
 
             Assert.Equal(Catalog.Descriptors.Select(d => d.Id).OrderBy(x => x), supported.Select(d => d.Id).Distinct().OrderBy(x => x));
+        }
+
+        [Fact]
+        public void Return_address_wordings_share_everything_but_the_message_with_their_rule()
+        {
+            foreach (var variant in Descriptors.ReturnAddressVariants)
+            {
+                var main = Catalog.Descriptors.Single(d => d.Id == variant.Id);
+                Assert.Same(variant, Descriptors.ForReturnAddress(main));
+                Assert.Equal(main.Title, variant.Title);
+                Assert.Equal(main.Category, variant.Category);
+                Assert.Equal(main.DefaultSeverity, variant.DefaultSeverity);
+                Assert.Equal(main.HelpLinkUri, variant.HelpLinkUri);
+                Assert.Equal(main.CustomTags, variant.CustomTags);
+                Assert.Contains("customer's return address", variant.MessageFormat.ToString(), System.StringComparison.Ordinal);
+                Assert.Equal(Placeholders(main), Placeholders(variant));
+            }
+
+            static int Placeholders(DiagnosticDescriptor d) => Regex.Matches(d.MessageFormat.ToString(), @"\{\d\}").Count;
         }
 
         [Fact]

@@ -38,6 +38,9 @@ namespace Resurs.Analyzers.Tests.Verifiers
             public Test(string source, string? editorConfig = null)
             {
                 TestCode = source;
+
+                // RES1002–RES1005 have a second wording for customer return addresses under the same ID (Descriptors.ReturnAddressVariants).
+                MarkupOptions = MarkupOptions.UseFirstDescriptor;
                 ReferenceAssemblies = TestEnvironment.Net80;
                 TestState.AdditionalReferences.AddRange(TestEnvironment.AspNetCore);
                 if (editorConfig is not null)
@@ -79,6 +82,9 @@ namespace Resurs.Analyzers.Tests.Verifiers
             public Test(string source, string? editorConfig = null)
             {
                 TestCode = source;
+
+                // RES1002–RES1005 have a second wording for customer return addresses under the same ID (Descriptors.ReturnAddressVariants).
+                MarkupOptions = MarkupOptions.UseFirstDescriptor;
                 ReferenceAssemblies = TestEnvironment.Net80;
                 TestState.AdditionalReferences.AddRange(TestEnvironment.AspNetCore);
                 if (editorConfig is not null)
