@@ -104,12 +104,13 @@ namespace Resurs.Analyzers.Rules.Configuration
                         }
                     }
 
-                    if (section.Attributes.TryGetValue("allowUnlisted", out var unlisted) && IsTrue(unlisted.Value))
+                    var hasUnlisted = section.Attributes.TryGetValue("allowUnlisted", out var unlisted);
+                    if (hasUnlisted && IsTrue(unlisted.Value))
                     {
                         continue;
                     }
 
-                    CheckIpSecurityEntries(entries, section.Attributes.TryGetValue("allowUnlisted", out var allowUnlisted) ? allowUnlisted.Span : (TextSpan?)null);
+                    CheckIpSecurityEntries(entries, hasUnlisted ? unlisted.Span : null);
                 }
             }
 
