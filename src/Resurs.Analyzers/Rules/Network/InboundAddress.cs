@@ -7,7 +7,7 @@ namespace Resurs.Analyzers.Rules.Network
 {
     /// <summary>
     /// Whether a check tests the address of an inbound caller: <c>HttpContext.Connection.RemoteIpAddress</c>,
-    /// <c>HttpRequest.UserHostAddress</c>, <c>RemoteEndPoint</c>, <c>ServerVariables["REMOTE_ADDR"]</c>, a forwarded-for
+    /// <c>HttpRequest.UserHostAddress</c>, <c>RemoteEndPoint.Address</c>, <c>ServerVariables["REMOTE_ADDR"]</c>, a forwarded-for
     /// header, or a parameter, local, field or property named for one (<c>remote</c>, <c>clientIp</c>, <c>callerAddress</c>).
     /// A range tested against such a value admits or rejects callers: it is an allowlist. A range tested against anything
     /// else is arithmetic (a library's own <c>IPNetwork.Parse("0.0.0.0/0").Contains(address)</c>).
@@ -55,11 +55,8 @@ namespace Resurs.Analyzers.Rules.Network
         {
             switch (operation)
             {
-                case IPropertyReferenceOperation { Property.Name: "RemoteIpAddress" or "UserHostAddress" or "RemoteEndPoint" }:
+                case IPropertyReferenceOperation property when Describe(property) is not null:
                     return true;
-                case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer
-                    when indexer.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string key }:
-                    return IsInboundKey(key);
                 case IMemberReferenceOperation member:
                     return IsInboundName(member.Member.Name);
                 case IParameterReferenceOperation parameter:
@@ -85,12 +82,47 @@ namespace Resurs.Analyzers.Rules.Network
             return model.GetOperation(value) is { } initializer && IsReadIn(initializer, null, depth + 1);
         }
 
-        private static bool IsInboundName(string name) => NetworkNames.HasWord(name, InboundWords);
+        /// <summary>
+        /// What a property read is, when it is the inbound caller's address: "HttpContext.Connection.RemoteIpAddress",
+        /// "HttpRequest.UserHostAddress", "RemoteEndPoint.Address", or a server variable or header read by key.
+        /// </summary>
+        public static string? Describe(IPropertyReferenceOperation property)
+        {
+            switch (property.Property.Name)
+            {
+                case "RemoteIpAddress":
+                    return "HttpContext.Connection.RemoteIpAddress";
+                case "UserHostAddress":
+                    return "HttpRequest.UserHostAddress";
+                case "Address" when property.Instance is IPropertyReferenceOperation { Property.Name: "RemoteEndPoint" }:
+                    return "RemoteEndPoint.Address";
+            }
 
-        private static bool IsInboundKey(string key) =>
-            key.Equals("REMOTE_ADDR", StringComparison.OrdinalIgnoreCase)
-            || key.Equals("X-Forwarded-For", StringComparison.OrdinalIgnoreCase)
-            || key.Equals("HTTP_X_FORWARDED_FOR", StringComparison.OrdinalIgnoreCase)
-            || key.Equals("X-Real-IP", StringComparison.OrdinalIgnoreCase);
+            if (property.Property.IsIndexer && property.Arguments.Length == 1
+                && property.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string key })
+            {
+                return DescribeKey(key);
+            }
+
+            return null;
+        }
+
+        /// <summary>A server variable or header that carries the caller's address: REMOTE_ADDR, X-Forwarded-For, X-Real-IP.</summary>
+        public static string? DescribeKey(string key)
+        {
+            if (key.Equals("REMOTE_ADDR", StringComparison.OrdinalIgnoreCase))
+            {
+                return "ServerVariables[\"REMOTE_ADDR\"]";
+            }
+
+            if (key.Equals("X-Forwarded-For", StringComparison.OrdinalIgnoreCase) || key.Equals("HTTP_X_FORWARDED_FOR", StringComparison.OrdinalIgnoreCase))
+            {
+                return "the X-Forwarded-For header";
+            }
+
+            return key.Equals("X-Real-IP", StringComparison.OrdinalIgnoreCase) ? "the X-Real-IP header" : null;
+        }
+
+        private static bool IsInboundName(string name) => NetworkNames.HasWord(name, InboundWords);
     }
 }
