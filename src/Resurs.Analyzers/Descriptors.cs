@@ -153,7 +153,7 @@ namespace Resurs.Analyzers
         public static readonly DiagnosticDescriptor RES4001 = Create(
             RuleIds.CloudRangeAllowlisted,
             "Allowlist admits a whole cloud range",
-            "'{0}' admits {1}; allowlist only Resurs's exact callback IPs",
+            "'{0}' admits {1}; {2}",
             RuleCategories.Network,
             DiagnosticSeverity.Warning,
             "Resurs's cloud callback IPs sit in AWS EC2 eu-north-1 blocks (13.50.0.0/16, 51.21.0.0/16) that any AWS customer can send from. Resurs's FAQ says: \"Do not whitelist entire AWS ranges. Only allow the specific IPs above.\" A range that contains a cloud callback IP, whatever its mask, and 0.0.0.0/0 or ::/0 let strangers through the allowlist.");

@@ -115,6 +115,7 @@ public static class Filter{n}
     public static readonly string[] CallbackIps = {{ ""192.121.110.100"", ""13.50.187.51"", ""51.21.32.255"" }};
     public static readonly List<string> AllowedRanges = new List<string> {{ ""192.121.110.100/32"", ""13.50.187.51/32"", ""51.20.0.0/14"" }};
     public static readonly string[] AllowedIps = {{ ""192.121.110.100"", ""13.50.187.51"", ""51.21.0.0/16"" }};
+    public static readonly string[] AllowedMasks = {{ ""192.121.110.100/255.255.255.255"", ""13.50.187.51/255.255.255.255"", ""51.20.0.0/255.254.0.0"" }};
 }}",
             _ => throw new ArgumentOutOfRangeException(nameof(provider)),
         };

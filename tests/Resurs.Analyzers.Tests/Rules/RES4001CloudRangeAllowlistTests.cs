@@ -14,6 +14,8 @@ namespace Resurs.Analyzers.Tests.Rules
     {
         private const string Aws51 = "65,536 addresses that include the cloud callback IPs 51.21.32.255, 51.21.206.32 and 51.21.39.192";
         private const string Aws13 = "65,536 addresses that include the cloud callback IP 13.50.187.51";
+        private const string Advice = "allowlist only Resurs's exact callback IPs";
+        private const string ProxyAdvice = "a trusted-proxy list should name only your own load balancers and proxies, since any host in it can set the caller's address with X-Forwarded-For";
 
         private static string Code(string body) => @"
 using System;
@@ -41,8 +43,8 @@ class Filter
         [Fact]
         public Task Message_names_the_range_and_the_callback_ips_it_admits() => Verify.VerifyAnalyzerAsync(
             Code(@"    static readonly string[] AllowedRanges = { {|#0:""51.21.0.0/16""|}, {|#1:""13.50.0.0/16""|}, ""192.121.110.100"" };"),
-            Verify.Diagnostic("RES4001").WithLocation(0).WithArguments("51.21.0.0/16", Aws51),
-            Verify.Diagnostic("RES4001").WithLocation(1).WithArguments("13.50.0.0/16", Aws13));
+            Verify.Diagnostic("RES4001").WithLocation(0).WithArguments("51.21.0.0/16", Aws51, Advice),
+            Verify.Diagnostic("RES4001").WithLocation(1).WithArguments("13.50.0.0/16", Aws13, Advice));
 
         [Fact]
         public Task Any_mask_that_holds_a_cloud_ip_is_reported() => Verify.VerifyAnalyzerAsync(Code(@"
@@ -62,8 +64,8 @@ class Filter
         [Fact]
         public Task Zero_prefixes_are_reported_in_allow_contexts() => Verify.VerifyAnalyzerAsync(
             Code(@"    string[] TrustedNetworks = { {|#0:""0.0.0.0/0""|}, {|#1:""::/0""|} };"),
-            Verify.Diagnostic("RES4001").WithLocation(0).WithArguments("0.0.0.0/0", "every IPv4 address"),
-            Verify.Diagnostic("RES4001").WithLocation(1).WithArguments("::/0", "every IPv6 address"));
+            Verify.Diagnostic("RES4001").WithLocation(0).WithArguments("0.0.0.0/0", "every IPv4 address", Advice),
+            Verify.Diagnostic("RES4001").WithLocation(1).WithArguments("::/0", "every IPv6 address", Advice));
 
         [Fact]
         public Task Allow_contexts_are_recognised_by_name() => Verify.VerifyAnalyzerAsync(Code(@"
@@ -105,13 +107,29 @@ class Filter
         return IPNetwork.Parse({|RES4001:""51.21.0.0/16""|}).Contains(remote) || resurs.Contains(remote);
     }"));
 
+        /// <summary>A trusted-proxy list is not a callback allowlist: a cloud range there is RES4001 about proxies; /0 there is RES4005's alone.</summary>
         [Fact]
-        public Task Forwarded_headers_trust_lists_are_allow_contexts() => Verify.VerifyAnalyzerAsync(Code(@"
+        public Task Forwarded_headers_trust_lists_report_cloud_ranges_but_not_trust_everything() => Verify.VerifyAnalyzerAsync(Code(@"
     void M(ForwardedHeadersOptions options)
     {
         options.KnownNetworks.Add({|RES4001:new AspNetIPNetwork(IPAddress.Parse(""51.21.0.0""), 16)|});
-        options.KnownNetworks.Add(AspNetIPNetwork.Parse({|RES4001:""0.0.0.0/0""|}));
-        var forwarded = new ForwardedHeadersOptions { KnownNetworks = { {|RES4001:new AspNetIPNetwork(IPAddress.Parse(""13.50.0.0""), 16)|} } };
+        options.KnownNetworks.Add(AspNetIPNetwork.Parse(""0.0.0.0/0""));
+        options.KnownNetworks.Add(new AspNetIPNetwork(IPAddress.IPv6Any, 0));
+        options.KnownNetworks.Add(new AspNetIPNetwork(IPAddress.Any, 0));
+        var forwarded = new ForwardedHeadersOptions { KnownNetworks = { {|RES4001:new AspNetIPNetwork(IPAddress.Parse(""13.50.0.0""), 16)|}, AspNetIPNetwork.Parse(""::/0"") } };
+    }"));
+
+        [Fact]
+        public Task Forwarded_headers_message_speaks_of_proxies() => Verify.VerifyAnalyzerAsync(
+            Code(@"    void M(ForwardedHeadersOptions options) => options.KnownNetworks.Add(AspNetIPNetwork.Parse({|#0:""51.21.0.0/16""|}));"),
+            Verify.Diagnostic("RES4001").WithLocation(0).WithArguments("51.21.0.0/16", Aws51, ProxyAdvice));
+
+        [Fact]
+        public Task Forwarded_headers_lists_are_not_incomplete_callback_lists() => Verify.VerifyAnalyzerAsync(Code(@"
+    void M(ForwardedHeadersOptions options)
+    {
+        options.KnownProxies.Add(IPAddress.Parse(""192.121.110.100""));
+        options.KnownProxies.Add(IPAddress.Parse(""13.50.187.51""));
     }"));
 
         [Fact]
@@ -222,7 +240,7 @@ class Filter
         public Task Callback_ips_option_decides_which_ranges_are_cloud_ranges() => Verify.VerifyAnalyzerAsync(
             Code(@"    static readonly string[] AllowedRanges = { ""51.21.0.0/16"", {|#0:""16.16.0.0/16""|}, ""192.121.110.0/24"" };"),
             "resurs_analyzers.callback_ips = 192.121.110.100, 16.16.5.5",
-            Verify.Diagnostic("RES4001").WithLocation(0).WithArguments("16.16.0.0/16", "65,536 addresses that include the cloud callback IP 16.16.5.5"));
+            Verify.Diagnostic("RES4001").WithLocation(0).WithArguments("16.16.0.0/16", "65,536 addresses that include the cloud callback IP 16.16.5.5", Advice));
 
         [Fact]
         public Task Invalid_callback_ips_fall_back_to_the_defaults() => Verify.VerifyAnalyzerAsync(
@@ -323,5 +341,57 @@ class Filter
             var source = Code(@"    void M(ForwardedHeadersOptions options) => options.KnownNetworks.Add(AspNetIPNetwork.Parse({|RES4001:""51.21.0.0/16""|}));");
             return VerifyFixAsync(source, source, EquivalenceKeys.AllowExactCallbackIps);
         }
+
+        [Fact]
+        public Task Dotted_masks_are_read_as_prefixes() => Verify.VerifyAnalyzerAsync(
+            Code(@"
+    static readonly string[] AllowedRanges = { {|#0:""51.21.0.0/255.255.0.0""|}, ""192.121.110.100"" };
+    static readonly IPAddressRange[] Trusted = { IPAddressRange.Parse({|RES4001:""13.48.0.0/255.252.0.0""|}) };
+    static readonly string[] CallbackSources = ""192.121.110.100, {|RES4001:13.50.0.0/255.255.0.0|}"".Split(',');"),
+            Verify.Diagnostic("RES4001").WithLocation(0).WithArguments("51.21.0.0/255.255.0.0", Aws51, Advice));
+
+        [Fact]
+        public Task A_mask_that_is_not_contiguous_is_not_a_network() => Verify.VerifyAnalyzerAsync(Code(@"
+    static readonly string[] AllowedRanges = { ""51.21.0.0/255.0.255.0"", ""13.50.0.0/0.0.255.255"", ""51.21.0.0/255.255.0.1"", ""51.21.0.0/256.0.0.0"", ""192.121.110.100"" };"));
+
+        [Fact]
+        public Task Fix_writes_exact_masks_when_the_range_is_written_with_a_mask() => VerifyFixAsync(
+            Code(@"    static readonly string[] AllowedRanges = { ""192.121.110.0/255.255.255.0"", {|RES4001:""13.50.0.0/255.255.0.0""|} };"),
+            Code(@"    static readonly string[] AllowedRanges = {|RES4002:{ ""192.121.110.0/255.255.255.0"", ""13.50.187.51/255.255.255.255"" }|};"),
+            EquivalenceKeys.AllowExactCallbackIps);
+
+        /// <summary>Issue 17: a library's own range arithmetic is not an allowlist; the test against a caller's address is.</summary>
+        [Fact]
+        public Task Range_arithmetic_that_tests_no_caller_is_not_an_allowlist() => Verify.VerifyAnalyzerAsync(Code(@"
+    static bool IsAnyIPv4(IPAddress address) => IPNetwork.Parse(""0.0.0.0/0"").Contains(address);
+
+    static bool InRange(IPAddress value)
+    {
+        var all = new IPNetwork(IPAddress.Any, 0);
+        var aws = IPNetwork.Parse(""51.21.0.0/16"");
+        return all.Contains(value) && aws.Contains(value);
+    }
+
+    static int PrefixOf(IPAddress value)
+    {
+        foreach (var network in new[] { IPNetwork.Parse(""13.50.0.0/16"") })
+        {
+            if (network.Contains(value)) return network.PrefixLength;
+        }
+
+        return -1;
+    }"));
+
+        [Fact]
+        public Task A_range_tested_against_the_callers_address_is_an_allowlist() => Verify.VerifyAnalyzerAsync(Code(@"
+    static bool Admit(Microsoft.AspNetCore.Http.HttpContext context)
+    {
+        if (IPNetwork.Parse({|RES4001:""0.0.0.0/0""|}).Contains(context.Connection.RemoteIpAddress)) return true;
+        var ip = context.Connection.RemoteIpAddress;
+        var any = {|RES4001:new IPNetwork(IPAddress.Any, 0)|};
+        return any.Contains(ip) || IPNetwork.Parse({|RES4001:""51.21.0.0/16""|}).Contains(ip);
+    }
+
+    static bool IsAllowed(IPAddress address) => IPNetwork.Parse({|RES4001:""13.50.0.0/16""|}).Contains(address);"));
     }
 }

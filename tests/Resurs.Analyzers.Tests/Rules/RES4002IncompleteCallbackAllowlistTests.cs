@@ -208,5 +208,10 @@ class Filter
             Code(@"    static readonly string[] CallbackIps = {|RES4002:{ ""192.121.110.100"", ""16.16.5.5"" }|};"),
             Code(@"    static readonly string[] CallbackIps = { ""192.121.110.100"", ""16.16.5.5"", ""16.16.5.6"" };"),
             "resurs_analyzers.callback_ips = 192.121.110.100, 16.16.5.5, 16.16.5.6");
+
+        [Fact]
+        public Task Masked_single_addresses_count_as_callback_ips() => VerifyFixAsync(
+            Code(@"    static readonly string[] CallbackSources = {|RES4002:{ ""192.121.110.100/255.255.255.255"", ""13.50.187.51/255.255.255.255"" }|};"),
+            Code(@"    static readonly string[] CallbackSources = { ""192.121.110.100/255.255.255.255"", ""13.50.187.51/255.255.255.255"", ""51.21.32.255/255.255.255.255"", ""51.21.206.32/255.255.255.255"", ""51.21.39.192/255.255.255.255"" };"));
     }
 }

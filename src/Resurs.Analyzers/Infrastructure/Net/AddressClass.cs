@@ -93,7 +93,10 @@ namespace Resurs.Analyzers.Infrastructure.Net
 
         public bool IsSingleAddress => PrefixLength == Network.Bits;
 
-        /// <summary>Strict "a.b.c.d/n" or "ipv6/n"; a bare address is a /32 or /128.</summary>
+        /// <summary>
+        /// Strict "a.b.c.d/n" or "ipv6/n"; a bare address is a /32 or /128. An IPv4 network may also carry a dotted
+        /// mask, "a.b.c.d/255.255.0.0"; a mask whose ones are not contiguous is not a network and does not parse.
+        /// </summary>
         public static bool TryParse(string text, out Cidr cidr)
         {
             cidr = default;
@@ -107,7 +110,14 @@ namespace Resurs.Analyzers.Infrastructure.Net
             }
 
             var prefix = address.Bits;
-            if (slash >= 0)
+            if (slash >= 0 && !address.IsV6 && text.IndexOf('.', slash + 1) >= 0)
+            {
+                if (!IPValue.TryParseStrictV4(text, slash + 1, text.Length - slash - 1, out var mask) || mask.IsV6 || !TryMaskLength(mask.V4, out prefix))
+                {
+                    return false;
+                }
+            }
+            else if (slash >= 0)
             {
                 var digits = text.Length - slash - 1;
                 if (digits < 1 || digits > 3)
@@ -134,6 +144,25 @@ namespace Resurs.Analyzers.Infrastructure.Net
 
             cidr = new Cidr(address, prefix);
             return true;
+        }
+
+        /// <summary>The prefix length of a dotted IPv4 mask: its ones must come first, then only zeros.</summary>
+        public static bool TryMaskLength(uint mask, out int prefix)
+        {
+            prefix = 0;
+            while (prefix < 32 && (mask & (0x80000000u >> prefix)) != 0)
+            {
+                prefix++;
+            }
+
+            return prefix == 32 || (mask << prefix) == 0;
+        }
+
+        /// <summary>Whether the text after the slash is a dotted mask ("a.b.c.d/255.255.0.0") rather than a length.</summary>
+        public static bool IsMaskNotation(string text)
+        {
+            var slash = text.IndexOf('/');
+            return slash >= 0 && text.IndexOf('.', slash + 1) >= 0;
         }
 
         public bool Contains(IPValue address)

@@ -6,12 +6,13 @@ namespace Resurs.Analyzers.Infrastructure.Net
     /// <summary>One address or CIDR inside a string, with its position in that string.</summary>
     internal readonly struct AddressItem
     {
-        public AddressItem(Cidr cidr, int start, int length, bool hasPrefix)
+        public AddressItem(Cidr cidr, int start, int length, bool hasPrefix, bool masked = false)
         {
             Cidr = cidr;
             Start = start;
             Length = length;
             HasPrefix = hasPrefix;
+            Masked = masked;
         }
 
         public Cidr Cidr { get; }
@@ -22,6 +23,9 @@ namespace Resurs.Analyzers.Infrastructure.Net
 
         /// <summary>True for "a.b.c.d/n", false for a bare address (which is a /32 or /128).</summary>
         public bool HasPrefix { get; }
+
+        /// <summary>The prefix is written as a dotted mask: "13.50.0.0/255.255.0.0".</summary>
+        public bool Masked { get; }
 
         /// <summary>One address: a bare IP or a /32 (/128).</summary>
         public bool IsSingleAddress => Cidr.IsSingleAddress;
@@ -141,7 +145,7 @@ namespace Resurs.Analyzers.Infrastructure.Net
                     return false;
                 }
 
-                builder.Add(new AddressItem(cidr, start, i - start, item.IndexOf('/') >= 0));
+                builder.Add(new AddressItem(cidr, start, i - start, item.IndexOf('/') >= 0, Cidr.IsMaskNotation(item)));
             }
 
             if (builder.Count == 0)
@@ -153,9 +157,10 @@ namespace Resurs.Analyzers.Infrastructure.Net
             return true;
         }
 
-        /// <summary>"51.21.32.255" or "51.21.32.255/32" ("/128" for IPv6).</summary>
-        public static string Format(IPValue address, bool withPrefix) =>
-            withPrefix ? address + "/" + (address.IsV6 ? "128" : "32") : address.ToString();
+        /// <summary>"51.21.32.255" or "51.21.32.255/32" ("/128" for IPv6; "/255.255.255.255" when the list writes masks).</summary>
+        public static string Format(IPValue address, bool withPrefix, bool masked = false) =>
+            !withPrefix ? address.ToString()
+            : address + "/" + (address.IsV6 ? "128" : masked ? "255.255.255.255" : "32");
 
         private static bool IsListSeparator(char c) => c == ',' || c == ';' || c == ' ' || c == '\t';
 

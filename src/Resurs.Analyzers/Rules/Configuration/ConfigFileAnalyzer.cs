@@ -21,7 +21,7 @@ namespace Resurs.Analyzers.Rules.Configuration
     /// gives one RES9002 and nothing else.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class ConfigFileAnalyzer : DiagnosticAnalyzer
+    public sealed partial class ConfigFileAnalyzer : DiagnosticAnalyzer
     {
         /// <summary>Diagnostic properties of a config-file fix: an absolute edit in the file.</summary>
         public const string EditStartProperty = "EditStart";
@@ -44,7 +44,7 @@ namespace Resurs.Analyzers.Rules.Configuration
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             Descriptors.RES1001, Descriptors.RES1002, Descriptors.RES1003, Descriptors.RES1004, Descriptors.RES1005,
             Descriptors.RES2001, Descriptors.RES2003, Descriptors.RES3001, Descriptors.RES3003, Descriptors.RES4001, Descriptors.RES4002,
-            Descriptors.RES9002).AddRange(Descriptors.ReturnAddressVariants);
+            Descriptors.RES4004, Descriptors.RES4005, Descriptors.RES9002).AddRange(Descriptors.ReturnAddressVariants);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -67,7 +67,7 @@ namespace Resurs.Analyzers.Rules.Configuration
             || fileName.Equals("app.config", StringComparison.OrdinalIgnoreCase)
             || fileName.EndsWith(".exe.config", StringComparison.OrdinalIgnoreCase);
 
-        private sealed class FileAnalysis
+        private sealed partial class FileAnalysis
         {
             private readonly AdditionalFileAnalysisContext context;
             private readonly AnalysisPolicy policy;
@@ -129,6 +129,8 @@ namespace Resurs.Analyzers.Rules.Configuration
                 {
                     WalkXml(element);
                 }
+
+                CheckIpSecurity(elements);
             }
 
             private void WalkJson(JsonNode node, List<string> path)
@@ -226,6 +228,7 @@ namespace Resurs.Analyzers.Rules.Configuration
                 }
 
                 CheckCertificateSettings(element);
+                CheckServiceEndpoint(element);
                 foreach (var attribute in element.Attributes.Values)
                 {
                     if (attribute.Value.IndexOf("://", StringComparison.Ordinal) >= 0)
@@ -452,6 +455,13 @@ namespace Resurs.Analyzers.Rules.Configuration
 
                 var purpose = networkNames.Classify(path);
                 var callbackIps = policy.Read(ResursOptions.CallbackIps, RuleIds.CloudRangeAllowlisted, file);
+                var cloudIps = ResursNetworks.CloudIps(callbackIps);
+                if (IsTrustedProxyPath(path))
+                {
+                    CheckTrustedProxies(entries, path, cloudIps);
+                    return;
+                }
+
                 var cidrs = entries.ConvertAll(entry => entry.Item.Cidr);
                 if (purpose == ListPurpose.Deny || !(purpose == ListPurpose.Allow || AllowlistJudge.HoldsCallbackIp(cidrs, callbackIps)))
                 {
@@ -459,13 +469,12 @@ namespace Resurs.Analyzers.Rules.Configuration
                 }
 
                 var list = new ListText(text!, entries, elements, IsAppSettings(fileName));
-                var cloudIps = ResursNetworks.CloudIps(callbackIps);
                 for (var i = 0; i < entries.Count; i++)
                 {
                     var entry = entries[i];
                     if (AllowlistJudge.CloudRange(entry.Item.Cidr, cloudIps) is { } cloud)
                     {
-                        var arguments = new[] { entry.Text, AllowlistJudge.Admits(entry.Item.Cidr, cloud) };
+                        var arguments = new[] { entry.Text, AllowlistJudge.Admits(entry.Item.Cidr, cloud), AllowlistJudge.AllowlistAdvice };
                         if (list.ReplaceRange(i, callbackIps) is { } fix)
                         {
                             ReportEdit(Descriptors.RES4001, entry.Span, fix.Edit, fix.Replace, fix.Title, arguments);

@@ -42,7 +42,7 @@ namespace Resurs.Analyzers.Rules.Configuration
                 }
             }
 
-            var texts = values.ConvertAll(ip => AddressList.Format(ip, withPrefix: !BareNeighbours(index)));
+            var texts = values.ConvertAll(ip => AddressList.Format(ip, withPrefix: !BareNeighbours(index), entry.Item.Masked));
             var title = values.Count == 0
                 ? "Remove " + entry.Text + "; its callback IPs are already listed"
                 : "Allow only " + Prose.JoinAnd(values.ConvertAll(ip => ip.ToString()));
@@ -97,7 +97,7 @@ namespace Resurs.Analyzers.Rules.Configuration
                 return null;
             }
 
-            var texts = missing.ConvertAll(ip => AddressList.Format(ip, entries[template].Item.HasPrefix));
+            var texts = missing.ConvertAll(ip => AddressList.Format(ip, entries[template].Item.HasPrefix, entries[template].Item.Masked));
             var title = "Add " + Prose.JoinAnd(missing.ConvertAll(ip => ip.ToString()));
             if (IsElement(template))
             {

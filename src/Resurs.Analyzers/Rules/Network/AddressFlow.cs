@@ -212,7 +212,7 @@ namespace Resurs.Analyzers.Rules.Network
 
                         if (isThis && NetworkTypes.IsCheckMethod(method.Name))
                         {
-                            return Checked(value);
+                            return Checked(value, invocation, argument);
                         }
 
                         if (method.ReturnType.SpecialType == SpecialType.System_Boolean)
@@ -238,9 +238,9 @@ namespace Resurs.Analyzers.Rules.Network
                             continue;
                         }
 
-                        return NetworkTypes.IsCheckMethod(invocation.TargetMethod.Name) ? Checked(value) : Anonymous(value);
+                        return NetworkTypes.IsCheckMethod(invocation.TargetMethod.Name) ? Checked(value, invocation, current) : Anonymous(value);
                     case IForEachLoopOperation loop when loop.Collection == current:
-                        return Checked(value);
+                        return Checked(value, loop.Body, null);
                     default:
                         return Anonymous(value);
                 }
@@ -464,10 +464,16 @@ namespace Resurs.Analyzers.Rules.Network
             return landing;
         }
 
-        private static Landing Checked(IOperation operation)
+        /// <summary>
+        /// A list or range that is tested (<c>Contains</c>, <c>Any</c>, <c>foreach</c>). The test makes it an allowlist only
+        /// when it tests an inbound caller's address (<see cref="InboundAddress"/>) or sits in a member named for allowing
+        /// (<c>IsAllowed</c>, <c>IsTrusted</c>); otherwise it is range arithmetic, such as a network library's own
+        /// <c>IPNetwork.Parse("0.0.0.0/0").Contains(address)</c>.
+        /// </summary>
+        private Landing Checked(IOperation operation, IOperation check, IOperation? tested)
         {
             var landing = Anonymous(operation);
-            landing.FeedsCheck = true;
+            landing.FeedsCheck = InboundAddress.IsReadIn(check, tested) || names.Classify(new[] { OwnerName }) == ListPurpose.Allow;
             return landing;
         }
 

@@ -24,7 +24,7 @@ namespace Resurs.Analyzers.Rules.Network
             {
                 var bare = entry.Shape == LeafShape.Text && container.Entries.Any(e => e.Shape == LeafShape.Text && e.Cidr.IsSingleAddress && !e.HasPrefix);
                 var isCreation = entry.NetworkCreation is not null;
-                var texts = values.Select(ip => AddressList.Format(ip, withPrefix: !isCreation && !bare)).ToList();
+                var texts = values.Select(ip => AddressList.Format(ip, withPrefix: !isCreation && !bare, entry.Masked)).ToList();
                 string? prefix = null;
                 if (isCreation)
                 {
@@ -85,7 +85,7 @@ namespace Resurs.Analyzers.Rules.Network
                 }
 
                 var withPrefix = template.HasPrefix && template.NetworkCreation is null;
-                var texts = missing.Select(ip => AddressList.Format(ip, withPrefix)).ToList();
+                var texts = missing.Select(ip => AddressList.Format(ip, withPrefix, template.Masked)).ToList();
                 var title = "Add " + Prose.JoinAnd(missing.Select(ip => ip.ToString()).ToList());
                 if (template.ItemSpan is { } itemSpan)
                 {

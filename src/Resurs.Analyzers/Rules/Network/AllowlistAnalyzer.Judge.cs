@@ -123,7 +123,7 @@ namespace Resurs.Analyzers.Rules.Network
                     foreach (var item in items)
                     {
                         var display = value.Text.Substring(item.Start, item.Length);
-                        var entry = new Entry(item.Cidr, display, shape, item.HasPrefix, value.Node);
+                        var entry = new Entry(item.Cidr, display, shape, item.HasPrefix, value.Node) { Masked = item.Masked };
                         if (items.Length > 1 || landing.SplitSeparator is not null)
                         {
                             // One address of a list literal: reported, and fixed, inside the literal.
@@ -152,6 +152,7 @@ namespace Resurs.Analyzers.Rules.Network
 
                     var entry = new Entry(cidr, networkCreation is null ? value.Text : cidr.ToString(), shape, shape == LeafShape.Network, networkCreation ?? value.Node);
                     entry.NetworkCreation = networkCreation;
+                    entry.Masked = item.Masked;
                     entry.PrefixNode = prefix is not null && NetworkTypes.Unwrap(prefix) is ILiteralOperation prefixLiteral ? prefixLiteral.Syntax : null;
                     entries.Add(entry);
                 }
@@ -332,7 +333,8 @@ namespace Resurs.Analyzers.Rules.Network
                 var claimed = new HashSet<IPValue>();
                 foreach (var entry in container.Entries)
                 {
-                    if (AllowlistJudge.CloudRange(entry.Cidr, cloudIps) is not { } cloud)
+                    if (AllowlistJudge.CloudRange(entry.Cidr, cloudIps) is not { } cloud
+                        || (container.Forwarded && !AllowlistJudge.ReportsProxyEntry(entry.Cidr)))
                     {
                         continue;
                     }
@@ -345,7 +347,7 @@ namespace Resurs.Analyzers.Rules.Network
 
                     var admits = AllowlistJudge.Admits(entry.Cidr, cloud);
                     var properties = container.Forwarded ? null : CloudRangeFix(container, entry, values);
-                    Report(context, Descriptors.RES4001, entry.Tree, entry.ReportSpan, properties, entry.Display, admits);
+                    Report(context, Descriptors.RES4001, entry.Tree, entry.ReportSpan, properties, entry.Display, admits, AllowlistJudge.Advice(container.Forwarded));
                 }
             }
 

@@ -37,6 +37,9 @@ namespace Resurs.Analyzers.Rules.Network
             /// <summary>Written with "/n" (or a network type): new entries copy the form.</summary>
             public bool HasPrefix { get; }
 
+            /// <summary>The prefix is a dotted mask ("/255.255.0.0"): new entries copy that form.</summary>
+            public bool Masked { get; set; }
+
             /// <summary>The literal, or the <c>new IPNetwork(...)</c> creation.</summary>
             public SyntaxNode ReportNode { get; }
 

@@ -12,6 +12,25 @@ namespace Resurs.Analyzers.Rules.Network
     /// </summary>
     internal static class AllowlistJudge
     {
+        /// <summary>The RES4001 advice for a callback allowlist (the message's last argument).</summary>
+        public const string AllowlistAdvice = "allowlist only Resurs's exact callback IPs";
+
+        /// <summary>
+        /// The RES4001 advice for a trusted-proxy list (ForwardedHeadersOptions.KnownNetworks, KnownIPNetworks,
+        /// KnownProxies): it says who may set the caller's address, so it should name the application's own proxies.
+        /// </summary>
+        public const string ProxyAdvice =
+            "a trusted-proxy list should name only your own load balancers and proxies, since any host in it can set the caller's address with X-Forwarded-For";
+
+        /// <summary>The advice for RES4001's message: proxies for a trusted-proxy list, exact callback IPs otherwise.</summary>
+        public static string Advice(bool trustedProxies) => trustedProxies ? ProxyAdvice : AllowlistAdvice;
+
+        /// <summary>
+        /// Whether a trusted-proxy list's entry is reported as RES4001: a cloud-wide range is, but <c>0.0.0.0/0</c> or
+        /// <c>::/0</c> there is trust-everything forwarding, which is RES4005's finding alone.
+        /// </summary>
+        public static bool ReportsProxyEntry(Cidr entry) => entry.PrefixLength != 0;
+
         /// <summary>Whether the list already holds one of Resurs's callback IPs as a single address (so it is about Resurs).</summary>
         public static bool HoldsCallbackIp(IEnumerable<Cidr> entries, ImmutableArray<IPValue> callbackIps)
         {

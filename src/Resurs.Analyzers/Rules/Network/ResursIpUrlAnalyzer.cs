@@ -140,42 +140,7 @@ namespace Resurs.Analyzers.Rules.Network
 
             private void Evaluate(OperationContext context, UrlValue url, SyntaxTree useTree, string sink)
             {
-                var text = url.KnownPrefix;
-                var separator = text.IndexOf("://", StringComparison.Ordinal);
-                if (separator <= 0 || separator > 10 || !UrlScanner.TryParseAt(text, 0, separator, out var parts))
-                {
-                    return;
-                }
-
-                for (var i = 0; i < separator; i++)
-                {
-                    var c = text[i];
-                    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '.' || c == '+' || c == '-'))
-                    {
-                        return;
-                    }
-                }
-
-                if (parts.AuthorityEnd == text.Length && url.HoleFollowsPrefix)
-                {
-                    return; // "https://192.121.110." + suffix: the host is not complete
-                }
-
-                IPValue address;
-                var raw = text.Substring(parts.HostStart, parts.HostLength);
-                if (parts.Bracketed)
-                {
-                    if (!IPValue.TryParseUrlHostV6(raw, out address))
-                    {
-                        return;
-                    }
-                }
-                else if (UrlScanner.NormalizeHost(text, parts) is not { } host || !IPValue.TryParseUrlHostV4(host, out address))
-                {
-                    return;
-                }
-
-                if (!ResursNetworks.IsResursAddress(address))
+                if (!ResursIpHost.TryFind(url.KnownPrefix, url.HoleFollowsPrefix, out var parts, out var hostText))
                 {
                     return;
                 }
@@ -190,7 +155,6 @@ namespace Resurs.Analyzers.Rules.Network
                     return;
                 }
 
-                var hostText = parts.Bracketed ? "[" + raw + "]" : raw;
                 var fromOtherFile = fragment.IsFromOtherFile(useTree);
                 var use = fromOtherFile ? sink + ", from " + Prose.Symbol(fragment.ViaSymbol!) + " in " + Prose.FileName(fragment.Node!.SyntaxTree) : sink;
                 var additional = fromOtherFile ? new[] { fragment.Node!.GetLocation() } : null;

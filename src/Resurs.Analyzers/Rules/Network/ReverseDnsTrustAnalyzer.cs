@@ -86,7 +86,7 @@ namespace Resurs.Analyzers.Rules.Network
                     var receiver = invocation.Instance ?? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
                     return receiver is null ? null : InboundSource(receiver, depth + 1);
                 case IPropertyReferenceOperation property:
-                    return PropertySource(property);
+                    return InboundAddress.Describe(property);
                 case ILocalReferenceOperation local:
                     return LocalSource(local, depth);
                 case IParameterReferenceOperation parameter:
@@ -98,42 +98,6 @@ namespace Resurs.Analyzers.Rules.Network
                 default:
                     return null;
             }
-        }
-
-        private static string? PropertySource(IPropertyReferenceOperation property)
-        {
-            switch (property.Property.Name)
-            {
-                case "RemoteIpAddress":
-                    return "HttpContext.Connection.RemoteIpAddress";
-                case "UserHostAddress":
-                    return "HttpRequest.UserHostAddress";
-                case "Address" when property.Instance is IPropertyReferenceOperation { Property.Name: "RemoteEndPoint" }:
-                    return "RemoteEndPoint.Address";
-            }
-
-            if (property.Property.IsIndexer && property.Arguments.Length == 1
-                && property.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string key })
-            {
-                return HeaderSource(key);
-            }
-
-            return null;
-        }
-
-        private static string? HeaderSource(string key)
-        {
-            if (key.Equals("REMOTE_ADDR", StringComparison.OrdinalIgnoreCase))
-            {
-                return "ServerVariables[\"REMOTE_ADDR\"]";
-            }
-
-            if (key.Equals("X-Forwarded-For", StringComparison.OrdinalIgnoreCase) || key.Equals("HTTP_X_FORWARDED_FOR", StringComparison.OrdinalIgnoreCase))
-            {
-                return "the X-Forwarded-For header";
-            }
-
-            return key.Equals("X-Real-IP", StringComparison.OrdinalIgnoreCase) ? "the X-Real-IP header" : null;
         }
 
         /// <summary>
@@ -153,7 +117,7 @@ namespace Resurs.Analyzers.Rules.Network
             {
                 return model.GetOperation(call) is IInvocationOperation { TargetMethod.Name: "TryGetValue", Arguments.Length: 2 } tryGet
                     && tryGet.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string key }
-                        ? HeaderSource(key)
+                        ? InboundAddress.DescribeKey(key)
                         : null;
             }
 
