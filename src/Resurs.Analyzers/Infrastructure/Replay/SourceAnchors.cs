@@ -68,6 +68,11 @@ namespace Resurs.Analyzers.Infrastructure.Replay
                 }
 
                 var token = root.FindToken(position, findInsideTrivia: false);
+                if (InNamespaceName(token))
+                {
+                    continue;
+                }
+
                 var scope = membersOnly ? EnclosingMember(token) : EnclosingScope(token);
                 if (scope is null)
                 {
@@ -81,6 +86,31 @@ namespace Resurs.Analyzers.Infrastructure.Replay
             }
 
             return scopes;
+        }
+
+        /// <summary>
+        /// True for a token in a namespace's name: a plain <c>using System.Security.Cryptography.X509Certificates;</c> or a
+        /// <c>namespace Shop.Certificates</c> declaration. Naming a namespace puts no value or member in scope, so it is
+        /// no reason to replay a file. A <c>using static</c> or an alias does (<c>using Flags = X509VerificationFlags;</c>).
+        /// </summary>
+        private static bool InNamespaceName(SyntaxToken token)
+        {
+            for (var node = token.Parent; node is not null; node = node.Parent)
+            {
+                switch (node)
+                {
+                    case UsingDirectiveSyntax directive:
+                        return directive.StaticKeyword.IsKind(SyntaxKind.None) && directive.Alias is null;
+                    case BaseNamespaceDeclarationSyntax ns:
+                        return ns.Name.Span.Contains(token.SpanStart);
+                    case NameSyntax:
+                        continue;
+                    default:
+                        return false;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>

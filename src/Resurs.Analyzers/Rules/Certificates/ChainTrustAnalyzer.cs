@@ -40,9 +40,15 @@ namespace Resurs.Analyzers.Rules.Certificates
 
         internal override ImmutableArray<ICodeRule> Rules => ImmutableArray.Create<ICodeRule>(this);
 
-        // Every weakening value names its enum type, X509VerificationFlags or X509ChainTrustMode (or an alias or
-        // static using declared in the file).
-        void ICodeRule.Start(CodePass pass) => pass.Add(() => Setup(pass), "X509");
+        // A field reference names its field where it is written, whatever usings or aliases the file has: the anchors are
+        // the reported members themselves ("RevocationUnknown" covers the four revocation flags).
+        private static readonly string[] Anchors =
+        {
+            "AllowUnknownCertificateAuthority", "NotTimeValid", "IgnoreNotTimeNested", "IgnoreInvalidName", "RevocationUnknown",
+            "AllFlags", CustomRootTrust,
+        };
+
+        void ICodeRule.Start(CodePass pass) => pass.Add(() => Setup(pass), Anchors);
 
         private static KeyValuePair<string, string> Entry(string name, string effect) => new KeyValuePair<string, string>(name, effect);
 
