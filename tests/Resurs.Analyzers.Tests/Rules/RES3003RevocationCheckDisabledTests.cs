@@ -194,6 +194,7 @@ class Startup
         public bool CheckRevocation { get; set; }
         public bool CheckCrl { get; set; } = false;
         public bool SkipRevocation { get; set; } = true;
+        public bool CheckOcsp;
     }
 ";
 
@@ -218,7 +219,12 @@ class Startup
         handler.CheckCertificateRevocationList = {|#1:options.CheckCrl|};
         handler.CheckCertificateRevocationList = {|RES3003:!options.SkipRevocation|};
         stream.AuthenticateAsClient(""merchant-api.resurs.com"", null, SslProtocols.Tls12, {|RES3003:options.CheckCrl|});
-    }"),
+        handler.CheckCertificateRevocationList = {|RES3003:options.CheckOcsp|};
+        handler.CheckCertificateRevocationList = checkLater;
+    }
+
+    // A private field is state, not an option: it may be set anywhere in the class.
+    private bool checkLater;"),
             Verify.Diagnostic("RES3003").WithLocation(0).WithArguments("RevocationMode = X509RevocationMode.NoCheck", " while 'CheckRevocation' keeps its default (false)", string.Empty),
             Verify.Diagnostic("RES3003").WithLocation(1).WithArguments("CheckCertificateRevocationList = options.CheckCrl", " while 'CheckCrl' keeps its default (false)", string.Empty));
 

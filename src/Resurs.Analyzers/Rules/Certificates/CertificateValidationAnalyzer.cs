@@ -416,7 +416,7 @@ namespace Resurs.Analyzers.Rules.Certificates
             public void AnalyzeMethodBody(OperationContext context)
             {
                 var body = (IMethodBodyOperation)context.Operation;
-                if (body.Syntax is not MethodDeclarationSyntax declaration
+                if (body.Syntax is not MethodDeclarationSyntax { Identifier.ValueText: "CheckValidationResult" or "Validate" } declaration
                     || (body.BlockBody ?? body.ExpressionBody) is not { } block
                     || body.SemanticModel?.GetDeclaredSymbol(declaration, context.CancellationToken) is not IMethodSymbol method
                     || method.ContainingType is not { } type)
