@@ -16,7 +16,9 @@ namespace Resurs.Analyzers.Rules.Certificates
     /// validation delegate (a lambda, an anonymous method, a method group, <c>new RemoteCertificateValidationCallback(M)</c>)
     /// is judged by <see cref="ValidatorEvaluator"/> and reported where it is created, wherever it is stored or passed.
     /// RES3001 also covers <c>HttpClientHandler.DangerousAcceptAnyServerCertificateValidator</c>, an always-true legacy
-    /// <c>ICertificatePolicy</c> and WCF <c>X509CertificateValidationMode.None</c>.
+    /// <c>ICertificatePolicy</c> and a never-throwing WCF <c>X509CertificateValidator</c> (both at the implementation), WCF
+    /// <c>X509CertificateValidationMode.None</c>, and callbacks of unresolved or third-party types judged by their shape.
+    /// RES3002 also covers a WCF validator that throws only when a property the issuer chooses differs.
     /// </summary>
 #pragma warning disable RS1001 // A rule view: the host loads ResursAnalyzer, which runs this rule with the others in one pass.
     public sealed class CertificateValidationAnalyzer : ResursCodeAnalyzer, ICodeRule
