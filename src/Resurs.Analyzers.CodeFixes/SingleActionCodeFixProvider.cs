@@ -21,7 +21,10 @@ namespace Resurs.Analyzers.CodeFixes
         public sealed override ImmutableArray<string> FixableDiagnosticIds { get; }
 
         protected sealed override Task<ImmutableArray<FixChoice>> ChoicesAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken) =>
-            Task.FromResult(choices);
+            Task.FromResult(Offers(diagnostic) ? choices : ImmutableArray<FixChoice>.Empty);
+
+        /// <summary>False for a diagnostic the action does not fit; true unless a provider says otherwise.</summary>
+        protected virtual bool Offers(Diagnostic diagnostic) => true;
 
         /// <summary>Each fix edits inside its own span, so applying them from the end of the file keeps the earlier spans valid.</summary>
         protected sealed override async Task<Document> ApplyAsync(Document document, IReadOnlyList<(Diagnostic Diagnostic, string Key)> fixes, CancellationToken cancellationToken)

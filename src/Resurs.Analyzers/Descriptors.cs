@@ -122,15 +122,15 @@ namespace Resurs.Analyzers
         public static readonly DiagnosticDescriptor RES3002 = Create(
             RuleIds.CertificateErrorsAccepted,
             "Certificate validation callback accepts some certificate errors",
-            "{0} lets through {1}; accept a certificate only when the errors are SslPolicyErrors.None{2}",
+            "{0} lets through {1}; {2}{3}",
             RuleCategories.Certificates,
             DiagnosticSeverity.Warning,
-            "A validation callback that returns true for some SslPolicyErrors value other than None accepts a certificate for the wrong domain, with a broken chain or an untrusted CA, or no certificate at all. Resurs rejects such certificates, and the callback lets an attacker who holds one intercept the connection. Comparing only the subject, issuer or thumbprint without reading the errors argument is the same bypass.");
+            "A validation callback that returns true for some SslPolicyErrors value other than None accepts a certificate for the wrong domain, with a broken chain or an untrusted CA, or no certificate at all. Resurs rejects such certificates, and the callback lets an attacker who holds one intercept the connection. Accepting a certificate because its subject, issuer or name matches, or because the request goes to a chosen host, is the same bypass: anyone can issue a self-signed certificate with any subject. So is a custom X509CertificateValidator that throws only when such a property differs.");
 
         public static readonly DiagnosticDescriptor RES3003 = Create(
             RuleIds.RevocationCheckDisabled,
             "Certificate revocation checking is disabled",
-            "'{0}' turns off certificate revocation checking, so a revoked certificate is accepted{1}",
+            "'{0}' turns off certificate revocation checking{1}, so a revoked certificate is accepted{2}",
             RuleCategories.Certificates,
             DiagnosticSeverity.Warning,
             "Resurs rejects revoked certificates. Setting CheckCertificateRevocationList or checkCertificateRevocation to false, or a revocation mode to X509RevocationMode.NoCheck, makes the connection accept a certificate that its CA has revoked, for example after its private key leaked.");

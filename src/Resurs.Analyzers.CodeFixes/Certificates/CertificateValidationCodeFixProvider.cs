@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Operations;
@@ -39,7 +40,9 @@ namespace Resurs.Analyzers.CodeFixes.Certificates
             var creation = root is null ? null : ValidatorRewriter.FindCreation(root, diagnostic.Location.SourceSpan);
             if (creation is null)
             {
-                return ImmutableArray<FixChoice>.Empty;
+                return diagnostic.Id == RuleIds.CertificateValidationDisabled && root is not null && PolicyMethod(root, diagnostic.Location.SourceSpan) is not null
+                    ? ImmutableArray.Create(AcceptOnlyValid)
+                    : ImmutableArray<FixChoice>.Empty;
             }
 
             if (diagnostic.Id == RuleIds.CertificateErrorsAccepted)
@@ -54,7 +57,7 @@ namespace Resurs.Analyzers.CodeFixes.Certificates
                 choices.Add(UseDefault);
             }
 
-            if (RewriteTarget(creation, probe.SemanticModel, cancellationToken) is not null)
+            if (RewriteTarget(creation, probe.SemanticModel, cancellationToken) is not null && TakesSslPolicyErrors(creation, probe.SemanticModel, cancellationToken))
             {
                 choices.Add(AcceptOnlyValid);
             }
@@ -118,6 +121,16 @@ namespace Resurs.Analyzers.CodeFixes.Certificates
             foreach (var (diagnostic, key) in fixes.OrderBy(f => f.Diagnostic.Location.SourceSpan.Start))
             {
                 var creation = ValidatorRewriter.FindCreation(root, diagnostic.Location.SourceSpan);
+                if (creation is null
+                    && key == EquivalenceKeys.AcceptOnlyValidCertificates
+                    && PolicyMethod(root, diagnostic.Location.SourceSpan) is { } policy
+                    && !edited.Any(span => span.IntersectsWith(policy.Span)))
+                {
+                    editor.ReplaceNode(policy, CheckProblemCode(policy));
+                    edited.Add(policy.Span);
+                    continue;
+                }
+
                 if (creation is null || edited.Any(span => span.IntersectsWith(creation.Span)))
                 {
                     continue;
@@ -162,6 +175,47 @@ namespace Resurs.Analyzers.CodeFixes.Certificates
             // The code-action cleanup simplifies the qualified SslPolicyErrors; the using it needs is added here.
             var changed = await EmptiedConditions.CleanUpAsync(editor.GetChangedDocument(), cancellationToken).ConfigureAwait(false);
             return await ImportAdder.AddImportsAsync(changed, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// False for a validator whose delegate type does not end in SslPolicyErrors (a third-party or unresolved callback
+        /// type judged by its shape): <c>errors == SslPolicyErrors.None</c> would not compile there.
+        /// </summary>
+        private static bool TakesSslPolicyErrors(ExpressionSyntax creation, SemanticModel model, CancellationToken cancellationToken)
+        {
+            var type = model.GetTypeInfo(creation, cancellationToken).ConvertedType as INamedTypeSymbol;
+            if (type?.DelegateInvokeMethod is { Parameters: { Length: > 0 } parameters })
+            {
+                return parameters[parameters.Length - 1].Type.ToDisplayString() == WellKnownTypes.SslPolicyErrorsName;
+            }
+
+            // A method group whose conversion failed: its method decides.
+            return model.GetSymbolInfo(creation, cancellationToken).Symbol is IMethodSymbol { Parameters: { Length: > 0 } methodParameters }
+                && methodParameters[methodParameters.Length - 1].Type.ToDisplayString() == WellKnownTypes.SslPolicyErrorsName;
+        }
+
+        /// <summary>The <c>ICertificatePolicy.CheckValidationResult</c> implementation whose name a RES3001 diagnostic is on.</summary>
+        private static MethodDeclarationSyntax? PolicyMethod(SyntaxNode root, TextSpan span) =>
+            root.FullSpan.Contains(span)
+            && root.FindToken(span.Start).Parent is MethodDeclarationSyntax { Identifier.ValueText: "CheckValidationResult", ParameterList.Parameters.Count: 4 } method
+            && method.Identifier.Span == span
+                ? method
+                : null;
+
+        /// <summary>Makes every return of a certificate policy return <c>certificateProblem == 0</c> (no problem: a valid certificate).</summary>
+        private static MethodDeclarationSyntax CheckProblemCode(MethodDeclarationSyntax method)
+        {
+            var problem = method.ParameterList.Parameters[3].Identifier.ValueText;
+            ExpressionSyntax Valid(ExpressionSyntax old) => SyntaxFactory.ParseExpression(problem + " == 0").WithTriviaFrom(old);
+            if (method.ExpressionBody is { } arrow)
+            {
+                return method.WithExpressionBody(arrow.WithExpression(Valid(arrow.Expression)));
+            }
+
+            var returns = method.DescendantNodes(node => node is not AnonymousFunctionExpressionSyntax and not LocalFunctionStatementSyntax)
+                .OfType<ReturnStatementSyntax>()
+                .Where(r => r.Expression is not null);
+            return method.ReplaceNodes(returns, (old, _) => old.WithExpression(Valid(old.Expression!)));
         }
 
         /// <summary>The 'if' statements around <paramref name="creation"/> within its member, innermost first.</summary>

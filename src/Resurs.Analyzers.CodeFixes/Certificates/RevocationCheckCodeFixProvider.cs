@@ -18,6 +18,13 @@ namespace Resurs.Analyzers.CodeFixes.Certificates
         {
         }
 
+        /// <summary>
+        /// Not for a setting that follows an option whose default turns revocation off: writing <c>true</c> or
+        /// <c>Online</c> at the use would ignore the option; its default is what to change.
+        /// </summary>
+        protected override bool Offers(Diagnostic diagnostic) =>
+            !diagnostic.Properties.ContainsKey(Rules.Certificates.RevocationCheckAnalyzer.ConfiguredDefaultProperty);
+
         protected override async Task<Document> FixAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);

@@ -49,6 +49,8 @@ namespace Resurs.Analyzers.Infrastructure
 
         public INamedTypeSymbol? WcfValidationMode => Get("System.ServiceModel.Security.X509CertificateValidationMode");
 
+        public INamedTypeSymbol? X509CertificateValidator => Get("System.IdentityModel.Selectors.X509CertificateValidator");
+
         public INamedTypeSymbol? HttpClient => Get("System.Net.Http.HttpClient");
 
         public INamedTypeSymbol? HttpClientHandler => Get("System.Net.Http.HttpClientHandler");

@@ -70,7 +70,7 @@ namespace Resurs.Analyzers.Tests.Rules
         // ------------------------------------------------------------------ method groups (peers 5-7, 9)
 
         [Fact]
-        public Task Method_groups_are_reported_where_they_are_converted() => Verify.VerifyAnalyzerAsync(Class(@"
+        public Task Method_groups_are_reported_once_at_their_first_use_in_the_file() => Verify.VerifyAnalyzerAsync(Class(@"
     static bool AcceptAll(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors) => true;
     bool AcceptInstance(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
     {
@@ -80,11 +80,48 @@ namespace Resurs.Analyzers.Tests.Rules
     void M()
     {
         ServicePointManager.ServerCertificateValidationCallback = {|RES3001:AcceptAll|};
-        ServicePointManager.ServerCertificateValidationCallback = {|RES3001:AcceptInstance|};
         ServicePointManager.ServerCertificateValidationCallback = {|RES3001:this.AcceptInstance|};
-        ServicePointManager.ServerCertificateValidationCallback = {|RES3001:C.AcceptAll|};
-        ServicePointManager.ServerCertificateValidationCallback = {|RES3001:new RemoteCertificateValidationCallback(AcceptAll)|};
+        ServicePointManager.ServerCertificateValidationCallback = AcceptInstance;
+        ServicePointManager.ServerCertificateValidationCallback = C.AcceptAll;
+        ServicePointManager.ServerCertificateValidationCallback = new RemoteCertificateValidationCallback(AcceptAll);
     }"));
+
+        [Fact]
+        public Task Explicit_delegate_creation_is_reported_as_a_whole() => Verify.VerifyAnalyzerAsync(Class(@"
+    static bool AcceptAll(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors) => true;
+    void M() => ServicePointManager.ServerCertificateValidationCallback = {|RES3001:new RemoteCertificateValidationCallback(AcceptAll)|};"));
+
+        [Fact]
+        public Task One_validation_method_passed_to_two_handlers_is_reported_once() => Verify.VerifyAnalyzerAsync(Class(@"
+    static bool Validate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors) => true;
+    static bool Strict(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors) => errors == SslPolicyErrors.None;
+
+    void M(Stream inner)
+    {
+        var first = new SslStream(inner, false, {|RES3001:Validate|});
+        var second = new SslStream(inner, false, Validate);
+        var options = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = Validate };
+        var strict = new SslStream(inner, false, Strict);
+        var again = new SslStream(inner, false, Strict);
+    }"));
+
+        [Fact]
+        public Task A_validation_method_is_reported_once_in_each_file_that_uses_it() => new Verify.Test(Class(@"
+    void M(Stream inner)
+    {
+        var first = new SslStream(inner, false, {|RES3001:Validators.AcceptAll|});
+        var second = new SslStream(inner, false, Validators.AcceptAll);
+    }"))
+        {
+            TestState =
+            {
+                Sources =
+                {
+                    Usings + "static class Validators { public static bool AcceptAll(object s, X509Certificate? c, X509Chain? ch, SslPolicyErrors e) => true; }",
+                    Usings + "static class Other { static void N() => ServicePointManager.ServerCertificateValidationCallback = {|RES3001:Validators.AcceptAll|}; }",
+                },
+            },
+        }.RunAsync();
 
         [Fact]
         public Task Method_group_message_names_the_method() => Verify.VerifyAnalyzerAsync(
@@ -448,6 +485,152 @@ class Startup
 }
 ");
 
+        // ------------------------------------------------------------------ callbacks judged by shape (unresolved and third-party types)
+
+        [Fact]
+        public Task Callbacks_of_unresolved_types_are_judged_by_shape() => new Verify.Test(@"
+class C
+{
+    static bool AcceptAll(object sender, object certificate, object chain, object errors) => true;
+    static bool Checks(object sender, object certificate, object chain, int errors) => errors == 0;
+
+    void M(SmtpClient smtp, RestClientOptions rest, GrpcChannelOptions grpc, NSUrlSessionHandler platform, Unknown half)
+    {
+        smtp.ServerCertificateValidationCallback = {|RES3001:(s, c, ch, e)|} => true;
+        rest.RemoteCertificateValidationCallback = {|RES3001:AcceptAll|};
+        var options = new GrpcChannelOptions { CertificateValidationCallback = {|RES3001:(s, c, ch, e)|} => { return true; } };
+        platform.ServerCertificateCustomValidationCallback = {|RES3001:(m, c, ch, e)|} => true;
+        half.ServerCertificateValidationCallback += {|RES3001:delegate|} { return true; };
+        half.ServerCertificateCustomValidationCallback = {|RES3001:(HttpRequestMessage m, X509Certificate2 c, X509Chain ch, SslPolicyErrors e)|} => true;
+    }
+
+    void Silent(SmtpClient smtp, Unknown half)
+    {
+        smtp.ServerCertificateValidationCallback = (s, c, ch, e) => e == null;
+        smtp.ServerCertificateValidationCallback = Checks;
+        smtp.ServerCertificateValidationCallback = (s, c) => true;
+        smtp.ServerCertificateValidationCallback = (s, c, ch, e) => false;
+        smtp.ClientCertificateSelectionCallback = (s, c, ch, e) => true;
+        half.CertificateValidator = (s, c, ch, e) => true;
+        half.ServerCertificateValidationCallback = null;
+    }
+}
+")
+        {
+            CompilerDiagnostics = CompilerDiagnostics.None,
+        }.RunAsync();
+
+        private const string MailKitStub = @"
+namespace MailKit.Net.Smtp
+{
+    public delegate bool CertificateCheck(object sender, object certificate, object chain, int sslPolicyErrors);
+
+    public sealed class SmtpClient
+    {
+        public CertificateCheck? ServerCertificateValidationCallback { get; set; }
+        public System.Func<string, bool>? CertificateValidationCallback { get; set; }
+    }
+}
+";
+
+        [Fact]
+        public Task Third_party_callback_with_its_own_delegate_type_is_judged_by_shape() => Verify.VerifyAnalyzerAsync(MailKitStub + @"
+namespace Shop
+{
+    using MailKit.Net.Smtp;
+
+    static class Mail
+    {
+        static bool TrustAll(object sender, object certificate, object chain, int errors) => true;
+        static bool Strict(object sender, object certificate, object chain, int errors) => errors == 0;
+
+        static void Configure(SmtpClient client)
+        {
+            client.ServerCertificateValidationCallback = {|RES3001:(sender, certificate, chain, errors)|} => true;
+            client.ServerCertificateValidationCallback = {|RES3001:TrustAll|};
+            var inline = new SmtpClient { ServerCertificateValidationCallback = {|RES3001:delegate|} { return true; } };
+
+            client.ServerCertificateValidationCallback = (sender, certificate, chain, errors) => errors == 0;
+            client.ServerCertificateValidationCallback = Strict;
+            client.CertificateValidationCallback = host => true;
+        }
+    }
+}
+");
+
+        [Fact]
+        public Task Fix_removes_a_third_party_callback_and_does_not_rewrite_it() => new Verify.Test(MailKitStub + @"
+namespace Shop
+{
+    using MailKit.Net.Smtp;
+
+    static class Mail
+    {
+        static void Configure(SmtpClient client)
+        {
+            client.ServerCertificateValidationCallback = {|RES3001:(sender, certificate, chain, errors)|} => true;
+            System.Console.WriteLine(client);
+        }
+    }
+}
+")
+        {
+            FixedCode = MailKitStub + @"
+namespace Shop
+{
+    using MailKit.Net.Smtp;
+
+    static class Mail
+    {
+        static void Configure(SmtpClient client)
+        {
+            System.Console.WriteLine(client);
+        }
+    }
+}
+",
+            CodeActionEquivalenceKey = EquivalenceKeys.UseDefaultCertificateValidation,
+        }.RunAsync();
+
+        [Fact]
+        public Task Fix_all_removes_unresolved_callbacks() => new Verify.Test(@"
+class C
+{
+    void M(SmtpClient smtp, Unknown half)
+    {
+        smtp.ServerCertificateValidationCallback = {|RES3001:(s, c, ch, e)|} => true;
+        half.ServerCertificateCustomValidationCallback = {|RES3001:(m, c, ch, e)|} => true;
+        smtp.Timeout = 5;
+    }
+}
+")
+        {
+            FixedCode = @"
+class C
+{
+    void M(SmtpClient smtp, Unknown half)
+    {
+        smtp.Timeout = 5;
+    }
+}
+",
+            CompilerDiagnostics = CompilerDiagnostics.None,
+            CodeActionEquivalenceKey = EquivalenceKeys.UseDefaultCertificateValidation,
+        }.RunAsync();
+
+        // ------------------------------------------------------------------ server options that ask for no client certificate
+
+        [Fact]
+        public Task Server_callback_without_required_client_certificates_has_no_effect() => Verify.VerifyAnalyzerAsync(Class(@"
+    SslServerAuthenticationOptions Silent() => new SslServerAuthenticationOptions { RemoteCertificateValidationCallback = (s, c, ch, e) => true };
+    SslServerAuthenticationOptions SilentFalse() => new SslServerAuthenticationOptions { ClientCertificateRequired = false, RemoteCertificateValidationCallback = (s, c, ch, e) => true };
+    SslServerAuthenticationOptions Required() => new SslServerAuthenticationOptions { ClientCertificateRequired = true, RemoteCertificateValidationCallback = {|RES3001:(s, c, ch, e)|} => true };
+
+    void NotKnowable(SslServerAuthenticationOptions options)
+    {
+        options.RemoteCertificateValidationCallback = {|RES3001:(s, c, ch, e)|} => true;
+    }"));
+
         // ------------------------------------------------------------------ delegate shapes (peer 22)
 
         [Fact]
@@ -500,8 +683,7 @@ ServicePointManager.ServerCertificateValidationCallback += {|RES3001:delegate|} 
 
         // ------------------------------------------------------------------ legacy and WCF (peer 27)
 
-        [Fact]
-        public Task Always_true_certificate_policy_is_reported_at_its_creation() => Verify.VerifyAnalyzerAsync(@"
+        private const string CertificatePolicyStub = @"
 using System.Security.Cryptography.X509Certificates;
 
 namespace System.Net
@@ -511,9 +693,13 @@ namespace System.Net
         bool CheckValidationResult(ServicePoint srvPoint, X509Certificate certificate, WebRequest request, int certificateProblem);
     }
 }
+";
 
+        [Fact]
+        public Task Always_true_certificate_policy_is_reported_once_at_its_implementation() => Verify.VerifyAnalyzerAsync(CertificatePolicyStub + @"
 namespace Legacy
 {
+    using System;
     using System.Net;
 
     static class LegacyServicePointManager
@@ -523,7 +709,16 @@ namespace Legacy
 
     sealed class TrustAllCertificatePolicy : ICertificatePolicy
     {
-        public bool CheckValidationResult(ServicePoint srvPoint, X509Certificate certificate, WebRequest request, int certificateProblem) => true;
+        public bool {|#0:CheckValidationResult|}(ServicePoint srvPoint, X509Certificate certificate, WebRequest request, int certificateProblem) => true;
+    }
+
+    sealed class LoggingPolicy : ICertificatePolicy
+    {
+        bool ICertificatePolicy.{|#1:CheckValidationResult|}(ServicePoint srvPoint, X509Certificate certificate, WebRequest request, int certificateProblem)
+        {
+            Console.WriteLine(certificateProblem);
+            return true;
+        }
     }
 
     sealed class StrictPolicy : ICertificatePolicy
@@ -531,16 +726,71 @@ namespace Legacy
         public bool CheckValidationResult(ServicePoint srvPoint, X509Certificate certificate, WebRequest request, int certificateProblem) => certificateProblem == 0;
     }
 
+    sealed class NotAPolicy
+    {
+        public bool CheckValidationResult(ServicePoint srvPoint, X509Certificate certificate, WebRequest request, int certificateProblem) => true;
+    }
+
     static class Setup
     {
         static void Apply()
         {
-            LegacyServicePointManager.CertificatePolicy = {|#0:new TrustAllCertificatePolicy()|};
+            // Installed twice, and never: reported at the class, not at each installation.
+            LegacyServicePointManager.CertificatePolicy = new TrustAllCertificatePolicy();
+            LegacyServicePointManager.CertificatePolicy = new TrustAllCertificatePolicy();
             LegacyServicePointManager.CertificatePolicy = new StrictPolicy();
         }
     }
 }
-", Verify.Diagnostic("RES3001").WithLocation(0).WithArguments("Certificate policy 'TrustAllCertificatePolicy'", string.Empty));
+",
+            Verify.Diagnostic("RES3001").WithLocation(0).WithArguments("Certificate policy 'TrustAllCertificatePolicy'", string.Empty),
+            Verify.Diagnostic("RES3001").WithLocation(1).WithArguments("Certificate policy 'LoggingPolicy'", string.Empty));
+
+        [Fact]
+        public Task Fix_makes_a_certificate_policy_check_the_problem_code() => Verify.VerifyCodeFixAsync(
+            CertificatePolicyStub + @"
+namespace Legacy
+{
+    using System;
+    using System.Net;
+
+    sealed class TrustAllCertificatePolicy : ICertificatePolicy
+    {
+        public bool {|RES3001:CheckValidationResult|}(ServicePoint srvPoint, X509Certificate certificate, WebRequest request, int certificateProblem) => true;
+    }
+
+    sealed class LoggingPolicy : ICertificatePolicy
+    {
+        public bool {|RES3001:CheckValidationResult|}(ServicePoint point, X509Certificate certificate, WebRequest request, int problem)
+        {
+            Console.WriteLine(problem);
+            return true;
+        }
+    }
+}
+",
+            CertificatePolicyStub + @"
+namespace Legacy
+{
+    using System;
+    using System.Net;
+
+    sealed class TrustAllCertificatePolicy : ICertificatePolicy
+    {
+        public bool CheckValidationResult(ServicePoint srvPoint, X509Certificate certificate, WebRequest request, int certificateProblem) => certificateProblem == 0;
+    }
+
+    sealed class LoggingPolicy : ICertificatePolicy
+    {
+        public bool CheckValidationResult(ServicePoint point, X509Certificate certificate, WebRequest request, int problem)
+        {
+            Console.WriteLine(problem);
+            return problem == 0;
+        }
+    }
+}
+",
+            EquivalenceKeys.AcceptOnlyValidCertificates);
 
         private const string WcfStub = @"
 namespace System.ServiceModel.Security
@@ -946,7 +1196,7 @@ class Startup
     void M(Stream inner)
     {
         ServicePointManager.ServerCertificateValidationCallback = {|RES3001:AcceptAll|};
-        var stream = new SslStream(inner, false, {|RES3001:new RemoteCertificateValidationCallback(AcceptAll)|});
+        var stream = new SslStream(inner, false, new RemoteCertificateValidationCallback(AcceptAll));
     }"),
             Class(@"
     static bool AcceptAll(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors sslPolicyErrors)

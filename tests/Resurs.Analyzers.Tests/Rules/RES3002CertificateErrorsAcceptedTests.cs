@@ -18,6 +18,7 @@ namespace Resurs.Analyzers.Tests.Rules
         private const string NotAvailable = "a missing certificate (RemoteCertificateNotAvailable)";
         private const string Everything = NameMismatch + ", " + ChainErrors + " and " + NotAvailable;
         private const string NeverReads = ", because it never reads the SslPolicyErrors argument";
+        private const string Advice = "accept a certificate only when the errors are SslPolicyErrors.None";
 
         private static string Class(string members) => Usings + "\nclass C\n{\n    const string Pin = \"3B0E2A5F9C\";\n" + members + "\n}\n";
 
@@ -27,17 +28,17 @@ namespace Resurs.Analyzers.Tests.Rules
         [Fact]
         public Task Accepting_a_name_mismatch_is_reported_and_named() => Verify.VerifyAnalyzerAsync(
             Handler("{|#0:(message, cert, chain, errors)|} => errors == SslPolicyErrors.None || errors == SslPolicyErrors.RemoteCertificateNameMismatch"),
-            Verify.Diagnostic("RES3002").WithLocation(0).WithArguments("This certificate validation callback", NameMismatch, string.Empty));
+            Verify.Diagnostic("RES3002").WithLocation(0).WithArguments("This certificate validation callback", NameMismatch, Advice, string.Empty));
 
         [Fact]
         public Task Masking_out_chain_errors_is_reported_and_named() => Verify.VerifyAnalyzerAsync(
             Handler("{|#0:(message, cert, chain, errors)|} => (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) == SslPolicyErrors.None"),
-            Verify.Diagnostic("RES3002").WithLocation(0).WithArguments("This certificate validation callback", ChainErrors, string.Empty));
+            Verify.Diagnostic("RES3002").WithLocation(0).WithArguments("This certificate validation callback", ChainErrors, Advice, string.Empty));
 
         [Fact]
         public Task HasFlag_on_one_flag_is_reported_and_names_the_rest() => Verify.VerifyAnalyzerAsync(
             Handler("{|#0:(message, cert, chain, errors)|} => !errors.HasFlag(SslPolicyErrors.RemoteCertificateNotAvailable)"),
-            Verify.Diagnostic("RES3002").WithLocation(0).WithArguments("This certificate validation callback", NameMismatch + " and " + ChainErrors, string.Empty));
+            Verify.Diagnostic("RES3002").WithLocation(0).WithArguments("This certificate validation callback", NameMismatch + " and " + ChainErrors, Advice, string.Empty));
 
         [Fact]
         public Task Pinning_the_thumbprint_or_public_key_is_silent() => Verify.VerifyAnalyzerAsync(Class(@"
@@ -58,6 +59,167 @@ namespace Resurs.Analyzers.Tests.Rules
         handler.ServerCertificateCustomValidationCallback = {|RES3002:(_, cert, _, _)|} => cert!.Subject == ""CN=merchant-api.resurs.com"";
         ServicePointManager.ServerCertificateValidationCallback = {|RES3002:ByIssuer|};
     }"));
+
+        private const string SubjectClause = ", when the certificate's Subject matches, which anyone can put in a self-signed certificate";
+        private const string HostClause = ", for the hosts it names, where a forged certificate is then accepted";
+
+        [Fact]
+        public Task Accepting_errors_when_a_forgeable_property_matches_is_reported_and_says_so() => Verify.VerifyAnalyzerAsync(
+            Class(@"
+    void M(HttpClientHandler handler)
+    {
+        handler.ServerCertificateCustomValidationCallback = {|#0:(message, cert, chain, errors)|} => errors == SslPolicyErrors.None || cert?.Subject == ""CN=api.example.com"";
+        handler.ServerCertificateCustomValidationCallback = {|#1:(message, cert, chain, errors)|} =>
+        {
+            if (errors == SslPolicyErrors.None)
+                return true;
+            return cert != null && cert.SubjectName.Name == ""CN=api.example.com"";
+        };
+    }"),
+            Verify.Diagnostic("RES3002").WithLocation(0).WithArguments("This certificate validation callback", Everything + SubjectClause, Advice, string.Empty),
+            Verify.Diagnostic("RES3002").WithLocation(1).WithArguments(
+                "This certificate validation callback",
+                NameMismatch + ", " + ChainErrors + " and " + NotAvailable + ", when the certificate's distinguished name matches, which anyone can put in a self-signed certificate",
+                Advice,
+                string.Empty));
+
+        [Fact]
+        public Task Every_forgeable_property_is_reported() => Verify.VerifyAnalyzerAsync(Class(@"
+    void M(HttpClientHandler handler)
+    {
+        handler.ServerCertificateCustomValidationCallback = {|RES3002:(message, cert, chain, errors)|} => errors == SslPolicyErrors.None || cert!.Issuer == ""CN=Internal CA"";
+        handler.ServerCertificateCustomValidationCallback = {|RES3002:(message, cert, chain, errors)|} => errors == SslPolicyErrors.None || cert!.GetNameInfo(X509NameType.DnsName, false) == ""api.example.com"";
+        handler.ServerCertificateCustomValidationCallback = {|RES3002:(message, cert, chain, errors)|} => errors == SslPolicyErrors.None || cert!.FriendlyName == ""staging"";
+        ServicePointManager.ServerCertificateValidationCallback = {|RES3002:(sender, cert, chain, errors)|} => errors == SslPolicyErrors.None || cert!.Subject.Contains(""example.com"");
+    }"));
+
+        [Fact]
+        public Task Accepting_errors_for_chosen_hosts_is_reported_and_says_so() => Verify.VerifyAnalyzerAsync(
+            Class(@"
+    void M(HttpClientHandler handler)
+    {
+        handler.ServerCertificateCustomValidationCallback = {|#0:(request, cert, chain, errors)|} =>
+            errors == SslPolicyErrors.None || request.RequestUri!.Host == ""internal.example.com"";
+        ServicePointManager.ServerCertificateValidationCallback = {|RES3002:(sender, cert, chain, errors)|} =>
+        {
+            if (sender is HttpWebRequest request && request.Address.Host == ""internal.example.com"")
+                return true;
+            return errors == SslPolicyErrors.None;
+        };
+    }"),
+            Verify.Diagnostic("RES3002").WithLocation(0).WithArguments("This certificate validation callback", Everything + HostClause, Advice, string.Empty));
+
+        [Fact]
+        public Task Forgeable_and_host_checks_on_top_of_no_errors_are_silent() => Verify.VerifyAnalyzerAsync(Class(@"
+    void M(HttpClientHandler handler)
+    {
+        handler.ServerCertificateCustomValidationCallback = (message, cert, chain, errors) => errors == SslPolicyErrors.None && cert?.Subject == ""CN=api.example.com"";
+        handler.ServerCertificateCustomValidationCallback = (request, cert, chain, errors) => errors == SslPolicyErrors.None && request.RequestUri!.Host == ""api.example.com"";
+        handler.ServerCertificateCustomValidationCallback = (message, cert, chain, errors) =>
+        {
+            if (errors != SslPolicyErrors.None)
+                return false;
+            return cert!.Issuer.Contains(""DigiCert"");
+        };
+        handler.ServerCertificateCustomValidationCallback = (message, cert, chain, errors) => errors == SslPolicyErrors.None || cert?.GetCertHashString() == Pin;
+        handler.ServerCertificateCustomValidationCallback = (message, cert, chain, errors) => errors == SslPolicyErrors.None || cert?.GetPublicKeyString() == Pin;
+    }"));
+
+        private const string IdentityModelStub = @"
+namespace System.IdentityModel.Selectors
+{
+    using System.Security.Cryptography.X509Certificates;
+
+    public abstract class X509CertificateValidator
+    {
+        public static X509CertificateValidator ChainTrust => null!;
+        public abstract void Validate(X509Certificate2 certificate);
+    }
+}
+
+namespace System.IdentityModel.Tokens
+{
+    public class SecurityTokenValidationException : System.Exception
+    {
+        public SecurityTokenValidationException(string message) : base(message) { }
+    }
+}
+";
+
+        [Fact]
+        public Task Custom_validator_that_throws_only_on_a_forgeable_property_is_reported() => Verify.VerifyAnalyzerAsync(IdentityModelStub + @"
+namespace Shop
+{
+    using System;
+    using System.IdentityModel.Selectors;
+    using System.IdentityModel.Tokens;
+    using System.Security.Cryptography.X509Certificates;
+
+    sealed class SubjectValidator : X509CertificateValidator
+    {
+        public override void {|#0:Validate|}(X509Certificate2 certificate)
+        {
+            if (certificate == null)
+                throw new ArgumentNullException(nameof(certificate));
+            if (certificate.Subject != ""CN=partner.example.com"")
+                throw new SecurityTokenValidationException(""Unexpected certificate"");
+        }
+    }
+
+    sealed class AcceptAllValidator : X509CertificateValidator
+    {
+        public override void {|#1:Validate|}(X509Certificate2 certificate)
+        {
+        }
+    }
+
+    sealed class ChainValidator : X509CertificateValidator
+    {
+        public override void Validate(X509Certificate2 certificate)
+        {
+            ChainTrust.Validate(certificate);
+            if (certificate.Subject != ""CN=partner.example.com"")
+                throw new SecurityTokenValidationException(""Unexpected certificate"");
+        }
+    }
+
+    sealed class PinningValidator : X509CertificateValidator
+    {
+        public override void Validate(X509Certificate2 certificate)
+        {
+            if (certificate.Thumbprint != ""3B0E2A5F9C"")
+                throw new SecurityTokenValidationException(""Unexpected certificate"");
+        }
+    }
+
+    sealed class BuildingValidator : X509CertificateValidator
+    {
+        public override void Validate(X509Certificate2 certificate)
+        {
+            using var chain = new X509Chain();
+            if (!chain.Build(certificate))
+                throw new SecurityTokenValidationException(""Untrusted"");
+        }
+    }
+
+    sealed class UnknownValidator : X509CertificateValidator
+    {
+        private readonly Func<X509Certificate2, bool> check;
+        public UnknownValidator(Func<X509Certificate2, bool> check) => this.check = check;
+        public override void Validate(X509Certificate2 certificate)
+        {
+            if (!check(certificate))
+                throw new SecurityTokenValidationException(""Rejected"");
+        }
+    }
+}
+",
+            Verify.Diagnostic("RES3002").WithLocation(0).WithArguments(
+                "Certificate validator 'SubjectValidator'",
+                "any certificate whose Subject matches, without checking its chain; anyone can put these in a self-signed certificate",
+                "validate the chain first (X509CertificateValidator.ChainTrust.Validate) and check these properties only after it",
+                string.Empty),
+            Verify.Diagnostic("RES3001").WithLocation(1).WithArguments("Certificate validator 'AcceptAllValidator'", string.Empty));
 
         [Fact]
         public Task Pinning_a_self_signed_certificate_when_the_errors_are_not_none_is_silent() => Verify.VerifyAnalyzerAsync(
@@ -99,7 +261,7 @@ namespace Resurs.Analyzers.Tests.Rules
             return !errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch);
         };
     }"),
-            Verify.Diagnostic("RES3002").WithLocation(0).WithArguments("This certificate validation callback", ChainErrors, string.Empty));
+            Verify.Diagnostic("RES3002").WithLocation(0).WithArguments("This certificate validation callback", ChainErrors, Advice, string.Empty));
 
         [Fact]
         public Task Switches_and_patterns_that_let_one_error_through_are_reported() => Verify.VerifyAnalyzerAsync(Class(@"
@@ -240,6 +402,7 @@ class Startup
             Verify.Diagnostic("RES3002").WithLocation(0).WithArguments(
                 "This certificate validation callback",
                 "wrong-domain certificates (RemoteCertificateNameMismatch), certificates with a broken chain or an untrusted CA (RemoteCertificateChainErrors) and a missing certificate (RemoteCertificateNotAvailable)",
+                Advice,
                 " (in development-only code; if this is deliberate, suppress RES3002 with #pragma warning disable or set resurs_analyzers.development_code = skip)"));
 
         [Fact]

@@ -35,7 +35,7 @@ namespace Resurs.Analyzers.Tests.Rules
         public Task Message_names_the_setting() => Verify.VerifyAnalyzerAsync(
             Class(@"
     void M(HttpClientHandler handler) => handler.CheckCertificateRevocationList = {|#0:false|};"),
-            Verify.Diagnostic("RES3003").WithLocation(0).WithArguments("CheckCertificateRevocationList = false", string.Empty));
+            Verify.Diagnostic("RES3003").WithLocation(0).WithArguments("CheckCertificateRevocationList = false", string.Empty, string.Empty));
 
         [Fact]
         public Task Revocation_mode_no_check_is_reported_where_it_configures() => Verify.VerifyAnalyzerAsync(Class(@"
@@ -48,7 +48,7 @@ namespace Resurs.Analyzers.Tests.Rules
         var mode = {|RES3003:X509RevocationMode.NoCheck|};
         chain.ChainPolicy.RevocationMode = mode;
     }"),
-            Verify.Diagnostic("RES3003").WithLocation(0).WithArguments("RevocationMode = X509RevocationMode.NoCheck", string.Empty));
+            Verify.Diagnostic("RES3003").WithLocation(0).WithArguments("RevocationMode = X509RevocationMode.NoCheck", string.Empty, string.Empty));
 
         [Fact]
         public Task SslStream_revocation_argument_is_reported_positional_and_named() => Verify.VerifyAnalyzerAsync(
@@ -60,7 +60,7 @@ namespace Resurs.Analyzers.Tests.Rules
         stream.AuthenticateAsServer(serverCertificate, false, SslProtocols.Tls12, {|RES3003:false|});
         await stream.AuthenticateAsServerAsync(serverCertificate, clientCertificateRequired: true, enabledSslProtocols: SslProtocols.Tls12, checkCertificateRevocation: {|RES3003:false|});
     }"),
-            Verify.Diagnostic("RES3003").WithLocation(0).WithArguments("checkCertificateRevocation: false", string.Empty));
+            Verify.Diagnostic("RES3003").WithLocation(0).WithArguments("checkCertificateRevocation: false", string.Empty, string.Empty));
 
         [Fact]
         public Task Kestrel_client_certificate_revocation_is_reported() => Verify.VerifyAnalyzerAsync(@"
@@ -148,6 +148,7 @@ class Startup
 ",
             Verify.Diagnostic("RES3003").WithLocation(0).WithArguments(
                 "CheckCertificateRevocationList = false",
+                string.Empty,
                 " (in development-only code; if this is deliberate, suppress RES3003 with #pragma warning disable or set resurs_analyzers.development_code = skip)"));
 
         [Fact]
@@ -179,6 +180,148 @@ class Startup
         own.ChainPolicy.RevocationMode = {|RES3003:X509RevocationMode.NoCheck|};
         return errors == SslPolicyErrors.None;
     }"));
+
+        private const string Options = @"
+    sealed class TlsOptions
+    {
+        public bool CheckRevocation { get; set; } = true;
+        public bool CheckCrl { get; set; } = true;
+        public bool SkipRevocation { get; set; }
+    }
+
+    sealed class LegacyOptions
+    {
+        public bool CheckRevocation { get; set; }
+        public bool CheckCrl { get; set; } = false;
+        public bool SkipRevocation { get; set; } = true;
+        public bool CheckOcsp;
+    }
+";
+
+        [Fact]
+        public Task A_choice_on_configuration_is_silent_when_the_default_checks_revocation() => Verify.VerifyAnalyzerAsync(Class(Options + @"
+    void M(X509Chain chain, HttpClientHandler handler, SslClientAuthenticationOptions client, TlsOptions options)
+    {
+        chain.ChainPolicy.RevocationMode = options.CheckRevocation ? X509RevocationMode.Online : X509RevocationMode.NoCheck;
+        client.CertificateRevocationCheckMode = options.SkipRevocation ? X509RevocationMode.NoCheck : X509RevocationMode.Online;
+        client.CertificateRevocationCheckMode = !options.CheckRevocation ? X509RevocationMode.NoCheck : X509RevocationMode.Online;
+        handler.CheckCertificateRevocationList = options.CheckCrl;
+        handler.CheckCertificateRevocationList = !options.SkipRevocation;
+    }"));
+
+        [Fact]
+        public Task A_choice_on_configuration_is_reported_when_the_default_turns_revocation_off() => Verify.VerifyAnalyzerAsync(
+            Class(Options + @"
+    void M(X509Chain chain, HttpClientHandler handler, SslClientAuthenticationOptions client, LegacyOptions options, SslStream stream)
+    {
+        chain.ChainPolicy.RevocationMode = options.CheckRevocation ? X509RevocationMode.Online : {|#0:X509RevocationMode.NoCheck|};
+        client.CertificateRevocationCheckMode = options.SkipRevocation ? {|RES3003:X509RevocationMode.NoCheck|} : X509RevocationMode.Online;
+        handler.CheckCertificateRevocationList = {|#1:options.CheckCrl|};
+        handler.CheckCertificateRevocationList = {|RES3003:!options.SkipRevocation|};
+        stream.AuthenticateAsClient(""merchant-api.resurs.com"", null, SslProtocols.Tls12, {|RES3003:options.CheckCrl|});
+        handler.CheckCertificateRevocationList = {|RES3003:options.CheckOcsp|};
+        handler.CheckCertificateRevocationList = checkLater;
+    }
+
+    // A private field is state, not an option: it may be set anywhere in the class.
+    private bool checkLater;"),
+            Verify.Diagnostic("RES3003").WithLocation(0).WithArguments("RevocationMode = X509RevocationMode.NoCheck", " while 'CheckRevocation' keeps its default (false)", string.Empty),
+            Verify.Diagnostic("RES3003").WithLocation(1).WithArguments("CheckCertificateRevocationList = options.CheckCrl", " while 'CheckCrl' keeps its default (false)", string.Empty));
+
+        [Fact]
+        public Task An_opt_in_revocation_option_that_defaults_to_off_stays_reported() => Verify.VerifyAnalyzerAsync(Class(@"
+    // Shaped like npgsql: revocation is checked only when the connection string asks for it, and by default it does not.
+    sealed class ConnectionSettings
+    {
+        public bool CheckCertificateRevocation { get; set; }
+    }
+
+    void Authenticate(SslStream stream, ConnectionSettings settings, X509Chain chain)
+    {
+        var mode = settings.CheckCertificateRevocation ? X509RevocationMode.Online : {|RES3003:X509RevocationMode.NoCheck|};
+        chain.ChainPolicy.RevocationMode = mode;
+        stream.AuthenticateAsClient(new SslClientAuthenticationOptions
+        {
+            TargetHost = ""db.example.com"",
+            CertificateRevocationCheckMode = settings.CheckCertificateRevocation ? X509RevocationMode.Online : {|RES3003:X509RevocationMode.NoCheck|},
+        });
+    }"));
+
+        [Fact]
+        public Task A_choice_whose_default_is_not_knowable_is_reported() => Verify.VerifyAnalyzerAsync(Class(@"
+    sealed class Settings
+    {
+        public Settings(bool check) => CheckRevocation = check;
+        public bool CheckRevocation { get; set; }
+        public bool Computed => DateTime.Now.Year > 2000;
+    }
+
+    void M(X509Chain chain, HttpClientHandler handler, Settings settings, bool checkRevocation)
+    {
+        chain.ChainPolicy.RevocationMode = checkRevocation ? X509RevocationMode.Online : {|RES3003:X509RevocationMode.NoCheck|};
+        chain.ChainPolicy.RevocationMode = settings.CheckRevocation ? X509RevocationMode.Online : {|RES3003:X509RevocationMode.NoCheck|};
+        chain.ChainPolicy.RevocationMode = settings.Computed ? X509RevocationMode.Online : {|RES3003:X509RevocationMode.NoCheck|};
+        handler.CheckCertificateRevocationList = settings.CheckRevocation;
+        handler.CheckCertificateRevocationList = settings.Computed;
+        handler.CheckCertificateRevocationList = checkRevocation;
+    }"));
+
+        [Fact]
+        public Task Fix_is_not_offered_where_an_option_default_turns_revocation_off()
+        {
+            // Writing 'true' here would ignore the option; its default is what to change.
+            var source = Class(Options + @"
+    void M(HttpClientHandler handler, X509Chain chain, LegacyOptions options)
+    {
+        handler.CheckCertificateRevocationList = {|RES3003:options.CheckCrl|};
+        chain.ChainPolicy.RevocationMode = options.CheckRevocation ? X509RevocationMode.Online : {|RES3003:X509RevocationMode.NoCheck|};
+    }");
+            return Verify.VerifyCodeFixAsync(source, source, EquivalenceKeys.CheckRevocation);
+        }
+
+        [Fact]
+        public Task Revocation_on_an_object_that_accepts_every_certificate_is_left_to_RES3001() => Verify.VerifyAnalyzerAsync(Class(@"
+    void M(HttpClientHandler handler, SocketsHttpHandler sockets, X509Chain chain)
+    {
+        var inline = new HttpClientHandler
+        {
+            CheckCertificateRevocationList = false,
+            ServerCertificateCustomValidationCallback = (m, c, ch, e) => true,
+        };
+        var dangerous = new HttpClientHandler
+        {
+            ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator,
+            CheckCertificateRevocationList = false,
+        };
+        var client = new SslClientAuthenticationOptions
+        {
+            CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
+            RemoteCertificateValidationCallback = AcceptAll,
+        };
+        handler.CheckCertificateRevocationList = false;
+        handler.ServerCertificateCustomValidationCallback = (m, c, ch, e) => true;
+        sockets.SslOptions.CertificateRevocationCheckMode = X509RevocationMode.NoCheck;
+        sockets.SslOptions.RemoteCertificateValidationCallback = delegate { return true; };
+        ServicePointManager.CheckCertificateRevocationList = false;
+        ServicePointManager.ServerCertificateValidationCallback = (s, c, ch, e) => true;
+    }
+
+    void StillReported(HttpClientHandler handler, HttpClientHandler other)
+    {
+        var validating = new HttpClientHandler
+        {
+            CheckCertificateRevocationList = {|RES3003:false|},
+            ServerCertificateCustomValidationCallback = (m, c, ch, e) => e == SslPolicyErrors.None,
+        };
+        handler.CheckCertificateRevocationList = {|RES3003:false|};
+        other.ServerCertificateCustomValidationCallback = (m, c, ch, e) => true;
+        if (DateTime.Now.Hour > 12)
+        {
+            handler.ServerCertificateCustomValidationCallback = (m, c, ch, e) => true;
+        }
+    }
+
+    static bool AcceptAll(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors) => true;"));
 
         [Fact]
         public Task Fix_turns_revocation_checking_on() => Verify.VerifyCodeFixAsync(

@@ -119,6 +119,15 @@ namespace Resurs.Analyzers.Rules.Certificates
         }
 
         /// <summary>
+        /// True when <paramref name="configured"/> is a setting of <c>new SslServerAuthenticationOptions { … }</c> whose
+        /// initializer does not set <c>ClientCertificateRequired = true</c>: the server asks for no client certificate, so its
+        /// validation callback and revocation mode never run. Set outside an initializer: not knowable, false.
+        /// </summary>
+        public static bool ServerIgnoresClientCertificates(IPropertyReferenceOperation configured) =>
+            configured.Property.ContainingType?.Name == "SslServerAuthenticationOptions"
+            && InitializerLacks(configured, "ClientCertificateRequired");
+
+        /// <summary>
         /// True when <paramref name="configured"/> is set in an object initializer that does not set
         /// <paramref name="property"/> to <c>true</c> (so it keeps its default, false). Set elsewhere: unknown, false.
         /// </summary>

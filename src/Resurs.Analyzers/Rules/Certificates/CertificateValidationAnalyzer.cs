@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using Resurs.Analyzers.Infrastructure;
@@ -15,7 +16,9 @@ namespace Resurs.Analyzers.Rules.Certificates
     /// validation delegate (a lambda, an anonymous method, a method group, <c>new RemoteCertificateValidationCallback(M)</c>)
     /// is judged by <see cref="ValidatorEvaluator"/> and reported where it is created, wherever it is stored or passed.
     /// RES3001 also covers <c>HttpClientHandler.DangerousAcceptAnyServerCertificateValidator</c>, an always-true legacy
-    /// <c>ICertificatePolicy</c> and WCF <c>X509CertificateValidationMode.None</c>.
+    /// <c>ICertificatePolicy</c> and a never-throwing WCF <c>X509CertificateValidator</c> (both at the implementation), WCF
+    /// <c>X509CertificateValidationMode.None</c>, and callbacks of unresolved or third-party types judged by their shape.
+    /// RES3002 also covers a WCF validator that throws only when a property the issuer chooses differs.
     /// </summary>
 #pragma warning disable RS1001 // A rule view: the host loads ResursAnalyzer, which runs this rule with the others in one pass.
     public sealed class CertificateValidationAnalyzer : ResursCodeAnalyzer, ICodeRule
@@ -44,39 +47,35 @@ namespace Resurs.Analyzers.Rules.Certificates
 
         private static void OnCompilationStart(CodePass pass)
         {
-            var analysis = new Lazy<CompilationAnalysis?>(() => CreateAnalysis(pass), LazyThreadSafetyMode.ExecutionAndPublication);
+            var analysis = new Lazy<CompilationAnalysis>(() => CreateAnalysis(pass), LazyThreadSafetyMode.ExecutionAndPublication);
 
             // A validator need not name any certificate type where it is written: a lambda passed to a helper in
             // another file is typed by the helper's parameter. Every delegate creation is judged, through the host's
             // operation action (delegate creations are rare, so this costs next to nothing).
-            pass.OnEvery(CertificateFacts.MayBeValidationDelegate, c => analysis.Value?.AnalyzeDelegateCreation(c), OperationKind.DelegateCreation);
+            pass.OnEvery(CertificateFacts.MayBeValidationDelegate, c => analysis.Value.AnalyzeDelegateCreation(c), OperationKind.DelegateCreation);
 
-            // The rest must be named where it is used: DangerousAcceptAnyServerCertificateValidator, the
-            // ICertificatePolicy installed through ServicePointManager.CertificatePolicy, and the WCF
-            // X509CertificateValidationMode all spell "Certificate".
-            pass.Add(() => analysis.Value?.Replay, "Certificate");
+            // The rest must be named where it is used: DangerousAcceptAnyServerCertificateValidator, an ICertificatePolicy
+            // or X509CertificateValidator implementation, the WCF X509CertificateValidationMode and the callback
+            // properties judged by shape all spell "Certificate".
+            pass.Add(() => analysis.Value.Replay, "Certificate");
         }
 
-        /// <summary>The rule's types and handlers for a compilation, or null when none of the types it judges exists.</summary>
-        private static CompilationAnalysis? CreateAnalysis(CodePass pass)
+        /// <summary>
+        /// The rule's types and handlers for a compilation. Without any certificate type the callbacks of half-typed code or
+        /// of a missing reference are still judged by their shape (<see cref="CompilationAnalysis.AnalyzeCallbackAssignment"/>).
+        /// </summary>
+        private static CompilationAnalysis CreateAnalysis(CodePass pass)
         {
-            var sslPolicyErrors = pass.Types.SslPolicyErrors;
             var certificatePolicy = pass.Types.CertificatePolicy;
-            var checkValidationResult = certificatePolicy is null ? null : FirstMethod(certificatePolicy, "CheckValidationResult");
-            var wcfValidationMode = pass.Types.WcfValidationMode;
-            if (sslPolicyErrors is null && certificatePolicy is null && wcfValidationMode is null)
-            {
-                return null;
-            }
-
             return new CompilationAnalysis(
-                sslPolicyErrors,
+                pass.Types.SslPolicyErrors,
                 pass.Types.X509Certificate,
                 pass.Types.X509Chain,
                 pass.Types.HttpClientHandler,
                 certificatePolicy,
-                checkValidationResult,
-                wcfValidationMode,
+                certificatePolicy is null ? null : FirstMethod(certificatePolicy, "CheckValidationResult"),
+                pass.Types.WcfValidationMode,
+                pass.Types.X509CertificateValidator,
                 new MethodBodies(pass.Compilation),
                 pass.Policy);
         }
@@ -95,6 +94,9 @@ namespace Resurs.Analyzers.Rules.Certificates
 
         private sealed class CompilationAnalysis
         {
+            private const string CallbackAdvice = "accept a certificate only when the errors are SslPolicyErrors.None";
+            private const string ValidatorAdvice = "validate the chain first (X509CertificateValidator.ChainTrust.Validate) and check these properties only after it";
+
             private readonly INamedTypeSymbol? sslPolicyErrors;
             private readonly INamedTypeSymbol? certificate;
             private readonly INamedTypeSymbol? chain;
@@ -102,10 +104,10 @@ namespace Resurs.Analyzers.Rules.Certificates
             private readonly INamedTypeSymbol? certificatePolicy;
             private readonly IMethodSymbol? checkValidationResult;
             private readonly INamedTypeSymbol? wcfValidationMode;
-            private readonly MethodBodies bodies;
+            private readonly INamedTypeSymbol? certificateValidator;
+            private readonly ValidatorJudge judge;
             private readonly AnalysisPolicy policy;
             private readonly ConcurrentDictionary<INamedTypeSymbol, bool> validationDelegates = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
-            private readonly ConcurrentDictionary<IMethodSymbol, ValidatorVerdict> methodVerdicts = new ConcurrentDictionary<IMethodSymbol, ValidatorVerdict>(SymbolEqualityComparer.Default);
 
             public CompilationAnalysis(
                 INamedTypeSymbol? sslPolicyErrors,
@@ -115,6 +117,7 @@ namespace Resurs.Analyzers.Rules.Certificates
                 INamedTypeSymbol? certificatePolicy,
                 IMethodSymbol? checkValidationResult,
                 INamedTypeSymbol? wcfValidationMode,
+                INamedTypeSymbol? certificateValidator,
                 MethodBodies bodies,
                 AnalysisPolicy policy)
             {
@@ -125,18 +128,20 @@ namespace Resurs.Analyzers.Rules.Certificates
                 this.certificatePolicy = certificatePolicy;
                 this.checkValidationResult = checkValidationResult;
                 this.wcfValidationMode = wcfValidationMode;
-                this.bodies = bodies;
+                this.certificateValidator = certificateValidator;
                 this.policy = policy;
+                judge = new ValidatorJudge(bodies, sslPolicyErrors, httpClientHandler);
 
-                var replay = new OperationReplay();
+                var replay = new OperationReplay()
+                    .On(AnalyzeCallbackAssignment, OperationKind.SimpleAssignment, OperationKind.CompoundAssignment);
                 if (sslPolicyErrors is not null)
                 {
                     replay.On(AnalyzePropertyReference, OperationKind.PropertyReference);
                 }
 
-                if (checkValidationResult is not null)
+                if (checkValidationResult is not null || certificateValidator is not null)
                 {
-                    replay.On(AnalyzeObjectCreation, OperationKind.ObjectCreation);
+                    replay.On(AnalyzeMethodBody, OperationKind.MethodBody);
                 }
 
                 if (wcfValidationMode is not null)
@@ -150,14 +155,18 @@ namespace Resurs.Analyzers.Rules.Certificates
             /// <summary>The handlers for the members that name "Certificate" (everything but delegate creations).</summary>
             public ReplaySetup Replay { get; }
 
+            private bool IsValidationDelegate(ITypeSymbol? type) =>
+                sslPolicyErrors is not null
+                && type is INamedTypeSymbol delegateType
+                && validationDelegates.GetOrAdd(delegateType, t => CertificateFacts.IsValidationDelegate(t, sslPolicyErrors, certificate, chain));
+
             public void AnalyzeDelegateCreation(OperationContext context)
             {
                 var creation = (IDelegateCreationOperation)context.Operation;
-                if (sslPolicyErrors is null
-                    || creation.Type is not INamedTypeSymbol delegateType
-                    || !validationDelegates.GetOrAdd(delegateType, t => CertificateFacts.IsValidationDelegate(t, sslPolicyErrors, certificate, chain))
+                if (!IsValidationDelegate(creation.Type)
                     || (!policy.ShouldReport(RuleIds.CertificateValidationDisabled, creation.Syntax.SyntaxTree)
-                        && !policy.ShouldReport(RuleIds.CertificateErrorsAccepted, creation.Syntax.SyntaxTree)))
+                        && !policy.ShouldReport(RuleIds.CertificateErrorsAccepted, creation.Syntax.SyntaxTree))
+                    || HasNoEffect(creation))
                 {
                     return;
                 }
@@ -167,23 +176,20 @@ namespace Resurs.Analyzers.Rules.Certificates
                 switch (creation.Target)
                 {
                     case IAnonymousFunctionOperation function:
-                        verdict = ValidatorEvaluator.Evaluate(
-                            function.Body,
-                            ValidatorEvaluator.ErrorsParameter(function.Symbol, sslPolicyErrors),
-                            bodies,
-                            context.CancellationToken);
+                        verdict = judge.JudgeFunction(function, context.CancellationToken);
                         subject = "This certificate validation callback";
                         break;
                     case IMethodReferenceOperation reference:
                         var method = reference.Method.OriginalDefinition;
-                        verdict = methodVerdicts.GetOrAdd(method, m =>
-                        {
-                            var body = bodies.Find(m, creation.SemanticModel, context.CancellationToken);
-                            return body is null
-                                ? ValidatorVerdict.Unknown
-                                : ValidatorEvaluator.Evaluate(body, ValidatorEvaluator.ErrorsParameter(m, sslPolicyErrors), bodies, context.CancellationToken);
-                        });
+                        verdict = judge.JudgeMethod(method, creation.SemanticModel, context.CancellationToken);
                         subject = "Validation method '" + method.Name + "'";
+                        if (verdict.Kind is ValidatorKind.AcceptsEverything or ValidatorKind.AcceptsSomeErrors
+                            && UsedEarlierInFile(creation, method, context.CancellationToken))
+                        {
+                            // One method, one diagnostic: at its first use as a validator in the file.
+                            return;
+                        }
+
                         break;
                     default:
                         // A delegate made from another delegate: reported where that one was created.
@@ -198,7 +204,8 @@ namespace Resurs.Analyzers.Rules.Certificates
                         break;
                     case ValidatorKind.AcceptsSomeErrors:
                         var leaked = CertificateFacts.DescribeErrors(verdict.AcceptedErrors)
-                            + (verdict.NeverReadsErrors ? ", because it never reads the SslPolicyErrors argument" : string.Empty);
+                            + (verdict.NeverReadsErrors ? ", because it never reads the SslPolicyErrors argument" : string.Empty)
+                            + ValidatorConditions.Qualifier(verdict.AcceptingReturns);
                         if (policy.ShouldReport(RuleIds.CertificateErrorsAccepted, creation.Syntax.SyntaxTree))
                         {
                             var note = DevelopmentNoteForReturns(verdict, creation.Syntax);
@@ -209,12 +216,185 @@ namespace Resurs.Analyzers.Rules.Certificates
                                     location,
                                     subject,
                                     leaked,
+                                    CallbackAdvice,
                                     note));
                             }
                         }
 
                         break;
                 }
+            }
+
+            /// <summary>
+            /// A validator installed where it never runs: the callback of <c>new SslServerAuthenticationOptions { … }</c>
+            /// without <c>ClientCertificateRequired = true</c> (the server asks for no client certificate).
+            /// </summary>
+            private static bool HasNoEffect(IOperation creation)
+            {
+                var current = creation;
+                while (current.Parent is IConversionOperation or IParenthesizedOperation)
+                {
+                    current = current.Parent;
+                }
+
+                return current.Parent is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation configured } assignment
+                    && assignment.Value == current
+                    && CertificateFacts.ServerIgnoresClientCertificates(configured);
+            }
+
+            /// <summary>
+            /// True when <paramref name="method"/> is made into a validation delegate earlier in the same file: a method passed
+            /// to two handlers is one root cause, reported at its first use (the IDE analyses one file at a time, so a
+            /// method used in several files is reported once in each).
+            /// </summary>
+            private bool UsedEarlierInFile(IDelegateCreationOperation creation, IMethodSymbol method, CancellationToken cancellationToken)
+            {
+                var model = creation.SemanticModel;
+                var start = creation.Syntax.SpanStart;
+                if (model is null)
+                {
+                    return false;
+                }
+
+                var root = creation.Syntax.SyntaxTree.GetRoot(cancellationToken);
+                foreach (var node in root.DescendantNodes(n => n.SpanStart < start))
+                {
+                    if (node.SpanStart >= start
+                        || node is not IdentifierNameSyntax name
+                        || name.Identifier.ValueText != method.Name
+                        || name.Parent is InvocationExpressionSyntax)
+                    {
+                        continue;
+                    }
+
+                    SyntaxNode expression = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
+                    var operation = model.GetOperation(expression, cancellationToken);
+                    if (operation is IMethodReferenceOperation { Parent: IDelegateCreationOperation earlier } reference
+                        && SymbolEqualityComparer.Default.Equals(reference.Method.OriginalDefinition, method)
+                        && IsValidationDelegate(earlier.Type)
+                        && !HasNoEffect(earlier))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>
+            /// A lambda or method group written to a member named like a validation callback
+            /// (<see cref="ValidatorJudge.CallbackProperties"/>) whose type is not a known validation delegate: an error type
+            /// in half-typed code or with a missing reference, or a third-party delegate of its own. It is judged by its shape:
+            /// three or four parameters (or none written, <c>delegate { … }</c>) and a body that returns true on every path.
+            /// </summary>
+            public void AnalyzeCallbackAssignment(OperationContext context)
+            {
+                var assignment = (IAssignmentOperation)context.Operation;
+                if ((assignment is ICompoundAssignmentOperation && !assignment.Syntax.IsKind(SyntaxKind.AddAssignmentExpression))
+                    || CallbackName(assignment.Target.Syntax) is not { } name
+                    || !ValidatorJudge.CallbackProperties.Contains(name))
+                {
+                    return;
+                }
+
+                var value = assignment.Value;
+                while (value is IConversionOperation { Operand: var operand } && value.Syntax == operand.Syntax)
+                {
+                    value = operand;
+                }
+
+                if (value is IDelegateCreationOperation creation)
+                {
+                    if (IsValidationDelegate(creation.Type))
+                    {
+                        // Judged where it is created (AnalyzeDelegateCreation).
+                        return;
+                    }
+
+                    value = creation.Target;
+                }
+
+                ValidatorVerdict verdict;
+                Location location;
+                string subject;
+                switch (value)
+                {
+                    case IAnonymousFunctionOperation function when function.Syntax is AnonymousFunctionExpressionSyntax syntax && HasValidatorShape(function.Symbol, syntax):
+                        verdict = judge.JudgeFunction(function, context.CancellationToken);
+                        location = Location.Create(syntax.SyntaxTree, CertificateFacts.ValidatorSpan(syntax));
+                        subject = "This certificate validation callback";
+                        break;
+                    default:
+                        if (MethodGroup(value, context.CancellationToken) is not { } method || !HasValidatorShape(method, null))
+                        {
+                            return;
+                        }
+
+                        verdict = judge.JudgeMethod(method, value.SemanticModel, context.CancellationToken);
+                        location = value.Syntax.GetLocation();
+                        subject = "Validation method '" + method.Name + "'";
+                        break;
+                }
+
+                if (verdict.Kind == ValidatorKind.AcceptsEverything)
+                {
+                    Report(context, Descriptors.RES3001, location, value.Syntax, subject);
+                }
+            }
+
+            /// <summary>The member an assignment writes, by name: <c>x.Name</c>, <c>Name</c> in an initializer, <c>x?.Name</c>.</summary>
+            private static string? CallbackName(SyntaxNode target) => target switch
+            {
+                MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+                ConditionalAccessExpressionSyntax conditional => CallbackName(conditional.WhenNotNull),
+                _ => null,
+            };
+
+            /// <summary>The source method a method group names, also where the group could not be converted (an error type).</summary>
+            private static IMethodSymbol? MethodGroup(IOperation value, CancellationToken cancellationToken)
+            {
+                if (value is IMethodReferenceOperation reference)
+                {
+                    return reference.Method.OriginalDefinition;
+                }
+
+                if (value.Syntax is not (IdentifierNameSyntax or MemberAccessExpressionSyntax) || value.SemanticModel is not { } model)
+                {
+                    return null;
+                }
+
+                var info = model.GetSymbolInfo(value.Syntax, cancellationToken);
+                if (info.Symbol is IMethodSymbol method)
+                {
+                    return method.OriginalDefinition;
+                }
+
+                IMethodSymbol? single = null;
+                foreach (var candidate in info.CandidateSymbols)
+                {
+                    if (candidate is not IMethodSymbol candidateMethod || single is not null)
+                    {
+                        return null;
+                    }
+
+                    single = candidateMethod;
+                }
+
+                return single?.OriginalDefinition;
+            }
+
+            /// <summary>A validator's shape: three or four parameters (certificate, chain, errors, and a sender first), bool or unknown result.</summary>
+            private static bool HasValidatorShape(IMethodSymbol? method, AnonymousFunctionExpressionSyntax? syntax)
+            {
+                if (syntax is AnonymousMethodExpressionSyntax { ParameterList: null })
+                {
+                    return true;
+                }
+
+                return method is { Parameters.Length: 3 or 4 }
+                    && (method.ReturnType.SpecialType == SpecialType.System_Boolean || method.ReturnType.TypeKind == TypeKind.Error || syntax is not null);
             }
 
             public void AnalyzePropertyReference(OperationContext context)
@@ -230,31 +410,65 @@ namespace Resurs.Analyzers.Rules.Certificates
                 Report(context, Descriptors.RES3001, reference.Syntax.GetLocation(), reference.Syntax, "HttpClientHandler.DangerousAcceptAnyServerCertificateValidator");
             }
 
-            public void AnalyzeObjectCreation(OperationContext context)
+            /// <summary>
+            /// The implementations of a legacy <c>ICertificatePolicy.CheckValidationResult</c> and of a WCF
+            /// <c>X509CertificateValidator.Validate</c> override, judged where they are written: a class is one root cause
+            /// wherever (and however often) it is installed, so it is reported once, at the method's name.
+            /// </summary>
+            public void AnalyzeMethodBody(OperationContext context)
             {
-                var creation = (IObjectCreationOperation)context.Operation;
-                if (certificatePolicy is null
-                    || checkValidationResult is null
-                    || creation.Type is not INamedTypeSymbol created
-                    || !Implements(created, certificatePolicy)
-                    || !policy.ShouldReport(RuleIds.CertificateValidationDisabled, creation.Syntax.SyntaxTree))
+                var body = (IMethodBodyOperation)context.Operation;
+                if (body.Syntax is not MethodDeclarationSyntax { Identifier.ValueText: "CheckValidationResult" or "Validate" } declaration
+                    || (body.BlockBody ?? body.ExpressionBody) is not { } block
+                    || body.SemanticModel?.GetDeclaredSymbol(declaration, context.CancellationToken) is not IMethodSymbol method
+                    || method.ContainingType is not { } type)
                 {
                     return;
                 }
 
-                if (created.FindImplementationForInterfaceMember(checkValidationResult) is not IMethodSymbol implementation)
+                var location = declaration.Identifier.GetLocation();
+                if (checkValidationResult is not null
+                    && certificatePolicy is not null
+                    && declaration.Identifier.ValueText == checkValidationResult.Name
+                    && Implements(type, certificatePolicy)
+                    && SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(checkValidationResult), method))
+                {
+                    if (judge.JudgeMethod(method, body.SemanticModel, context.CancellationToken).Kind == ValidatorKind.AcceptsEverything)
+                    {
+                        Report(context, Descriptors.RES3001, location, declaration, "Certificate policy '" + type.Name + "'");
+                    }
+
+                    return;
+                }
+
+                if (certificateValidator is null
+                    || declaration.Identifier.ValueText != "Validate"
+                    || !method.IsOverride
+                    || method.Parameters.Length != 1
+                    || !CertificateFacts.IsOrDerives(type.BaseType, certificateValidator))
                 {
                     return;
                 }
 
-                var verdict = methodVerdicts.GetOrAdd(implementation.OriginalDefinition, m =>
+                switch (ValidatorConditions.JudgeCustomValidator(block, judge.Bodies, context.CancellationToken, out var tested))
                 {
-                    var body = bodies.Find(m, creation.SemanticModel, context.CancellationToken);
-                    return body is null ? ValidatorVerdict.Unknown : ValidatorEvaluator.Evaluate(body, null, bodies, context.CancellationToken);
-                });
-                if (verdict.Kind == ValidatorKind.AcceptsEverything)
-                {
-                    Report(context, Descriptors.RES3001, creation.Syntax.GetLocation(), creation.Syntax, "Certificate policy '" + created.Name + "'");
+                    case ValidatorKind.AcceptsEverything:
+                        Report(context, Descriptors.RES3001, location, declaration, "Certificate validator '" + type.Name + "'");
+                        break;
+                    case ValidatorKind.AcceptsSomeErrors when policy.ShouldReport(RuleIds.CertificateErrorsAccepted, declaration.SyntaxTree):
+                        var note = policy.DevelopmentNote(RuleIds.CertificateErrorsAccepted, declaration, CertificateFacts.DevelopmentNote(RuleIds.CertificateErrorsAccepted));
+                        if (note is not null)
+                        {
+                            context.ReportDiagnostic(Diagnostic.Create(
+                                Descriptors.RES3002,
+                                location,
+                                "Certificate validator '" + type.Name + "'",
+                                "any certificate whose " + tested + " matches, without checking its chain; anyone can put these in a self-signed certificate",
+                                ValidatorAdvice,
+                                note));
+                        }
+
+                        break;
                 }
             }
 

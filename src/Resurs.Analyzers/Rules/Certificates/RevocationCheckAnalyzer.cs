@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using Resurs.Analyzers.Infrastructure;
 using Resurs.Analyzers.Infrastructure.Replay;
@@ -23,6 +25,9 @@ namespace Resurs.Analyzers.Rules.Certificates
 
         private const string RevocationParameter = "checkCertificateRevocation";
 
+        /// <summary>Set on a finding that depends on an option's default: the fix to write is the default, not the use.</summary>
+        internal const string ConfiguredDefaultProperty = "ConfiguredDefault";
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.RES3003);
 
         internal override ImmutableArray<ICodeRule> Rules => ImmutableArray.Create<ICodeRule>(this);
@@ -34,7 +39,8 @@ namespace Resurs.Analyzers.Rules.Certificates
         private static ReplaySetup? Setup(CodePass pass)
         {
             var revocationMode = pass.Types.X509RevocationMode;
-            var analysis = new CompilationAnalysis(revocationMode, pass.Policy);
+            var judge = new ValidatorJudge(new MethodBodies(pass.Compilation), pass.Types.SslPolicyErrors, pass.Types.HttpClientHandler);
+            var analysis = new CompilationAnalysis(revocationMode, judge, pass.Policy);
             var replay = new OperationReplay()
                 .On(analysis.AnalyzeAssignment, OperationKind.SimpleAssignment)
                 .On(analysis.AnalyzeArgument, OperationKind.Argument);
@@ -48,34 +54,58 @@ namespace Resurs.Analyzers.Rules.Certificates
         private sealed class CompilationAnalysis
         {
             private readonly INamedTypeSymbol? revocationMode;
+            private readonly ValidatorJudge judge;
             private readonly AnalysisPolicy policy;
 
-            public CompilationAnalysis(INamedTypeSymbol? revocationMode, AnalysisPolicy policy)
+            public CompilationAnalysis(INamedTypeSymbol? revocationMode, ValidatorJudge judge, AnalysisPolicy policy)
             {
                 this.revocationMode = revocationMode;
+                this.judge = judge;
                 this.policy = policy;
             }
 
             public void AnalyzeAssignment(OperationContext context)
             {
                 var assignment = (ISimpleAssignmentOperation)context.Operation;
-                if (assignment.Target is IPropertyReferenceOperation { Property: { Type.SpecialType: SpecialType.System_Boolean } property }
-                    && RevocationProperties.Contains(property.Name)
-                    && IsConstantFalse(assignment.Value))
+                if (assignment.Target is not IPropertyReferenceOperation { Property: { Type.SpecialType: SpecialType.System_Boolean } property } target
+                    || !RevocationProperties.Contains(property.Name))
                 {
-                    Report(context, assignment.Value, property.Name + " = " + Prose.Quote(assignment.Value.Syntax));
+                    return;
+                }
+
+                var setting = property.Name + " = " + Prose.Quote(assignment.Value.Syntax);
+                if (IsConstantFalse(assignment.Value))
+                {
+                    if (!judge.ObjectAcceptsEverything(target, context.Root.Operation, context.CancellationToken))
+                    {
+                        Report(context, assignment.Value, setting);
+                    }
+                }
+                else if (ConfiguredDefault(assignment.Value) is { Value: false } configured
+                    && !judge.ObjectAcceptsEverything(target, context.Root.Operation, context.CancellationToken))
+                {
+                    Report(context, assignment.Value, setting, configured.Note);
                 }
             }
 
             public void AnalyzeArgument(OperationContext context)
             {
                 var argument = (IArgumentOperation)context.Operation;
-                if (argument.Parameter is { Type.SpecialType: SpecialType.System_Boolean } parameter
-                    && string.Equals(parameter.Name, RevocationParameter, StringComparison.Ordinal)
-                    && argument.ArgumentKind == ArgumentKind.Explicit
-                    && IsConstantFalse(argument.Value))
+                if (argument.Parameter is not { Type.SpecialType: SpecialType.System_Boolean } parameter
+                    || !string.Equals(parameter.Name, RevocationParameter, StringComparison.Ordinal)
+                    || argument.ArgumentKind != ArgumentKind.Explicit)
                 {
-                    Report(context, argument.Value, parameter.Name + ": " + Prose.Quote(argument.Value.Syntax));
+                    return;
+                }
+
+                var setting = parameter.Name + ": " + Prose.Quote(argument.Value.Syntax);
+                if (IsConstantFalse(argument.Value))
+                {
+                    Report(context, argument.Value, setting);
+                }
+                else if (ConfiguredDefault(argument.Value) is { Value: false } configured)
+                {
+                    Report(context, argument.Value, setting, configured.Note);
                 }
             }
 
@@ -96,9 +126,22 @@ namespace Resurs.Analyzers.Rules.Certificates
                     return;
                 }
 
-                if (consumer is IAssignmentOperation { Target: IPropertyReferenceOperation configured } && HasNoEffectOnTls(configured))
+                if (consumer is IAssignmentOperation { Target: IPropertyReferenceOperation configured }
+                    && (HasNoEffectOnTls(configured) || judge.ObjectAcceptsEverything(configured, context.Root.Operation, context.CancellationToken)))
                 {
                     return;
+                }
+
+                // 'options.CheckRevocation ? Online : NoCheck': reported only when the option's default picks NoCheck.
+                string? note = null;
+                if (ChoiceOnConfiguration(reference) is { } choice)
+                {
+                    if (!choice.PicksByDefault)
+                    {
+                        return;
+                    }
+
+                    note = choice.Note;
                 }
 
                 var quoted = Prose.Quote(reference.Syntax);
@@ -108,7 +151,141 @@ namespace Resurs.Analyzers.Rules.Certificates
                     IArgumentOperation { Parameter: { } parameter } => parameter.Name + ": " + quoted,
                     _ => quoted,
                 };
-                Report(context, reference, setting);
+                Report(context, reference, setting, note);
+            }
+
+            /// <summary>
+            /// <paramref name="value"/> as one side of <c>condition ? a : b</c> whose condition reads a configuration option
+            /// with a default written in source: whether that default picks this side, and the clause that says so.
+            /// Null when it is not such a choice or the default is not knowable (then the constant is reported as it is).
+            /// </summary>
+            private static (bool PicksByDefault, string Note)? ChoiceOnConfiguration(IOperation value)
+            {
+                var parent = value.Parent;
+                while (parent is IConversionOperation or IParenthesizedOperation)
+                {
+                    value = parent;
+                    parent = parent.Parent;
+                }
+
+                if (parent is not IConditionalOperation { WhenFalse: not null } choice
+                    || choice.Condition == value
+                    || ConfiguredDefault(choice.Condition) is not { } configured)
+                {
+                    return null;
+                }
+
+                var chosen = configured.Value ? choice.WhenTrue : choice.WhenFalse;
+                return (chosen == value, configured.Note);
+            }
+
+            /// <summary>
+            /// The default of a bool option read by <paramref name="value"/> (<c>settings.CheckCrl</c>, <c>!options.SkipCrl</c>,
+            /// <c>options.Mode == X</c> is not followed): the initializer of a source property or field, or false for an auto-property
+            /// or field without one. Null when the value is not such an option or its default is not knowable (set in a
+            /// constructor, computed, from another assembly).
+            /// </summary>
+            private static (bool Value, string Note)? ConfiguredDefault(IOperation value)
+            {
+                var negated = false;
+                while (true)
+                {
+                    switch (value)
+                    {
+                        case IConversionOperation conversion:
+                            value = conversion.Operand;
+                            continue;
+                        case IParenthesizedOperation parenthesized:
+                            value = parenthesized.Operand;
+                            continue;
+                        case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, OperatorMethod: null } not:
+                            negated = !negated;
+                            value = not.Operand;
+                            continue;
+                    }
+
+                    break;
+                }
+
+                var member = value switch
+                {
+                    IPropertyReferenceOperation { Property: { Type.SpecialType: SpecialType.System_Boolean, Parameters.IsEmpty: true } property } => (ISymbol)property,
+                    IFieldReferenceOperation { Field: { Type.SpecialType: SpecialType.System_Boolean, IsConst: false, DeclaredAccessibility: Accessibility.Public } field } => field,
+                    _ => null,
+                };
+                if (member is null || SourceDefault(member) is not { } initial)
+                {
+                    return null;
+                }
+
+                return (initial != negated, " while '" + member.Name + "' keeps its default (" + (initial ? "true" : "false") + ")");
+            }
+
+            private static bool? SourceDefault(ISymbol member)
+            {
+                if (member.DeclaringSyntaxReferences.Length != 1 || member.ContainingType is not { } type || AssignedInConstructor(type, member.Name))
+                {
+                    return null;
+                }
+
+                switch (member.DeclaringSyntaxReferences[0].GetSyntax())
+                {
+                    case PropertyDeclarationSyntax { Initializer: { } initializer }:
+                        return Literal(initializer.Value);
+                    case PropertyDeclarationSyntax { ExpressionBody: null, AccessorList: { } accessors }:
+                        foreach (var accessor in accessors.Accessors)
+                        {
+                            if (accessor.Body is not null || accessor.ExpressionBody is not null)
+                            {
+                                return null;
+                            }
+                        }
+
+                        return false;
+                    case VariableDeclaratorSyntax { Initializer: { } fieldInitializer }:
+                        return Literal(fieldInitializer.Value);
+                    case VariableDeclaratorSyntax:
+                        return false;
+                    default:
+                        return null;
+                }
+            }
+
+            private static bool? Literal(ExpressionSyntax value) => value.Kind() switch
+            {
+                SyntaxKind.TrueLiteralExpression => true,
+                SyntaxKind.FalseLiteralExpression => false,
+                _ => null,
+            };
+
+            /// <summary>True when a constructor of <paramref name="type"/> (or a primary constructor) may set the member.</summary>
+            private static bool AssignedInConstructor(INamedTypeSymbol type, string name)
+            {
+                foreach (var reference in type.DeclaringSyntaxReferences)
+                {
+                    if (reference.GetSyntax() is TypeDeclarationSyntax { ParameterList: not null })
+                    {
+                        return true;
+                    }
+                }
+
+                foreach (var constructor in type.InstanceConstructors)
+                {
+                    foreach (var reference in constructor.DeclaringSyntaxReferences)
+                    {
+                        foreach (var node in reference.GetSyntax().DescendantNodes())
+                        {
+                            if (node is AssignmentExpressionSyntax { Left: var left }
+                                && (left is IdentifierNameSyntax { Identifier.ValueText: var simple } && simple == name
+                                    || left is MemberAccessExpressionSyntax { Name.Identifier.ValueText: var member } && member == name))
+                            {
+                                return true;
+                            }
+                        }
+                    }
+                }
+
+                return false;
             }
 
             /// <summary>
@@ -124,7 +301,7 @@ namespace Resurs.Analyzers.Rules.Certificates
                     case "X509ChainPolicy":
                         return !CertificateFacts.InValidationContext(configured);
                     case "SslServerAuthenticationOptions":
-                        return CertificateFacts.InitializerLacks(configured, "ClientCertificateRequired");
+                        return CertificateFacts.ServerIgnoresClientCertificates(configured);
                     default:
                         return false;
                 }
@@ -132,7 +309,7 @@ namespace Resurs.Analyzers.Rules.Certificates
 
             private static bool IsConstantFalse(IOperation value) => value.ConstantValue is { HasValue: true, Value: false };
 
-            private void Report(OperationContext context, IOperation value, string setting)
+            private void Report(OperationContext context, IOperation value, string setting, string? configured = null)
             {
                 var syntax = value.Syntax;
                 if (!policy.ShouldReport(RuleIds.RevocationCheckDisabled, syntax.SyntaxTree))
@@ -143,7 +320,10 @@ namespace Resurs.Analyzers.Rules.Certificates
                 var note = policy.DevelopmentNote(RuleIds.RevocationCheckDisabled, syntax, CertificateFacts.DevelopmentNote(RuleIds.RevocationCheckDisabled));
                 if (note is not null)
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.RES3003, syntax.GetLocation(), setting, note));
+                    var properties = configured is null
+                        ? ImmutableDictionary<string, string?>.Empty
+                        : ImmutableDictionary<string, string?>.Empty.Add(ConfiguredDefaultProperty, "true");
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.RES3003, syntax.GetLocation(), properties, setting, configured ?? string.Empty, note));
                 }
             }
         }

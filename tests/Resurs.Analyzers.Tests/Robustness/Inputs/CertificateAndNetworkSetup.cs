@@ -31,6 +31,10 @@ namespace Robustness.Inputs
         public static HttpMessageHandler CreateHandler() => new HttpClientHandler
         {
             ServerCertificateCustomValidationCallback = (message, certificate, chain, errors) => true,
+        };
+
+        public static HttpMessageHandler CreateReportingHandler() => new HttpClientHandler
+        {
             CheckCertificateRevocationList = false,
         };
 
