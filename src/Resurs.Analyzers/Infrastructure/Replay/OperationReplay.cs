@@ -138,7 +138,8 @@ namespace Resurs.Analyzers.Infrastructure.Replay
     /// </summary>
     internal sealed class OperationReplay
     {
-        private readonly Dictionary<OperationKind, List<Action<OperationContext>>> handlers = new Dictionary<OperationKind, List<Action<OperationContext>>>();
+        /// <summary>Handlers by operation kind (the kind's value is the index): one array read per walked operation.</summary>
+        private Action<OperationContext>[]?[] handlers = new Action<OperationContext>[]?[128];
         private Action<OperationRoot>? rootEnd;
 
         /// <summary>Calls <paramref name="handler"/> for every replayed operation of the given kinds.</summary>
@@ -146,13 +147,23 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         {
             foreach (var kind in kinds)
             {
-                if (!handlers.TryGetValue(kind, out var list))
+                var index = (int)kind;
+                if (index >= handlers.Length)
                 {
-                    list = new List<Action<OperationContext>>();
-                    handlers.Add(kind, list);
+                    Array.Resize(ref handlers, index + 1);
                 }
 
-                list.Add(handler);
+                var list = handlers[index];
+                if (list is null)
+                {
+                    handlers[index] = new[] { handler };
+                }
+                else
+                {
+                    Array.Resize(ref list, list.Length + 1);
+                    list[list.Length - 1] = handler;
+                    handlers[index] = list;
+                }
             }
 
             return this;
@@ -175,7 +186,6 @@ namespace Resurs.Analyzers.Infrastructure.Replay
             }
 
             var stack = new Stack<IOperation>();
-            var children = new List<IOperation>();
             foreach (var declaration in declarations)
             {
                 run.CancellationToken.ThrowIfCancellationRequested();
@@ -191,18 +201,20 @@ namespace Resurs.Analyzers.Infrastructure.Replay
                 }
 
                 var root = new OperationRoot(run, operation, DeclarationOf(declaration));
-                Walk(root, stack, children);
+                Walk(root, stack);
                 rootEnd?.Invoke(root);
             }
         }
 
-        private void Walk(OperationRoot root, Stack<IOperation> stack, List<IOperation> children)
+        private void Walk(OperationRoot root, Stack<IOperation> stack)
         {
+            var table = handlers;
             stack.Push(root.Operation);
             while (stack.Count > 0)
             {
                 var operation = stack.Pop();
-                if (handlers.TryGetValue(operation.Kind, out var list))
+                var kind = (int)operation.Kind;
+                if (kind < table.Length && table[kind] is { } list)
                 {
                     var context = new OperationContext(operation, root);
                     foreach (var handler in list)
@@ -211,15 +223,10 @@ namespace Resurs.Analyzers.Infrastructure.Replay
                     }
                 }
 
-                children.Clear();
-                foreach (var child in operation.ChildOperations)
+                // Children pushed last-first, so they are visited in source order.
+                foreach (var child in operation.ChildOperations.Reverse())
                 {
-                    children.Add(child);
-                }
-
-                for (var i = children.Count - 1; i >= 0; i--)
-                {
-                    stack.Push(children[i]);
+                    stack.Push(child);
                 }
             }
         }

@@ -19,7 +19,18 @@ namespace Resurs.Analyzers.Rules.Certificates
 
         internal override ImmutableArray<ICodeRule> Rules => ImmutableArray.Create<ICodeRule>(this);
 
-        void ICodeRule.Start(CodePass pass) => pass.Add(() => Setup(pass), "CreateSelfSigned");
+        /// <summary>Where a certificate is handed to a server: UseHttps, AuthenticateAsServer, ServerCertificate(Context).</summary>
+        private static readonly string[] ServerAnchors = { "UseHttps", "AuthenticateAsServer", "ServerCertificate" };
+
+        void ICodeRule.Start(CodePass pass)
+        {
+            // Forward, from each CreateSelfSigned call to where its certificate is served (same method, same file).
+            pass.Add(() => Setup(pass), "CreateSelfSigned");
+
+            // Backward, from where a certificate is served to a helper in another file that made it: reported at the
+            // helper's call, in the serving file, since the IDE analyses one file at a time.
+            pass.Add(() => ServedSetup(pass), ServerAnchors);
+        }
 
         private static ReplaySetup? Setup(CodePass pass)
         {
@@ -35,6 +46,47 @@ namespace Resurs.Analyzers.Rules.Certificates
             var policy = pass.Policy;
             var replay = new OperationReplay().On(c => Analyze(c, certificates, policy), OperationKind.Invocation);
             return new ReplaySetup(replay);
+        }
+
+        private static ReplaySetup? ServedSetup(CodePass pass)
+        {
+            var certificateRequest = pass.Types.CertificateRequest;
+            if (certificateRequest is null)
+            {
+                return null;
+            }
+
+            var certificates = new SelfSignedCertificates(certificateRequest, pass.Types.X509Certificate);
+            var bodies = new MethodBodies(pass.Compilation);
+            var policy = pass.Policy;
+            var replay = new OperationReplay().On(c => AnalyzeServed(c, certificates, bodies, policy), OperationKind.Argument, OperationKind.SimpleAssignment);
+            return new ReplaySetup(replay);
+        }
+
+        private static void AnalyzeServed(OperationContext context, SelfSignedCertificates certificates, MethodBodies bodies, AnalysisPolicy policy)
+        {
+            var id = RuleIds.SelfSignedServerCertificate;
+            if (certificates.ServedValue(context.Operation) is not { } served
+                || !policy.ShouldReport(id, context.Operation.Syntax.SyntaxTree)
+                || certificates.HelperInOtherFile(served.Value, bodies, context.CancellationToken) is not { } helper)
+            {
+                return;
+            }
+
+            var developmentNote = policy.DevelopmentNote(id, served.Served.Operation.Syntax, CertificateFacts.DevelopmentNote(id));
+            if (developmentNote is null)
+            {
+                return;
+            }
+
+            var method = helper.Call.TargetMethod;
+            var where = served.Served.Description + ", made by " + Prose.Symbol(method) + " in " + Prose.FileName(helper.Created.Syntax.SyntaxTree);
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.RES3004,
+                helper.Call.Syntax.GetLocation(),
+                new[] { helper.Created.Syntax.GetLocation() },
+                where,
+                developmentNote));
         }
 
         private static void Analyze(OperationContext context, SelfSignedCertificates certificates, AnalysisPolicy policy)

@@ -182,14 +182,17 @@ namespace Resurs.Analyzers.Rules.Certificates
         }
 
         /// <summary>True when <paramref name="value"/> is a certificate that CreateSelfSigned made in the same method.</summary>
-        public bool ComesFromCreateSelfSigned(IOperation value) =>
-            ComesFromCreateSelfSigned(value, Root(value), new HashSet<ISymbol>(SymbolEqualityComparer.Default), 0);
+        public bool ComesFromCreateSelfSigned(IOperation value) => CreatedBy(value) is not null;
 
-        private bool ComesFromCreateSelfSigned(IOperation value, IOperation root, HashSet<ISymbol> visited, int depth)
+        /// <summary>The <c>CreateSelfSigned</c> call in the same method that made the certificate <paramref name="value"/>, if one did.</summary>
+        public IInvocationOperation? CreatedBy(IOperation value) =>
+            CreatedBy(value, Root(value), new HashSet<ISymbol>(SymbolEqualityComparer.Default), 0);
+
+        private IInvocationOperation? CreatedBy(IOperation value, IOperation root, HashSet<ISymbol> visited, int depth)
         {
             if (depth > MaxDepth)
             {
-                return false;
+                return null;
             }
 
             while (value is IConversionOperation conversion)
@@ -200,46 +203,195 @@ namespace Resurs.Analyzers.Rules.Certificates
             switch (value)
             {
                 case IInvocationOperation invocation when IsCreateSelfSigned(invocation):
-                    return true;
+                    return invocation;
                 case IInvocationOperation { Instance: { } instance, TargetMethod.Name: "Export" }:
-                    return ComesFromCreateSelfSigned(instance, root, visited, depth + 1);
+                    return CreatedBy(instance, root, visited, depth + 1);
                 case IInvocationOperation invocation when CarriesCertificate(invocation):
-                    return AnyArgumentComesFromCreateSelfSigned(invocation.Arguments, root, visited, depth);
+                    return CreatedByAnyArgument(invocation.Arguments, root, visited, depth);
                 case IObjectCreationOperation creation when CarriesCertificate(creation):
-                    return AnyArgumentComesFromCreateSelfSigned(creation.Arguments, root, visited, depth)
-                        || (creation.Initializer is { } initializer && initializer.Initializers.Any(
-                            added => added is IInvocationOperation add && AnyArgumentComesFromCreateSelfSigned(add.Arguments, root, visited, depth)));
+                    if (CreatedByAnyArgument(creation.Arguments, root, visited, depth) is { } copied)
+                    {
+                        return copied;
+                    }
+
+                    foreach (var added in creation.Initializer?.Initializers ?? ImmutableArray<IOperation>.Empty)
+                    {
+                        if (added is IInvocationOperation add && CreatedByAnyArgument(add.Arguments, root, visited, depth) is { } collected)
+                        {
+                            return collected;
+                        }
+                    }
+
+                    return null;
                 case ILocalReferenceOperation reference:
                     if (!visited.Add(reference.Local))
                     {
-                        return false;
+                        return null;
                     }
 
                     foreach (var written in WritesOf(reference.Local, root))
                     {
-                        if (ComesFromCreateSelfSigned(written, root, visited, depth + 1))
+                        if (CreatedBy(written, root, visited, depth + 1) is { } created)
                         {
-                            return true;
+                            return created;
                         }
                     }
 
-                    return false;
+                    return null;
                 default:
-                    return false;
+                    return null;
             }
         }
 
-        private bool AnyArgumentComesFromCreateSelfSigned(ImmutableArray<IArgumentOperation> arguments, IOperation root, HashSet<ISymbol> visited, int depth)
+        private IInvocationOperation? CreatedByAnyArgument(ImmutableArray<IArgumentOperation> arguments, IOperation root, HashSet<ISymbol> visited, int depth)
         {
             foreach (var argument in arguments)
             {
-                if (ComesFromCreateSelfSigned(argument.Value, root, visited, depth + 1))
+                if (CreatedBy(argument.Value, root, visited, depth + 1) is { } created)
+                {
+                    return created;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// Where <paramref name="operation"/> hands a certificate to a server: the value of a <c>serverCertificate</c>
+        /// argument (UseHttps, AuthenticateAsServer) or of an assignment to <c>ServerCertificate</c> or
+        /// <c>ServerCertificateContext</c>; null elsewhere.
+        /// </summary>
+        public (IOperation Value, ServedAt Served)? ServedValue(IOperation operation)
+        {
+            switch (operation)
+            {
+                case IArgumentOperation { Parameter: { } parameter } argument when IsServerCertificate(parameter.Name, parameter.Type):
+                    return (argument.Value, new ServedAt(Describe(parameter.ContainingSymbol), argument));
+                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment
+                    when IsServerCertificate(property.Property.Name, property.Property.Type):
+                    return (assignment.Value, new ServedAt(Describe(property.Property), assignment));
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>
+        /// The call, in <paramref name="value"/>'s own method, of a helper declared in another file that returns a certificate
+        /// CreateSelfSigned made (directly, through its locals and copies, or through another such helper, a few levels
+        /// deep), with that CreateSelfSigned call. Same-file helpers are the forward search's (<see cref="FindServer(IOperation, CancellationToken)"/>).
+        /// </summary>
+        public (IInvocationOperation Call, IInvocationOperation Created)? HelperInOtherFile(IOperation value, MethodBodies bodies, CancellationToken cancellationToken) =>
+            HelperCall(value, Root(value), bodies, new HashSet<ISymbol>(SymbolEqualityComparer.Default), 0, cancellationToken);
+
+        private (IInvocationOperation Call, IInvocationOperation Created)? HelperCall(
+            IOperation value, IOperation root, MethodBodies bodies, HashSet<ISymbol> visited, int depth, CancellationToken cancellationToken)
+        {
+            if (depth > MaxDepth)
+            {
+                return null;
+            }
+
+            while (value is IConversionOperation conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            switch (value)
+            {
+                case IInvocationOperation { Instance: { } instance, TargetMethod.Name: "Export" }:
+                    return HelperCall(instance, root, bodies, visited, depth + 1, cancellationToken);
+                case IInvocationOperation invocation when CarriesCertificate(invocation):
+                    return HelperCallInArguments(invocation.Arguments, root, bodies, visited, depth, cancellationToken);
+                case IObjectCreationOperation creation when CarriesCertificate(creation):
+                    return HelperCallInArguments(creation.Arguments, root, bodies, visited, depth, cancellationToken);
+                case IInvocationOperation call when IsOtherFileHelper(call.TargetMethod, value.Syntax.SyntaxTree)
+                    && ReturnedSelfSigned(call.TargetMethod, bodies, visited, depth + 1, cancellationToken) is { } created:
+                    return (call, created);
+                case ILocalReferenceOperation reference when visited.Add(reference.Local):
+                    foreach (var written in WritesOf(reference.Local, root))
+                    {
+                        if (HelperCall(written, root, bodies, visited, depth + 1, cancellationToken) is { } found)
+                        {
+                            return found;
+                        }
+                    }
+
+                    return null;
+                default:
+                    return null;
+            }
+        }
+
+        private (IInvocationOperation Call, IInvocationOperation Created)? HelperCallInArguments(
+            ImmutableArray<IArgumentOperation> arguments, IOperation root, MethodBodies bodies, HashSet<ISymbol> visited, int depth, CancellationToken cancellationToken)
+        {
+            foreach (var argument in arguments)
+            {
+                if (HelperCall(argument.Value, root, bodies, visited, depth + 1, cancellationToken) is { } found)
+                {
+                    return found;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The CreateSelfSigned call whose certificate a source helper returns, through its locals or a helper it calls.</summary>
+        private IInvocationOperation? ReturnedSelfSigned(IMethodSymbol method, MethodBodies bodies, HashSet<ISymbol> visited, int depth, CancellationToken cancellationToken)
+        {
+            if (depth > MaxDepth || !visited.Add(method.OriginalDefinition) || !CertificateFacts.IsOrDerives(method.ReturnType, certificate)
+                || bodies.Find(method.OriginalDefinition, null, cancellationToken) is not { } body)
+            {
+                return null;
+            }
+
+            foreach (var operation in body.Descendants())
+            {
+                if (operation is IReturnOperation { ReturnedValue: { } returned } && !InNestedFunction(operation, body))
+                {
+                    if (CreatedBy(returned) is { } created)
+                    {
+                        return created;
+                    }
+
+                    if (Unconverted(returned) is IInvocationOperation inner && inner.TargetMethod.DeclaringSyntaxReferences.Length > 0
+                        && ReturnedSelfSigned(inner.TargetMethod, bodies, visited, depth + 1, cancellationToken) is { } deeper)
+                    {
+                        return deeper;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private static bool IsOtherFileHelper(IMethodSymbol method, SyntaxTree useTree)
+        {
+            var references = method.OriginalDefinition.DeclaringSyntaxReferences;
+            return references.Length > 0 && references[0].SyntaxTree != useTree;
+        }
+
+        private static bool InNestedFunction(IOperation operation, IOperation body)
+        {
+            for (var parent = operation.Parent; parent is not null && parent != body; parent = parent.Parent)
+            {
+                if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
                 {
                     return true;
                 }
             }
 
             return false;
+        }
+
+        private static IOperation Unconverted(IOperation value)
+        {
+            while (value is IConversionOperation conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            return value;
         }
 
         private static IEnumerable<IOperation> WritesOf(ILocalSymbol local, IOperation root)

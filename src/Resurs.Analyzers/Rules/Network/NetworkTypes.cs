@@ -51,8 +51,14 @@ namespace Resurs.Analyzers.Rules.Network
 
             return type.TypeKind is TypeKind.Class or TypeKind.Struct
                 && type.SpecialType == SpecialType.None
+                && MayNameNetwork(type.Name)
                 && namedLikeNetwork.GetOrAdd(type.Name, name => NetworkNames.HasWord(name, "network", "range", "cidr", "subnet", "ipnetwork", "iprange", "ipsubnet"));
         }
+
+        /// <summary>A quick test without the cache (and its lock) that almost every type name fails.</summary>
+        private static bool MayNameNetwork(string name) =>
+            name.IndexOf("network", StringComparison.OrdinalIgnoreCase) >= 0 || name.IndexOf("range", StringComparison.OrdinalIgnoreCase) >= 0
+            || name.IndexOf("cidr", StringComparison.OrdinalIgnoreCase) >= 0 || name.IndexOf("subnet", StringComparison.OrdinalIgnoreCase) >= 0;
 
         /// <summary>A type that holds addresses or networks: string, IPAddress, or a network type.</summary>
         public bool IsAddressCarrier(ITypeSymbol? type) =>
