@@ -8,8 +8,9 @@ namespace Resurs.Analyzers.EndToEnd.Tests
 {
     /// <summary>
     /// One <c>dotnet format analyzers</c> run with every RES ID, on a multi-file consumer with risky code from every
-    /// fixable rule (several on overlapping spans): every fixable diagnostic goes, the output has no warning, the project
-    /// still builds, and a second run changes nothing. Twice, with the IDs in two different orders.
+    /// fixable rule (several on overlapping spans, and a callback URL in a constants file used from another file): every
+    /// fixable diagnostic goes, the output has no warning, the project still builds, and a second run changes nothing.
+    /// Twice, with the IDs in two different orders.
     /// </summary>
     [Collection(PackageCollection.Name)]
     public class FormatAllRulesTests
@@ -115,6 +116,17 @@ public static class Bookings
     public static BookingRequest Office() => new BookingRequest { SuccessUrl = ""http://10.0.0.5/checkout/success"" };
 
     public static BookingRequest Local() => new BookingRequest { FailUrl = ""http://localhost:5000/checkout/fail"" };
+
+    public static BookingRequest Shared(string orderId) => new BookingRequest { CallbackUrl = ResursConstants.CallbackBase + ""/resurs/callback?order="" + orderId };
+
+    public static BookingRequest SharedRefund(string orderId) => new BookingRequest { CallbackUrl = ResursConstants.CallbackBase + ""/resurs/refund?order="" + orderId };
+}
+",
+            ["ResursConstants.cs"] = @"namespace Consumer;
+
+public static class ResursConstants
+{
+    public const string CallbackBase = ""http://shop.example.se"";
 }
 ",
             ["Allowlist.cs"] = @"using System.Collections.Generic;
@@ -171,6 +183,10 @@ public static class CallbackFilter
             var fixedCertificates = consumer.Read("Certificates.cs");
             Assert.DoesNotContain("if (options.AllowUntrusted)", fixedCertificates);
             Assert.Contains("\"https://shop.nordicgear.se/resurs/callback\"", consumer.Read("Callbacks.cs"));
+
+            // Written in another file and used twice: fixed once, at the declaration; the uses are left as they are.
+            Assert.Contains("CallbackBase = \"https://shop.example.se\";", consumer.Read("ResursConstants.cs"));
+            Assert.Contains("CallbackUrl = ResursConstants.CallbackBase + ", consumer.Read("Callbacks.cs"));
 
             var again = Format(consumer, ids, "--verify-no-changes");
             Assert.True(again.ExitCode == 0, "the second run would change:\n" + again + "\n\n" + Sources(consumer));

@@ -5,7 +5,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Text;
 using Resurs.Analyzers.Rules.Callbacks;
@@ -18,7 +17,8 @@ namespace Resurs.Analyzers.CodeFixes.Callbacks
     /// scheme, host and port (RES1001-RES1003). No properties means no safe fix (for example, no <c>public_base_url</c> set).
     /// Several edits in one literal (RES1004 and RES1005 on <c>http://shop.example:8080/cb</c>) are applied one after the
     /// other, each found again in the literal as the previous one left it. A value written in another file is reported at
-    /// its use and fixed at its declaration (the diagnostic's additional location), from the lightbulb only.
+    /// its use and fixed at its declaration (the diagnostic's additional location): the lightbulb edits that file, and Fix
+    /// All and <c>dotnet format</c> fix it with the rest, once however many uses reach it (see <see cref="ResursCodeFixProvider"/>).
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CallbackUrlCodeFixProvider))]
     [Shared]
@@ -27,32 +27,15 @@ namespace Resurs.Analyzers.CodeFixes.Callbacks
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
             RuleIds.TunnelUrl, RuleIds.NonPublicCallbackAddress, RuleIds.InternalCallbackHost, RuleIds.InsecureCallbackScheme, RuleIds.NonStandardCallbackPort);
 
-        protected override bool RegisterElsewhere(CodeFixContext context, Diagnostic diagnostic)
-        {
-            if (!diagnostic.Properties.ContainsKey(CallbackUrlAnalyzer.InDeclarationProperty) || diagnostic.AdditionalLocations.Count == 0)
-            {
-                return false;
-            }
+        protected override bool FixesElsewhere => true;
 
-            var declaration = diagnostic.AdditionalLocations[0];
-            if (Edit(diagnostic) is { } edit && context.Document.Project.Solution.GetDocument(declaration.SourceTree) is { } target)
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create(edit.Title + " in " + target.Name, token => ReplaceAsync(target, declaration.SourceSpan, edit.Find, edit.Replace, token), EquivalenceKeys.CallbackUrl(diagnostic.Id) + ".Declaration"),
-                    diagnostic);
-            }
-
-            return true;
-        }
-
-        private static async Task<Solution> ReplaceAsync(Document document, TextSpan span, string find, string replace, CancellationToken cancellationToken)
-        {
-            var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
-            var index = text.ToString(span).IndexOf(find, System.StringComparison.Ordinal);
-            return index < 0
-                ? document.Project.Solution
-                : document.WithText(text.WithChanges(new TextChange(new TextSpan(span.Start + index, find.Length), replace))).Project.Solution;
-        }
+        /// <summary>A value written in another file: the finding moves to the literal in its declaration, where the edit goes.</summary>
+        protected override Diagnostic? Relocate(Diagnostic diagnostic) =>
+            diagnostic.Properties.ContainsKey(CallbackUrlAnalyzer.InDeclarationProperty)
+            && diagnostic.AdditionalLocations.Count > 0
+            && diagnostic.AdditionalLocations[0].IsInSource
+                ? MovedTo(diagnostic, diagnostic.AdditionalLocations[0], diagnostic.Properties.Remove(CallbackUrlAnalyzer.InDeclarationProperty))
+                : null;
 
         protected override Task<ImmutableArray<FixChoice>> ChoicesAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken) =>
             Task.FromResult(!diagnostic.Properties.ContainsKey(CallbackUrlAnalyzer.InDeclarationProperty) && Edit(diagnostic) is { } edit
