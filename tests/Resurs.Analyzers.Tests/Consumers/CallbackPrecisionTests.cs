@@ -147,6 +147,37 @@ namespace NordicGear.Payments
 ");
 
         [Fact]
+        public Task A_signalr_hub_or_web_socket_the_application_connects_to_is_not_a_callback() => Verify.VerifyAnalyzerAsync(@"
+using System;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace NordicGear.Payments
+{
+    public sealed class PaymentStatusFeed
+    {
+        public async System.Threading.Tasks.Task Connect(System.Threading.CancellationToken token)
+        {
+            var paymentNotificationHubUrl = ""http://localhost:5000/hubs/payments"";
+            var hub = new HubConnectionBuilder().WithUrl(paymentNotificationHubUrl);
+
+            var paymentNotifySocketUrl = ""ws://localhost:5000/payments/notify"";
+            using var socket = new System.Net.WebSockets.ClientWebSocket();
+            await socket.ConnectAsync(new Uri(paymentNotifySocketUrl), token);
+        }
+    }
+}
+
+namespace Microsoft.AspNetCore.SignalR.Client
+{
+    public interface IHubConnectionBuilder { }
+    public sealed class HubConnectionBuilder : IHubConnectionBuilder { }
+    public static class HubConnectionBuilderHttpExtensions
+    {
+        public static IHubConnectionBuilder WithUrl(this IHubConnectionBuilder builder, string url) => builder;
+    }
+}");
+
+        [Fact]
         public async Task Configuration_sign_in_and_notification_sections_are_silent_payment_sections_are_not()
         {
             var test = new VerifyConfig.Test("class Program { }");

@@ -14,7 +14,8 @@ namespace Resurs.Analyzers.Tests.Rules
     [Trait("Rule", "Config")]
     public class ConfigFileTests
     {
-        private static Task Run(string fileName, string content, string? editorConfig = null, bool testProject = false, params DiagnosticResult[] expected)
+        /// <summary>Runs the configuration-file analyzer on one additional file (the other configuration-file tests use it too).</summary>
+        internal static Task Run(string fileName, string content, string? editorConfig = null, bool testProject = false, params DiagnosticResult[] expected)
         {
             var test = new Verify.Test("class Program { }", editorConfig);
             test.TestState.AdditionalFiles.Add(("/0/" + fileName, content));
@@ -46,6 +47,13 @@ namespace Resurs.Analyzers.Tests.Rules
             "appsettings.Production.json",
             @"{ ""Resurs"": { ""CallbackUrl"": {|#0:""http://10.0.0.5/cb""|} } }",
             expected: Verify.Diagnostic("RES1002").WithLocation(0).WithArguments("http://10.0.0.5/cb", "Resurs:CallbackUrl", "10.0.0.5", "a private address", ""));
+
+        [Fact]
+        public Task Revocation_message_names_the_setting() => Run(
+            "web.config",
+            @"<configuration><system.net><settings><servicePointManager checkCertificateRevocationList=""{|#0:false|}"" /></settings></system.net></configuration>",
+            expected: Verify.Diagnostic("RES3003").WithLocation(0).WithMessage(
+                "'checkCertificateRevocationList=\"false\"' turns off certificate revocation checking, so a revoked certificate is accepted"));
 
         [Fact]
         public Task Tunnels_are_reported_in_any_value() => Run("appsettings.json", @"{

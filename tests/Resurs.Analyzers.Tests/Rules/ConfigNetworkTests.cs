@@ -20,13 +20,8 @@ namespace Resurs.Analyzers.Tests.Rules
         private const string Advice = "allowlist only Resurs's exact callback IPs";
         private const string ProxyAdvice = "a trusted-proxy list should name only your own load balancers and proxies, since any host in it can set the caller's address with X-Forwarded-For";
 
-        private static Task Run(string fileName, string content, params DiagnosticResult[] expected)
-        {
-            var test = new Verify.Test("class Program { }");
-            test.TestState.AdditionalFiles.Add(("/0/" + fileName, content));
-            test.ExpectedDiagnostics.AddRange(expected);
-            return test.RunAsync();
-        }
+        private static Task Run(string fileName, string content, params DiagnosticResult[] expected) =>
+            ConfigFileTests.Run(fileName, content, expected: expected);
 
         private static string IpSecurity(string section) => "<configuration>\n  <system.webServer>\n    <security>\n" + section + "\n    </security>\n  </system.webServer>\n</configuration>\n";
 

@@ -127,6 +127,9 @@ namespace Resurs.Analyzers.Rules.Callbacks
             "HttpClient", "HttpMessageInvoker", "HttpRequestMessage", "WebRequest", "HttpWebRequest", "WebClient",
             "RestClient", "RestRequest", "RestClientOptions", "IRestClient", "FlurlClient", "FlurlRequest", "IFlurlClient",
             "IFlurlRequest", "Url", "GrpcChannel", "RestService", "Uri",
+
+            // A SignalR hub or a web socket the application connects to: WithUrl(hubUrl), ConnectAsync(uri, …).
+            "HubConnectionBuilder", "IHubConnectionBuilder", "ClientWebSocket",
         };
 
         /// <summary>

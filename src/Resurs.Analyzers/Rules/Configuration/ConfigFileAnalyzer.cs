@@ -373,13 +373,13 @@ namespace Resurs.Analyzers.Rules.Configuration
                     && element.Attributes.TryGetValue("checkCertificateRevocationList", out var crl)
                     && crl.Value.Trim().Equals("false", StringComparison.OrdinalIgnoreCase))
                 {
-                    ReportEdit(Descriptors.RES3003, crl.Span, crl.Span, "true", "Check revocation", new[] { "checkCertificateRevocationList=\"false\"" });
+                    ReportEdit(Descriptors.RES3003, crl.Span, crl.Span, "true", "Check revocation", new[] { "checkCertificateRevocationList=\"false\"", string.Empty });
                 }
 
                 if (element.Attributes.TryGetValue("revocationMode", out var mode)
                     && mode.Value.Trim().Equals("NoCheck", StringComparison.OrdinalIgnoreCase))
                 {
-                    ReportEdit(Descriptors.RES3003, mode.Span, mode.Span, "Online", "Check revocation online", new[] { "revocationMode=\"NoCheck\"" });
+                    ReportEdit(Descriptors.RES3003, mode.Span, mode.Span, "Online", "Check revocation online", new[] { "revocationMode=\"NoCheck\"", string.Empty });
                 }
             }
 
