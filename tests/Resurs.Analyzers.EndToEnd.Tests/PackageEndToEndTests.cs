@@ -28,12 +28,14 @@ public static class ResursClientFactory
         {
             SslProtocols = SslProtocols.Tls11 | SslProtocols.Tls12,
             ServerCertificateCustomValidationCallback = (message, certificate, chain, errors) => true,
-            CheckCertificateRevocationList = false,
         };
         ServicePointManager.SecurityProtocol = SecurityProtocolType.Tls | SecurityProtocolType.Tls12;
         AppContext.SetSwitch(""Switch.System.Net.DontEnableSchUseStrongCrypto"", true);
         return new HttpClient(handler);
     }
+
+    // Its own handler: on the one above, which accepts every certificate, revocation no longer matters (one root cause).
+    public static HttpClient CreateForReports() => new HttpClient(new HttpClientHandler { CheckCertificateRevocationList = false });
 }
 ";
 

@@ -28,14 +28,17 @@ namespace Resurs.Analyzers.Infrastructure.Replay
             names = new Lazy<string[]>(CollectNames, LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
-        /// <summary>The rule's own anchors in <paramref name="tree"/>, and every mention of a member declared with one.</summary>
+        /// <summary>
+        /// The rule's own anchors in <paramref name="tree"/>, and every mention of a member declared with one as a whole
+        /// identifier (a property named <c>Api</c> is not mentioned by <c>ApiController</c>).
+        /// </summary>
         public void FindAnchors(SyntaxTree tree, string text, List<int> positions)
         {
             var declaredNames = names.Value;
             positions.AddRange(AnchorsIn(tree, text));
             if (declaredNames.Length > 0)
             {
-                SourceAnchors.FindAll(text, declaredNames, positions);
+                SourceAnchors.FindAllIdentifiers(text, declaredNames, positions);
             }
         }
 
