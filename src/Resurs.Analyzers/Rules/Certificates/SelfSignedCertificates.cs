@@ -195,10 +195,7 @@ namespace Resurs.Analyzers.Rules.Certificates
                 return null;
             }
 
-            while (value is IConversionOperation conversion)
-            {
-                value = conversion.Operand;
-            }
+            value = Unconverted(value);
 
             switch (value)
             {
@@ -291,10 +288,7 @@ namespace Resurs.Analyzers.Rules.Certificates
                 return null;
             }
 
-            while (value is IConversionOperation conversion)
-            {
-                value = conversion.Operand;
-            }
+            value = Unconverted(value);
 
             switch (value)
             {
