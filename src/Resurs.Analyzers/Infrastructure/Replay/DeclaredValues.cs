@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Resurs.Analyzers.Infrastructure.Replay
@@ -82,12 +83,12 @@ namespace Resurs.Analyzers.Infrastructure.Replay
             {
                 switch (node)
                 {
-                    case VariableDeclaratorSyntax { Parent.Parent: BaseFieldDeclarationSyntax } field:
-                        return field.Identifier.ValueText;
+                    case VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: BaseFieldDeclarationSyntax } declaration } field:
+                        return MayHoldText(declaration.Type) ? field.Identifier.ValueText : null;
                     case PropertyDeclarationSyntax property:
-                        return property.Identifier.ValueText;
+                        return MayHoldText(property.Type) ? property.Identifier.ValueText : null;
                     case MethodDeclarationSyntax method:
-                        return method.Identifier.ValueText;
+                        return MayHoldText(method.ReturnType) ? method.Identifier.ValueText : null;
                     case BaseTypeDeclarationSyntax:
                     case AnonymousFunctionExpressionSyntax:
                     case LocalFunctionStatementSyntax:
@@ -96,6 +97,29 @@ namespace Resurs.Analyzers.Infrastructure.Replay
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// Whether a member of this declared type can hand a URL to its users: a string or a <c>Uri</c>, alone or inside
+        /// an array, a nullable or a generic (<c>Task&lt;string&gt;</c>, <c>string[]</c>, <c>List&lt;Uri&gt;</c>). A URL
+        /// written inside a method that returns <c>void</c>, <c>bool</c> or an action result is judged where it is
+        /// written, so that method's name is not worth searching for: a <c>Configure</c> or <c>Get</c> that builds a
+        /// URL would make every file that calls any <c>Get</c> replay.
+        /// </summary>
+        private static bool MayHoldText(TypeSyntax type)
+        {
+            foreach (var node in type.DescendantNodesAndSelf())
+            {
+                switch (node)
+                {
+                    case PredefinedTypeSyntax predefined when predefined.Keyword.IsKind(SyntaxKind.StringKeyword) || predefined.Keyword.IsKind(SyntaxKind.ObjectKeyword):
+                        return true;
+                    case IdentifierNameSyntax { Identifier.ValueText: "String" or "Uri" or "StringValues" or "dynamic" }:
+                        return true;
+                }
+            }
+
+            return false;
         }
     }
 }
