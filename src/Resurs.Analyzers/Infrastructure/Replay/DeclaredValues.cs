@@ -18,11 +18,11 @@ namespace Resurs.Analyzers.Infrastructure.Replay
     internal sealed class DeclaredValues
     {
         private readonly Compilation compilation;
-        private readonly Action<SyntaxTree, string, List<int>> findAnchors;
+        private readonly Action<FileText, List<int>> findAnchors;
         private readonly ConcurrentDictionary<SyntaxTree, int[]> anchors = new ConcurrentDictionary<SyntaxTree, int[]>();
         private readonly Lazy<string[]> names;
 
-        public DeclaredValues(Compilation compilation, Action<SyntaxTree, string, List<int>> findAnchors)
+        public DeclaredValues(Compilation compilation, Action<FileText, List<int>> findAnchors)
         {
             this.compilation = compilation;
             this.findAnchors = findAnchors;
@@ -30,23 +30,23 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         }
 
         /// <summary>
-        /// The rule's own anchors in <paramref name="tree"/>, and every mention of a member declared with one as a whole
+        /// The rule's own anchors in <paramref name="file"/>, and every mention of a member declared with one as a whole
         /// identifier (a property named <c>Api</c> is not mentioned by <c>ApiController</c>).
         /// </summary>
-        public void FindAnchors(SyntaxTree tree, string text, List<int> positions)
+        public void FindAnchors(FileText file, List<int> positions)
         {
             var declaredNames = names.Value;
-            positions.AddRange(AnchorsIn(tree, text));
+            positions.AddRange(AnchorsIn(file));
             if (declaredNames.Length > 0)
             {
-                SourceAnchors.FindAllIdentifiers(text, declaredNames, positions);
+                file.FindAllIdentifiers(declaredNames, positions);
             }
         }
 
-        private int[] AnchorsIn(SyntaxTree tree, string text) => anchors.GetOrAdd(tree, t =>
+        private int[] AnchorsIn(FileText file) => anchors.GetOrAdd(file.Tree, _ =>
         {
             var found = new List<int>();
-            findAnchors(t, text, found);
+            findAnchors(file, found);
             return found.ToArray();
         });
 
@@ -55,7 +55,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
             var found = new HashSet<string>(StringComparer.Ordinal);
             foreach (var tree in compilation.SyntaxTrees)
             {
-                var positions = AnchorsIn(tree, SourceAnchors.Text(tree, CancellationToken.None));
+                var positions = AnchorsIn(FileText.Of(tree, CancellationToken.None));
                 if (positions.Length == 0)
                 {
                     continue;
