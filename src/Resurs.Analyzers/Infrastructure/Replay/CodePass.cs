@@ -33,8 +33,6 @@ namespace Resurs.Analyzers.Infrastructure.Replay
     internal sealed class CodePass
     {
         private readonly List<Registration> registrations = new List<Registration>();
-        private readonly List<string> words = new List<string>();
-        private string[] sharedWords = Array.Empty<string>();
         private readonly ReplayScope scope;
         private GeneratedCodeFilter? generatedCode;
 
@@ -81,30 +79,9 @@ namespace Resurs.Analyzers.Infrastructure.Replay
 
                 if (pass.registrations.Count > 0)
                 {
-                    pass.sharedWords = SharedWords(pass.words);
                     start.RegisterSemanticModelAction(pass.AnalyzeFile);
                 }
             });
-        }
-
-        /// <summary>The anchor words another anchor contains: searching them first spares a pass over the text for the longer ones.</summary>
-        private static string[] SharedWords(List<string> anchors)
-        {
-            var shared = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var word in anchors)
-            {
-                foreach (var other in anchors)
-                {
-                    if (word.Length > 0 && other.Length > word.Length && other.IndexOf(word, StringComparison.Ordinal) >= 0)
-                    {
-                        shared.Add(word);
-                    }
-                }
-            }
-
-            var result = new string[shared.Count];
-            shared.CopyTo(result);
-            return result;
         }
 
         /// <summary>
@@ -134,15 +111,12 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         /// its types and builds its tables only in a compilation that can use them; null turns the rule off (a type it
         /// needs is missing).
         /// </summary>
-        public void Add(Func<ReplaySetup?> setup, params string[] anchors)
-        {
-            words.AddRange(anchors);
-            Add(setup, (file, positions) => file.FindAll(anchors, positions));
-        }
+        public void Add(Func<ReplaySetup?> setup, params string[] anchors) =>
+            Add(setup, (tree, text, positions) => SourceAnchors.FindAll(text, anchors, positions));
 
         /// <summary>
         /// Replays the members around the positions <paramref name="findAnchors"/> adds for each file (it gets the file's
-        /// tree and text, searched once per word for all the rules) through the handlers <paramref name="setup"/> makes on the first hit (see
+        /// tree and text) through the handlers <paramref name="setup"/> makes on the first hit (see
         /// <see cref="Add(Func{ReplaySetup?}, string[])"/>), then calls the setup's tree-end action for files that were
         /// replayed. An anchor in a field or property initializer replays the whole file (its uses may be anywhere),
         /// unless <paramref name="membersOnly"/> is set: then only that field or property is replayed, and the rule follows
@@ -152,7 +126,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         /// </summary>
         public void Add(
             Func<ReplaySetup?> setup,
-            Action<FileText, List<int>> findAnchors,
+            Action<SyntaxTree, string, List<int>> findAnchors,
             bool membersOnly = false,
             bool skipGeneratedCode = false)
         {
@@ -168,7 +142,6 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         {
             var tree = context.SemanticModel.SyntaxTree;
             var text = SourceAnchors.Text(tree, context.CancellationToken);
-            var file = new FileText(tree, text, sharedWords);
             var root = tree.GetRoot(context.CancellationToken);
             var generatedMembers = generatedCode is not null && generatedCode.MayMarkMembers(text) ? generatedCode : null;
             var positions = new List<int>();
@@ -187,7 +160,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
                 else
                 {
                     positions.Clear();
-                    registration.FindAnchors(file, positions);
+                    registration.FindAnchors(tree, text, positions);
                     if (positions.Count == 0)
                     {
                         continue;
@@ -215,7 +188,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
 
         private sealed class Registration
         {
-            public Registration(Lazy<ReplaySetup?> setup, Action<FileText, List<int>> findAnchors, bool membersOnly, bool skipGeneratedCode)
+            public Registration(Lazy<ReplaySetup?> setup, Action<SyntaxTree, string, List<int>> findAnchors, bool membersOnly, bool skipGeneratedCode)
             {
                 Setup = setup;
                 FindAnchors = findAnchors;
@@ -225,7 +198,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
 
             public Lazy<ReplaySetup?> Setup { get; }
 
-            public Action<FileText, List<int>> FindAnchors { get; }
+            public Action<SyntaxTree, string, List<int>> FindAnchors { get; }
 
             public bool MembersOnly { get; }
 

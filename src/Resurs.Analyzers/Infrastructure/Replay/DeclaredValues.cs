@@ -18,11 +18,11 @@ namespace Resurs.Analyzers.Infrastructure.Replay
     internal sealed class DeclaredValues
     {
         private readonly Compilation compilation;
-        private readonly Action<FileText, List<int>> findAnchors;
+        private readonly Action<SyntaxTree, string, List<int>> findAnchors;
         private readonly ConcurrentDictionary<SyntaxTree, int[]> anchors = new ConcurrentDictionary<SyntaxTree, int[]>();
         private readonly Lazy<string[]> names;
 
-        public DeclaredValues(Compilation compilation, Action<FileText, List<int>> findAnchors)
+        public DeclaredValues(Compilation compilation, Action<SyntaxTree, string, List<int>> findAnchors)
         {
             this.compilation = compilation;
             this.findAnchors = findAnchors;
@@ -30,23 +30,23 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         }
 
         /// <summary>
-        /// The rule's own anchors in <paramref name="file"/>, and every mention of a member declared with one as a whole
+        /// The rule's own anchors in <paramref name="tree"/>, and every mention of a member declared with one as a whole
         /// identifier (a property named <c>Api</c> is not mentioned by <c>ApiController</c>).
         /// </summary>
-        public void FindAnchors(FileText file, List<int> positions)
+        public void FindAnchors(SyntaxTree tree, string text, List<int> positions)
         {
             var declaredNames = names.Value;
-            positions.AddRange(AnchorsIn(file));
+            positions.AddRange(AnchorsIn(tree, text));
             if (declaredNames.Length > 0)
             {
-                file.FindAllIdentifiers(declaredNames, positions);
+                SourceAnchors.FindAllIdentifiers(text, declaredNames, positions);
             }
         }
 
-        private int[] AnchorsIn(FileText file) => anchors.GetOrAdd(file.Tree, _ =>
+        private int[] AnchorsIn(SyntaxTree tree, string text) => anchors.GetOrAdd(tree, t =>
         {
             var found = new List<int>();
-            findAnchors(file, found);
+            findAnchors(t, text, found);
             return found.ToArray();
         });
 
@@ -55,7 +55,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
             var found = new HashSet<string>(StringComparer.Ordinal);
             foreach (var tree in compilation.SyntaxTrees)
             {
-                var positions = AnchorsIn(FileText.Of(tree, CancellationToken.None));
+                var positions = AnchorsIn(tree, SourceAnchors.Text(tree, CancellationToken.None));
                 if (positions.Length == 0)
                 {
                     continue;

@@ -39,6 +39,44 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         }
 
         /// <summary>
+        /// Like <see cref="FindAll"/>, keeping only whole identifiers: the character before and after each hit is not a
+        /// letter, digit or underscore (a hit inside a comment or string may stay; it only replays one more member).
+        /// </summary>
+        [MethodImpl(Jit.Optimize)]
+        public static void FindAllIdentifiers(string text, IReadOnlyList<string> names, List<int> positions)
+        {
+            for (var i = 0; i < names.Count; i++)
+            {
+                var name = names[i];
+                if (name.Length == 0)
+                {
+                    continue;
+                }
+
+                for (var at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + name.Length, StringComparison.Ordinal))
+                {
+                    var end = at + name.Length;
+                    if ((at == 0 || !IsIdentifierPart(text[at - 1])) && (end == text.Length || !IsIdentifierPart(text[end])))
+                    {
+                        positions.Add(at);
+                    }
+                }
+            }
+        }
+
+        private static bool IsIdentifierPart(char c) => char.IsLetterOrDigit(c) || c == '_';
+
+        /// <summary>Like <see cref="FindAll"/>, ignoring ASCII case (for names such as environment variables).</summary>
+        [MethodImpl(Jit.Optimize)]
+        public static void FindAllIgnoreCase(string text, string anchor, List<int> positions)
+        {
+            for (var at = text.IndexOf(anchor, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(anchor, at + anchor.Length, StringComparison.OrdinalIgnoreCase))
+            {
+                positions.Add(at);
+            }
+        }
+
+        /// <summary>
         /// The code to replay for anchors at <paramref name="positions"/> (ascending): the member body around each, or
         /// the whole tree when an anchor sits outside any member body (a using alias, an attribute) or in a field or
         /// property initializer, because then code anywhere in the file may use it (a const URL, a shared protocol

@@ -52,14 +52,14 @@ namespace Resurs.Analyzers.Rules.Callbacks
             // replay, so its uses in other members are seen; the findings of a file are reported together, once per
             // literal, when the file is done.
             var setup = new ReplaySetup(replay, run => analysis.Flush(Findings(run), run));
-            var declared = new DeclaredValues(pass.Compilation, (file, positions) => UrlAnchors.FindRiskyUrls(file, positions, analysis.RiskyHosts(file.Tree)));
+            var declared = new DeclaredValues(pass.Compilation, (tree, text, positions) => UrlAnchors.FindRiskyUrls(text, positions, analysis.RiskyHosts(tree)));
             pass.Add(
                 () => setup,
-                (file, positions) =>
+                (tree, text, positions) =>
                 {
-                    declared.FindAnchors(file, positions);
-                    file.FindAll(UriBuilderAnchor, positions);
-                    TunnelUrls.FindBareAnchors(file, policy.Read(ResursOptions.TunnelDomains, RuleIds.TunnelUrl, file.Tree), positions);
+                    declared.FindAnchors(tree, text, positions);
+                    SourceAnchors.FindAll(text, UriBuilderAnchor, positions);
+                    TunnelUrls.FindBareAnchors(text, policy.Read(ResursOptions.TunnelDomains, RuleIds.TunnelUrl, tree), positions);
                 },
                 skipGeneratedCode: true);
         }

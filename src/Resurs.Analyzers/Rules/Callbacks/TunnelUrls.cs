@@ -23,12 +23,12 @@ namespace Resurs.Analyzers.Rules.Callbacks
         /// or bare; bare names are found for the FAQ's own two services (ngrok, LocalTunnel's loca.lt) and for every
         /// <c>tunnel_domains</c> entry.
         /// </summary>
-        public static void FindBareAnchors(FileText file, ImmutableArray<string> extraDomains, List<int> positions)
+        public static void FindBareAnchors(string text, ImmutableArray<string> extraDomains, List<int> positions)
         {
-            file.FindAll(BareTunnelAnchors, positions);
+            SourceAnchors.FindAll(text, BareTunnelAnchors, positions);
             foreach (var domain in extraDomains)
             {
-                file.FindAllIgnoreCase(domain, positions);
+                SourceAnchors.FindAllIgnoreCase(text, domain, positions);
             }
         }
 

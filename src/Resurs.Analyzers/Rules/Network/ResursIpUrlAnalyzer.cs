@@ -28,7 +28,7 @@ namespace Resurs.Analyzers.Rules.Network
         // where it is used through its member's name (DeclaredValues).
         void ICodeRule.Start(CodePass pass)
         {
-            var declared = new DeclaredValues(pass.Compilation, UrlAnchors.FindAddressHosts);
+            var declared = new DeclaredValues(pass.Compilation, (_, text, positions) => UrlAnchors.FindAddressHosts(text, positions));
             pass.Add(() => Setup(pass), declared.FindAnchors, skipGeneratedCode: true);
         }
 

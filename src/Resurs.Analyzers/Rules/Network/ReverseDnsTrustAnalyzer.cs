@@ -31,7 +31,7 @@ namespace Resurs.Analyzers.Rules.Network
 
         // Dns.GetHostEntry(...), Dns.GetHostByAddress(...), Dns.Resolve(...).
         void ICodeRule.Start(CodePass pass) =>
-            pass.Add(() => Setup(pass), (file, positions) => file.FindAll(DnsAnchor, positions), skipGeneratedCode: true);
+            pass.Add(() => Setup(pass), (_, text, positions) => SourceAnchors.FindAll(text, DnsAnchor, positions), skipGeneratedCode: true);
 
         private static ReplaySetup? Setup(CodePass pass)
         {
