@@ -107,7 +107,7 @@ namespace Resurs.Analyzers.CodeFixes.Certificates
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
             var model = editor.SemanticModel;
-            var sslPolicyErrors = model.Compilation.GetTypeByMetadataName(WellKnownTypes.SslPolicyErrorsName);
+            var sslPolicyErrors = WellKnownTypes.Create(model.Compilation).SslPolicyErrors;
             var bodies = new MethodBodies(model.Compilation);
             if (root is null)
             {

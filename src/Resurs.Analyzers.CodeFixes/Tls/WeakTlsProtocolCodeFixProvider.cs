@@ -48,8 +48,11 @@ namespace Resurs.Analyzers.CodeFixes.Tls
         protected override Task<Document> ApplyAsync(Document document, IReadOnlyList<(Diagnostic Diagnostic, string Key)> fixes, CancellationToken cancellationToken) =>
             FixAsync(document, fixes, cancellationToken);
 
-        private static INamedTypeSymbol? EnumTypeFor(Compilation compilation, string id) => compilation.GetTypeByMetadataName(
-            id == RuleIds.WeakSslProtocols ? WellKnownTypes.SslProtocolsName : WellKnownTypes.SecurityProtocolTypeName);
+        private static INamedTypeSymbol? EnumTypeFor(Compilation compilation, string id)
+        {
+            var types = WellKnownTypes.Create(compilation);
+            return id == RuleIds.WeakSslProtocols ? types.SslProtocols : types.SecurityProtocolType;
+        }
 
         private static string? SystemDefaultMember(INamedTypeSymbol enumType)
         {

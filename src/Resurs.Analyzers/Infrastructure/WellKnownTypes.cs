@@ -6,14 +6,13 @@ namespace Resurs.Analyzers.Infrastructure
 {
     /// <summary>
     /// Every framework type a rule needs, resolved once per compilation in one place, on first use (a missing type is
-    /// null: its rules do nothing). Elsewhere <c>GetTypeByMetadataName</c> is banned (BannedSymbols.txt), so two rules never
-    /// resolve the same type twice, and a type's name is written once.
+    /// null: its rules do nothing). The code fixes resolve their types here too. Elsewhere <c>GetTypeByMetadataName</c> is
+    /// banned in both assemblies (BannedSymbols.txt), so two rules never resolve the same type twice, and a type's name is
+    /// written once.
     /// </summary>
     internal sealed class WellKnownTypes
     {
-        // The names the code fixes resolve too (they run in a workspace, once per fix, so they look the type up themselves).
-        public const string SslProtocolsName = "System.Security.Authentication.SslProtocols";
-        public const string SecurityProtocolTypeName = "System.Net.SecurityProtocolType";
+        /// <summary>Also compared with a parameter type's display string by the certificate fix.</summary>
         public const string SslPolicyErrorsName = "System.Net.Security.SslPolicyErrors";
 
         private readonly Compilation compilation;
@@ -27,9 +26,9 @@ namespace Resurs.Analyzers.Infrastructure
 
         public INamedTypeSymbol? GeneratedCodeAttribute => Get("System.CodeDom.Compiler.GeneratedCodeAttribute");
 
-        public INamedTypeSymbol? SslProtocols => Get(SslProtocolsName);
+        public INamedTypeSymbol? SslProtocols => Get("System.Security.Authentication.SslProtocols");
 
-        public INamedTypeSymbol? SecurityProtocolType => Get(SecurityProtocolTypeName);
+        public INamedTypeSymbol? SecurityProtocolType => Get("System.Net.SecurityProtocolType");
 
         public INamedTypeSymbol? SslPolicyErrors => Get(SslPolicyErrorsName);
 

@@ -181,6 +181,45 @@ namespace NordicGear.Payments
         }
 
         [Fact]
+        public async Task A_helper_is_followed_by_what_it_returns_whatever_else_is_named_like_it()
+        {
+            // The helpers return a Uri and a string[]; a void Configure and a bool Get elsewhere also write URLs, and are
+            // judged where they write them, not searched for by name in every file.
+            var test = new Verify.Test(@"
+using Shop;
+
+namespace NordicGear.Payments
+{
+    public class BookingService
+    {
+        public BookingRequest Create(string[] args) => new BookingRequest
+        {
+            CallbackUri = {|RES1002:Endpoints.Booking()|},
+            CallbackUrl = Endpoints.All[0],
+        };
+
+        public void Configure(ConfigurationService service) => service.Send(""http://10.20.0.8/ping"");
+
+        public bool Get(string url) => url.StartsWith(""http://"");
+    }
+}
+");
+            test.TestState.Sources.Add(("Endpoints.cs", @"
+namespace NordicGear.Payments
+{
+    public static class Endpoints
+    {
+        public static System.Uri Booking() => new System.Uri(""http://10.20.0.7/resurs/booking-callback"");
+
+        public static readonly string[] All = { ""https://shop.nordicgear.se/resurs/callback"" };
+    }
+}
+"));
+            test.TestState.Sources.Add(("Shop.cs", CallbackTestCode.Types));
+            await test.RunAsync();
+        }
+
+        [Fact]
         public async Task Configuration_fallbacks_are_judged_as_the_values_they_can_be()
         {
             await Verify.VerifyAnalyzerAsync(@"
