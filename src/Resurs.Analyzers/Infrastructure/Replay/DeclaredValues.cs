@@ -100,11 +100,11 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         }
 
         /// <summary>
-        /// Whether a member of this declared type can hand a URL to its users: a string or a <c>Uri</c>, alone or inside
-        /// an array, a nullable or a generic (<c>Task&lt;string&gt;</c>, <c>string[]</c>, <c>List&lt;Uri&gt;</c>). A URL
-        /// written inside a method that returns <c>void</c>, <c>bool</c> or an action result is judged where it is
-        /// written, so that method's name is not worth searching for: a <c>Configure</c> or <c>Get</c> that builds a
-        /// URL would make every file that calls any <c>Get</c> replay.
+        /// Whether a member of this declared type can hand a URL to its users: a string, <c>Uri</c> or <c>UriBuilder</c>,
+        /// alone or inside an array, a nullable or a generic (<c>Task&lt;string&gt;</c>, <c>string[]</c>,
+        /// <c>List&lt;Uri&gt;</c>). A URL written inside a method that returns <c>void</c>, <c>bool</c> or an action
+        /// result is judged where it is written, so that method's name is not worth searching for: a <c>Configure</c> or
+        /// <c>Get</c> that builds a URL would make every file that calls any <c>Get</c> replay.
         /// </summary>
         private static bool MayHoldText(TypeSyntax type)
         {
@@ -114,7 +114,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
                 {
                     case PredefinedTypeSyntax predefined when predefined.Keyword.IsKind(SyntaxKind.StringKeyword) || predefined.Keyword.IsKind(SyntaxKind.ObjectKeyword):
                         return true;
-                    case IdentifierNameSyntax { Identifier.ValueText: "String" or "Uri" or "StringValues" or "dynamic" }:
+                    case IdentifierNameSyntax { Identifier.ValueText: "String" or "Uri" or "UriBuilder" or "StringValues" or "dynamic" }:
                         return true;
                 }
             }
