@@ -220,6 +220,46 @@ namespace NordicGear.Payments
         }
 
         [Fact]
+        public async Task A_private_helper_is_followed_within_its_file_and_across_the_files_of_a_partial_class()
+        {
+            var test = new Verify.Test(@"
+using Shop;
+
+namespace NordicGear.Payments
+{
+    public partial class BookingService
+    {
+        public BookingRequest Create() => new BookingRequest { CallbackUrl = {|RES1002:Gateway()|} };
+    }
+}
+");
+            test.TestState.Sources.Add(("BookingService.Urls.cs", @"
+namespace NordicGear.Payments
+{
+    public partial class BookingService
+    {
+        private static string Gateway() => ""http://10.20.0.9/resurs/callback"";
+    }
+}
+"));
+            test.TestState.Sources.Add(("Refunds.cs", @"
+using Shop;
+
+namespace NordicGear.Payments
+{
+    public class RefundService
+    {
+        private static string Gateway() => {|RES1002:""http://10.20.0.10/resurs/refund-callback""|};
+
+        public BookingRequest Create() => new BookingRequest { CallbackUrl = Gateway() };
+    }
+}
+"));
+            test.TestState.Sources.Add(("Shop.cs", CallbackTestCode.Types));
+            await test.RunAsync();
+        }
+
+        [Fact]
         public async Task Configuration_fallbacks_are_judged_as_the_values_they_can_be()
         {
             await Verify.VerifyAnalyzerAsync(@"
