@@ -131,7 +131,8 @@ namespace NordicGear.Payments
         [Fact]
         public async Task A_constant_whose_own_name_says_callback_is_reported_once_at_its_declaration()
         {
-            var test = new Verify.Test(@"
+            await VerifyProjectAsync(
+                @"
 using Shop;
 
 namespace NordicGear.Payments
@@ -141,8 +142,8 @@ namespace NordicGear.Payments
         public void Fill(BookingRequest request) => request.CallbackUrl = CallbackDefaults.DefaultCallbackUrl;
     }
 }
-");
-            test.TestState.Sources.Add(("CallbackDefaults.cs", @"
+",
+                ("CallbackDefaults.cs", @"
 namespace NordicGear.Payments
 {
     public static class CallbackDefaults
@@ -151,14 +152,13 @@ namespace NordicGear.Payments
     }
 }
 "));
-            test.TestState.Sources.Add(("Shop.cs", CallbackTestCode.Types));
-            await test.RunAsync();
         }
 
         [Fact]
         public async Task A_helper_in_another_file_is_followed_to_the_url_it_returns()
         {
-            var test = new Verify.Test(@"
+            await VerifyProjectAsync(
+                @"
 using Shop;
 
 namespace NordicGear.Payments
@@ -173,11 +173,9 @@ namespace NordicGear.Payments
         };
     }
 }
-");
-            test.TestState.Sources.Add(("ResursConstants.cs", Constants));
-            test.TestState.Sources.Add(("CallbackUrls.cs", Urls));
-            test.TestState.Sources.Add(("Shop.cs", CallbackTestCode.Types));
-            await test.RunAsync();
+",
+                ("ResursConstants.cs", Constants),
+                ("CallbackUrls.cs", Urls));
         }
 
         [Fact]
@@ -185,7 +183,8 @@ namespace NordicGear.Payments
         {
             // The helpers return a Uri and a string[]; a void Configure and a bool Get elsewhere also write URLs, and are
             // judged where they write them, not searched for by name in every file.
-            var test = new Verify.Test(@"
+            await VerifyProjectAsync(
+                @"
 using Shop;
 
 namespace NordicGear.Payments
@@ -203,8 +202,8 @@ namespace NordicGear.Payments
         public bool Get(string url) => url.StartsWith(""http://"");
     }
 }
-");
-            test.TestState.Sources.Add(("Endpoints.cs", @"
+",
+                ("Endpoints.cs", @"
 namespace NordicGear.Payments
 {
     public static class Endpoints
@@ -215,14 +214,13 @@ namespace NordicGear.Payments
     }
 }
 "));
-            test.TestState.Sources.Add(("Shop.cs", CallbackTestCode.Types));
-            await test.RunAsync();
         }
 
         [Fact]
         public async Task A_private_helper_is_followed_within_its_file_and_across_the_files_of_a_partial_class()
         {
-            var test = new Verify.Test(@"
+            await VerifyProjectAsync(
+                @"
 using Shop;
 
 namespace NordicGear.Payments
@@ -232,8 +230,8 @@ namespace NordicGear.Payments
         public BookingRequest Create() => new BookingRequest { CallbackUrl = {|RES1002:Gateway()|} };
     }
 }
-");
-            test.TestState.Sources.Add(("BookingService.Urls.cs", @"
+",
+                ("BookingService.Urls.cs", @"
 namespace NordicGear.Payments
 {
     public partial class BookingService
@@ -241,8 +239,8 @@ namespace NordicGear.Payments
         private static string Gateway() => ""http://10.20.0.9/resurs/callback"";
     }
 }
-"));
-            test.TestState.Sources.Add(("Refunds.cs", @"
+"),
+                ("Refunds.cs", @"
 using Shop;
 
 namespace NordicGear.Payments
@@ -255,8 +253,6 @@ namespace NordicGear.Payments
     }
 }
 "));
-            test.TestState.Sources.Add(("Shop.cs", CallbackTestCode.Types));
-            await test.RunAsync();
         }
 
         [Fact]
@@ -322,6 +318,19 @@ namespace NordicGear.Payments
     }
 }
 " + CallbackTestCode.Types);
+        }
+
+        /// <summary>Runs the rule on <paramref name="source"/> beside the merchant's other files and the shop's types.</summary>
+        private static Task VerifyProjectAsync(string source, params (string Name, string Text)[] files)
+        {
+            var test = new Verify.Test(source);
+            foreach (var file in files)
+            {
+                test.TestState.Sources.Add(file);
+            }
+
+            test.TestState.Sources.Add(("Shop.cs", CallbackTestCode.Types));
+            return test.RunAsync();
         }
     }
 }
