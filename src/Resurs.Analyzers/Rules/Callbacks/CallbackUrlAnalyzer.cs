@@ -214,11 +214,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
                     return false;
                 }
 
-                while (value is IConversionOperation conversion)
-                {
-                    value = conversion.Operand;
-                }
-
+                value = Conversions.Unwrap(value);
                 var type = value.Type;
                 return type is not null
                     && (type.SpecialType == SpecialType.System_String
@@ -415,12 +411,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
         /// <summary>The UriBuilder behind <c>builder.Uri</c>, <c>.ToString()</c> or the builder itself, when it is created right there.</summary>
         public static UriBuilderParts? TryGet(IOperation value)
         {
-            while (value is IConversionOperation conversion)
-            {
-                value = conversion.Operand;
-            }
-
-            value = value switch
+            value = Conversions.Unwrap(value) switch
             {
                 IPropertyReferenceOperation { Property.Name: "Uri", Instance: { } instance } => instance,
                 IInvocationOperation { TargetMethod.Name: "ToString", Instance: { } instance } => instance,
@@ -440,13 +431,13 @@ namespace Resurs.Analyzers.Rules.Callbacks
                         parts.Uri = argument.Value;
                         break;
                     case "schemeName" or "scheme":
-                        parts.Scheme = Unwrap(argument.Value);
+                        parts.Scheme = Conversions.Unwrap(argument.Value);
                         break;
                     case "hostName" or "host":
-                        parts.Host = Unwrap(argument.Value);
+                        parts.Host = Conversions.Unwrap(argument.Value);
                         break;
                     case "portNumber" or "port":
-                        parts.Port = Unwrap(argument.Value);
+                        parts.Port = Conversions.Unwrap(argument.Value);
                         break;
                 }
             }
@@ -457,30 +448,20 @@ namespace Resurs.Analyzers.Rules.Callbacks
                 {
                     if (property.Property.Name == "Scheme")
                     {
-                        parts.Scheme = Unwrap(assignment.Value);
+                        parts.Scheme = Conversions.Unwrap(assignment.Value);
                     }
                     else if (property.Property.Name == "Host")
                     {
-                        parts.Host = Unwrap(assignment.Value);
+                        parts.Host = Conversions.Unwrap(assignment.Value);
                     }
                     else if (property.Property.Name == "Port")
                     {
-                        parts.Port = Unwrap(assignment.Value);
+                        parts.Port = Conversions.Unwrap(assignment.Value);
                     }
                 }
             }
 
             return parts;
-        }
-
-        private static IOperation Unwrap(IOperation operation)
-        {
-            while (operation is IConversionOperation conversion)
-            {
-                operation = conversion.Operand;
-            }
-
-            return operation;
         }
     }
 }

@@ -188,23 +188,11 @@ namespace Resurs.Analyzers.Rules.Certificates
             private static (bool Value, string Note)? ConfiguredDefault(IOperation value)
             {
                 var negated = false;
-                while (true)
+                value = Conversions.Unwrap(value);
+                while (value is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, OperatorMethod: null } not)
                 {
-                    switch (value)
-                    {
-                        case IConversionOperation conversion:
-                            value = conversion.Operand;
-                            continue;
-                        case IParenthesizedOperation parenthesized:
-                            value = parenthesized.Operand;
-                            continue;
-                        case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, OperatorMethod: null } not:
-                            negated = !negated;
-                            value = not.Operand;
-                            continue;
-                    }
-
-                    break;
+                    negated = !negated;
+                    value = Conversions.Unwrap(not.Operand);
                 }
 
                 var member = value switch

@@ -6,6 +6,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using Resurs.Analyzers.Infrastructure;
 
 namespace Resurs.Analyzers.Rules.Certificates
 {
@@ -195,7 +196,7 @@ namespace Resurs.Analyzers.Rules.Certificates
                 return null;
             }
 
-            value = Unconverted(value);
+            value = Conversions.Unwrap(value);
 
             switch (value)
             {
@@ -288,7 +289,7 @@ namespace Resurs.Analyzers.Rules.Certificates
                 return null;
             }
 
-            value = Unconverted(value);
+            value = Conversions.Unwrap(value);
 
             switch (value)
             {
@@ -348,7 +349,7 @@ namespace Resurs.Analyzers.Rules.Certificates
                         return created;
                     }
 
-                    if (Unconverted(returned) is IInvocationOperation inner && inner.TargetMethod.DeclaringSyntaxReferences.Length > 0
+                    if (Conversions.Unwrap(returned) is IInvocationOperation inner && inner.TargetMethod.DeclaringSyntaxReferences.Length > 0
                         && ReturnedSelfSigned(inner.TargetMethod, bodies, visited, depth + 1, cancellationToken) is { } deeper)
                     {
                         return deeper;
@@ -376,16 +377,6 @@ namespace Resurs.Analyzers.Rules.Certificates
             }
 
             return false;
-        }
-
-        private static IOperation Unconverted(IOperation value)
-        {
-            while (value is IConversionOperation conversion)
-            {
-                value = conversion.Operand;
-            }
-
-            return value;
         }
 
         private static IEnumerable<IOperation> WritesOf(ILocalSymbol local, IOperation root)

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using Resurs.Analyzers.Infrastructure;
 
 namespace Resurs.Analyzers.Rules.Certificates
 {
@@ -413,14 +414,6 @@ namespace Resurs.Analyzers.Rules.Certificates
             }
         }
 
-        private static ITypeSymbol? ThrownType(IOperation? exception)
-        {
-            while (exception is IConversionOperation conversion)
-            {
-                exception = conversion.Operand;
-            }
-
-            return exception?.Type;
-        }
+        private static ITypeSymbol? ThrownType(IOperation? exception) => exception is null ? null : Conversions.Unwrap(exception).Type;
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using Resurs.Analyzers.Infrastructure;
 
 namespace Resurs.Analyzers.Rules.Certificates
 {
@@ -175,15 +176,8 @@ namespace Resurs.Analyzers.Rules.Certificates
 
         private static bool IsNull(IOperation operation) => operation.ConstantValue is { HasValue: true, Value: null };
 
-        private static bool IsCertificateParameter(IOperation operation)
-        {
-            while (operation is IConversionOperation conversion)
-            {
-                operation = conversion.Operand;
-            }
-
-            return operation is IParameterReferenceOperation { Parameter.Type: var type } && IsCertificate(type);
-        }
+        private static bool IsCertificateParameter(IOperation operation) =>
+            Conversions.Unwrap(operation) is IParameterReferenceOperation { Parameter.Type: var type } && IsCertificate(type);
 
         private static bool IsCertificate(ITypeSymbol? type) => type?.Name is "X509Certificate" or "X509Certificate2";
 

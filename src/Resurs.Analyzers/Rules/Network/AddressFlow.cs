@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using Resurs.Analyzers.Infrastructure;
 
 namespace Resurs.Analyzers.Rules.Network
 {
@@ -285,7 +286,7 @@ namespace Resurs.Analyzers.Rules.Network
         {
             for (var depth = 0; depth < 6 && instance is not null; depth++)
             {
-                switch (NetworkTypes.Unwrap(instance))
+                switch (Conversions.Unwrap(instance))
                 {
                     case IMemberReferenceOperation member:
                         names.Add(member.Member.Name);
@@ -333,7 +334,7 @@ namespace Resurs.Analyzers.Rules.Network
         /// <summary>A collection written by Add calls (or AddRange/UnionWith): keyed by what it is stored in.</summary>
         private Landing ReceiverLanding(IOperation receiver, IInvocationOperation call, bool fromAddRange)
         {
-            receiver = NetworkTypes.Unwrap(receiver);
+            receiver = Conversions.Unwrap(receiver);
             Landing landing;
             switch (receiver)
             {
@@ -435,7 +436,7 @@ namespace Resurs.Analyzers.Rules.Network
                     continue;
                 }
 
-                switch (NetworkTypes.Unwrap(argument.Value))
+                switch (Conversions.Unwrap(argument.Value))
                 {
                     case IDeclarationExpressionOperation { Expression: ILocalReferenceOperation declared }:
                         return SymbolLanding(declared.Local, declared.Local.Name, OwnerName);
@@ -480,7 +481,7 @@ namespace Resurs.Analyzers.Rules.Network
         /// <summary>A stable key for "the same object" within one member: its symbol, or its text there.</summary>
         private object InstanceKey(IOperation instance)
         {
-            switch (NetworkTypes.Unwrap(instance))
+            switch (Conversions.Unwrap(instance))
             {
                 case ILocalReferenceOperation local:
                     return local.Local;
@@ -508,7 +509,7 @@ namespace Resurs.Analyzers.Rules.Network
         {
             foreach (var argument in split.Arguments)
             {
-                var value = NetworkTypes.Unwrap(argument.Value);
+                var value = Conversions.Unwrap(argument.Value);
                 if (value.ConstantValue is { HasValue: true, Value: char c })
                 {
                     return c.ToString();
@@ -520,7 +521,7 @@ namespace Resurs.Analyzers.Rules.Network
                 }
 
                 if (value is IArrayCreationOperation { Initializer.ElementValues: { Length: > 0 } elements }
-                    && NetworkTypes.Unwrap(elements[0]).ConstantValue is { HasValue: true, Value: char first })
+                    && Conversions.Unwrap(elements[0]).ConstantValue is { HasValue: true, Value: char first })
                 {
                     return first.ToString();
                 }

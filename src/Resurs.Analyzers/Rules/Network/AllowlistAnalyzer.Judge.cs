@@ -141,7 +141,7 @@ namespace Resurs.Analyzers.Rules.Network
                     if (networkCreation is not null)
                     {
                         // new IPNetwork(IPAddress.Parse("51.21.0.0"), 16)
-                        if (item.HasPrefix || prefix is null || NetworkTypes.Unwrap(prefix).ConstantValue is not { HasValue: true, Value: int length }
+                        if (item.HasPrefix || prefix is null || Conversions.Unwrap(prefix).ConstantValue is not { HasValue: true, Value: int length }
                             || length < 0 || length > cidr.Network.Bits)
                         {
                             return;
@@ -153,7 +153,7 @@ namespace Resurs.Analyzers.Rules.Network
                     var entry = new Entry(cidr, networkCreation is null ? value.Text : cidr.ToString(), shape, shape == LeafShape.Network, networkCreation ?? value.Node);
                     entry.NetworkCreation = networkCreation;
                     entry.Masked = item.Masked;
-                    entry.PrefixNode = prefix is not null && NetworkTypes.Unwrap(prefix) is ILiteralOperation prefixLiteral ? prefixLiteral.Syntax : null;
+                    entry.PrefixNode = prefix is not null && Conversions.Unwrap(prefix) is ILiteralOperation prefixLiteral ? prefixLiteral.Syntax : null;
                     entries.Add(entry);
                 }
                 else
@@ -175,7 +175,7 @@ namespace Resurs.Analyzers.Rules.Network
             {
                 var landing = flow.Follow(field, LeafShape.Address, out var shape, out var prefix, out var networkCreation);
                 if (landing is null || !MayMatter(landing) || networkCreation is null || shape != LeafShape.Network
-                    || prefix is null || NetworkTypes.Unwrap(prefix).ConstantValue is not { HasValue: true, Value: int length })
+                    || prefix is null || Conversions.Unwrap(prefix).ConstantValue is not { HasValue: true, Value: int length })
                 {
                     return;
                 }
@@ -262,7 +262,7 @@ namespace Resurs.Analyzers.Rules.Network
 
             private void RecordCreation(TypeState state, ISymbol symbol, IOperation value)
             {
-                var created = NetworkTypes.Unwrap(value);
+                var created = Conversions.Unwrap(value);
                 if (!(created is IObjectCreationOperation or IArrayCreationOperation || created.Syntax is CollectionExpressionSyntax))
                 {
                     return;

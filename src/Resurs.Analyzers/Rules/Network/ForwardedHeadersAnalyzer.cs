@@ -96,7 +96,7 @@ namespace Resurs.Analyzers.Rules.Network
 
             if (key is null || value is null
                 || !(key.Equals(EnvironmentSwitch, StringComparison.OrdinalIgnoreCase) || key.Equals(HostSetting, StringComparison.OrdinalIgnoreCase))
-                || NetworkTypes.Unwrap(value).ConstantValue.Value is not string text
+                || Conversions.Unwrap(value).ConstantValue.Value is not string text
                 || !text.Trim().Equals("true", StringComparison.OrdinalIgnoreCase)
                 || !policy.ShouldReport(RuleIds.ForwardedHeadersTrustAll, context.Operation.Syntax.SyntaxTree))
             {
@@ -143,12 +143,12 @@ namespace Resurs.Analyzers.Rules.Network
                     when types.IsForwardedHeadersOptions(headers.Property.ContainingType):
                     var headersState = State(states, Key(headers.Instance));
                     headersState.HeadersAssigned = true;
-                    var constant = NetworkTypes.Unwrap(assignment.Value).ConstantValue;
+                    var constant = Conversions.Unwrap(assignment.Value).ConstantValue;
                     headersState.ForwardsFor |= !constant.HasValue || (constant.Value is IConvertible convertible && (convertible.ToInt64(null) & XForwardedFor) != 0);
                     break;
                 case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "ForwardLimit" } limit } assignment
                     when types.IsForwardedHeadersOptions(limit.Property.ContainingType)
-                        && NetworkTypes.Unwrap(assignment.Value).ConstantValue is { HasValue: true, Value: null }:
+                        && Conversions.Unwrap(assignment.Value).ConstantValue is { HasValue: true, Value: null }:
                     State(states, Key(limit.Instance)).ForwardLimitNull = true;
                     break;
             }
@@ -223,7 +223,7 @@ namespace Resurs.Analyzers.Rules.Network
         /// </summary>
         private static object Key(IOperation? instance)
         {
-            switch (instance is null ? null : NetworkTypes.Unwrap(instance))
+            switch (instance is null ? null : Conversions.Unwrap(instance))
             {
                 case ILocalReferenceOperation local:
                     return local.Local;

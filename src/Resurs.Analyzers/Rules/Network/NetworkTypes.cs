@@ -98,16 +98,16 @@ namespace Resurs.Analyzers.Rules.Network
         public bool TryReadNetwork(IOperation value, out Cidr cidr)
         {
             cidr = default;
-            value = Unwrap(value);
+            value = Conversions.Unwrap(value);
             switch (value)
             {
                 case IInvocationOperation { TargetMethod.Name: "Parse", Arguments.Length: 1 } parse when IsNetworkType(parse.TargetMethod.ContainingType):
-                    return Unwrap(parse.Arguments[0].Value).ConstantValue is { HasValue: true, Value: string text }
+                    return Conversions.Unwrap(parse.Arguments[0].Value).ConstantValue is { HasValue: true, Value: string text }
                         && AddressList.LooksLikeAddresses(text)
                         && Cidr.TryParse(text, out cidr);
                 case IObjectCreationOperation { Arguments.Length: 2 } creation when IsNetworkType(creation.Type):
                     if (!TryReadAddress(creation.Arguments[0].Value, out var address)
-                        || Unwrap(creation.Arguments[1].Value).ConstantValue is not { HasValue: true, Value: int prefix }
+                        || Conversions.Unwrap(creation.Arguments[1].Value).ConstantValue is not { HasValue: true, Value: int prefix }
                         || prefix < 0 || prefix > address.Bits)
                     {
                         return false;
@@ -126,7 +126,7 @@ namespace Resurs.Analyzers.Rules.Network
         public bool TryReadAddress(IOperation value, out IPValue address)
         {
             address = default;
-            value = Unwrap(value);
+            value = Conversions.Unwrap(value);
             if (value is IFieldReferenceOperation { Field.Name: "Any" or "IPv6Any" or "IPv6None" or "None" } field && IsIPAddress(field.Field.ContainingType))
             {
                 address = field.Field.Name is "Any" or "None" ? new IPValue(0) : new IPValue(0, 0);
@@ -135,7 +135,7 @@ namespace Resurs.Analyzers.Rules.Network
 
             if (value is IInvocationOperation { TargetMethod.Name: "Parse", Arguments.Length: 1 } parse
                 && IsIPAddress(parse.TargetMethod.ContainingType)
-                && Unwrap(parse.Arguments[0].Value).ConstantValue is { HasValue: true, Value: string text }
+                && Conversions.Unwrap(parse.Arguments[0].Value).ConstantValue is { HasValue: true, Value: string text }
                 && AddressList.LooksLikeAddresses(text)
                 && text.IndexOf('/') < 0
                 && Cidr.TryParse(text, out var single))
@@ -145,24 +145,6 @@ namespace Resurs.Analyzers.Rules.Network
             }
 
             return false;
-        }
-
-        public static IOperation Unwrap(IOperation operation)
-        {
-            while (true)
-            {
-                switch (operation)
-                {
-                    case IConversionOperation conversion:
-                        operation = conversion.Operand;
-                        break;
-                    case IParenthesizedOperation parenthesized:
-                        operation = parenthesized.Operand;
-                        break;
-                    default:
-                        return operation;
-                }
-            }
         }
 
         /// <summary>True for names of methods that test a value against a list or network (a check that admits callers).</summary>

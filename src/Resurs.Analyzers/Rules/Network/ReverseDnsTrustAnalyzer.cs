@@ -73,7 +73,7 @@ namespace Resurs.Analyzers.Rules.Network
                 return null;
             }
 
-            value = NetworkTypes.Unwrap(value);
+            value = Conversions.Unwrap(value);
             switch (value)
             {
                 case IConditionalAccessOperation conditional:
