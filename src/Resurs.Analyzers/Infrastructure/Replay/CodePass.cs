@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -25,16 +27,23 @@ namespace Resurs.Analyzers.Infrastructure.Replay
     }
 
     /// <summary>
-    /// One semantic-model action per file for all the code rules of an analyzer: the file's text is read once, each
-    /// rule looks for its anchors in it, and the members around them are replayed through that rule's handlers
-    /// (<see cref="OperationReplay"/>). The host calls one action per file whatever the number of rules, so a rule
-    /// costs its anchor search plus the work on the few members that can matter.
+    /// One semantic-model action per file for all the code rules of an analyzer: the words every rule anchors on are
+    /// found in the file's text together (<see cref="FileText"/>), each rule picks its anchors from them, and the members
+    /// around them are replayed through that rule's handlers (<see cref="OperationReplay"/>). The host calls one action
+    /// per file whatever the number of rules, so a rule costs its share of the search plus the work on the few members
+    /// that can matter.
     /// </summary>
     internal sealed class CodePass
     {
         private readonly List<Registration> registrations = new List<Registration>();
         private readonly ReplayScope scope;
         private GeneratedCodeFilter? generatedCode;
+
+        private readonly List<string> words = new List<string>();
+        private readonly List<Func<IReadOnlyList<string>>> nameSources = new List<Func<IReadOnlyList<string>>>();
+        private readonly Lazy<NeedleIndex> wordIndex;
+        private readonly Lazy<NeedleIndex?> nameIndex;
+        private readonly ConcurrentDictionary<SyntaxTree, List<int>?[]> searched = new ConcurrentDictionary<SyntaxTree, List<int>?[]>();
 
         private readonly CompilationStartAnalysisContext start;
         private readonly OperationReplay direct = new OperationReplay();
@@ -50,6 +59,8 @@ namespace Resurs.Analyzers.Infrastructure.Replay
             Types = WellKnownTypes.Create(start.Compilation);
             policy = new Lazy<AnalysisPolicy>(() => AnalysisPolicy.Create(start.Compilation, start.Options), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
             this.scope = scope;
+            wordIndex = new Lazy<NeedleIndex>(() => new NeedleIndex(words), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+            nameIndex = new Lazy<NeedleIndex?>(MakeNameIndex, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         public Compilation Compilation { get; }
@@ -111,12 +122,52 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         /// its types and builds its tables only in a compilation that can use them; null turns the rule off (a type it
         /// needs is missing).
         /// </summary>
-        public void Add(Func<ReplaySetup?> setup, params string[] anchors) =>
-            Add(setup, (tree, text, positions) => SourceAnchors.FindAll(text, anchors, positions));
+        public void Add(Func<ReplaySetup?> setup, params string[] anchors)
+        {
+            Words(anchors);
+            Add(setup, (file, positions) => file.FindAll(anchors, positions));
+        }
 
         /// <summary>
-        /// Replays the members around the positions <paramref name="findAnchors"/> adds for each file (it gets the file's
-        /// tree and text) through the handlers <paramref name="setup"/> makes on the first hit (see
+        /// Declares words a rule's anchor search asks its <see cref="FileText"/> for: the words of every rule are found
+        /// together, in one search per file (<see cref="NeedleIndex"/>). Only the cost depends on it; an undeclared word is
+        /// searched for on its own.
+        /// </summary>
+        public void Words(params string[] anchors) => words.AddRange(anchors);
+
+        /// <summary>
+        /// Declares names a rule searches every file for, known only once the compilation has been read
+        /// (<see cref="DeclaredValues"/>): the names of every rule are found together, in one search per file.
+        /// </summary>
+        public void Names(Func<IReadOnlyList<string>> names) => nameSources.Add(names);
+
+        /// <summary>
+        /// The text of <paramref name="tree"/> for the anchor searches, with the declared words' hits when the file was
+        /// searched already (<see cref="Keep"/>).
+        /// </summary>
+        public FileText Open(SyntaxTree tree, CancellationToken cancellationToken)
+        {
+            searched.TryRemove(tree, out var hits);
+            return new FileText(tree, SourceAnchors.Text(tree, cancellationToken), wordIndex.Value, hits, () => nameIndex.Value);
+        }
+
+        /// <summary>Keeps the words' hits of a file searched ahead of its own turn (a compilation-wide search), for <see cref="Open"/>.</summary>
+        public void Keep(FileText file) => searched[file.Tree] = file.WordHits;
+
+        private NeedleIndex? MakeNameIndex()
+        {
+            var all = new List<string>();
+            foreach (var source in nameSources)
+            {
+                all.AddRange(source());
+            }
+
+            return all.Count == 0 ? null : new NeedleIndex(all);
+        }
+
+        /// <summary>
+        /// Replays the members around the positions <paramref name="findAnchors"/> adds for each file (it asks the file's
+        /// <see cref="FileText"/>; declare the words it asks for with <see cref="Words"/>) through the handlers <paramref name="setup"/> makes on the first hit (see
         /// <see cref="Add(Func{ReplaySetup?}, string[])"/>), then calls the setup's tree-end action for files that were
         /// replayed. An anchor in a field or property initializer replays the whole file (its uses may be anywhere),
         /// unless <paramref name="membersOnly"/> is set: then only that field or property is replayed, and the rule follows
@@ -126,13 +177,14 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         /// </summary>
         public void Add(
             Func<ReplaySetup?> setup,
-            Action<SyntaxTree, string, List<int>> findAnchors,
+            Action<FileText, List<int>> findAnchors,
             bool membersOnly = false,
             bool skipGeneratedCode = false)
         {
-            if (skipGeneratedCode)
+            if (skipGeneratedCode && generatedCode is null)
             {
-                generatedCode ??= GeneratedCodeFilter.Create(Types);
+                generatedCode = GeneratedCodeFilter.Create(Types);
+                Words(GeneratedCodeFilter.AttributeName);
             }
 
             registrations.Add(new Registration(new Lazy<ReplaySetup?>(setup, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication), findAnchors, membersOnly, skipGeneratedCode));
@@ -141,9 +193,9 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         private void AnalyzeFile(SemanticModelAnalysisContext context)
         {
             var tree = context.SemanticModel.SyntaxTree;
-            var text = SourceAnchors.Text(tree, context.CancellationToken);
+            var file = Open(tree, context.CancellationToken);
             var root = tree.GetRoot(context.CancellationToken);
-            var generatedMembers = generatedCode is not null && generatedCode.MayMarkMembers(text) ? generatedCode : null;
+            var generatedMembers = generatedCode is not null && generatedCode.MayMarkMembers(file) ? generatedCode : null;
             var positions = new List<int>();
             foreach (var registration in registrations)
             {
@@ -160,7 +212,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
                 else
                 {
                     positions.Clear();
-                    registration.FindAnchors(tree, text, positions);
+                    registration.FindAnchors(file, positions);
                     if (positions.Count == 0)
                     {
                         continue;
@@ -188,7 +240,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
 
         private sealed class Registration
         {
-            public Registration(Lazy<ReplaySetup?> setup, Action<SyntaxTree, string, List<int>> findAnchors, bool membersOnly, bool skipGeneratedCode)
+            public Registration(Lazy<ReplaySetup?> setup, Action<FileText, List<int>> findAnchors, bool membersOnly, bool skipGeneratedCode)
             {
                 Setup = setup;
                 FindAnchors = findAnchors;
@@ -198,7 +250,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
 
             public Lazy<ReplaySetup?> Setup { get; }
 
-            public Action<SyntaxTree, string, List<int>> FindAnchors { get; }
+            public Action<FileText, List<int>> FindAnchors { get; }
 
             public bool MembersOnly { get; }
 

@@ -17,45 +17,59 @@ namespace Resurs.Analyzers.Infrastructure.Replay
     /// </summary>
     internal sealed class DeclaredValues
     {
-        private readonly Compilation compilation;
-        private readonly Action<SyntaxTree, string, List<int>> findAnchors;
+        private readonly CodePass pass;
+        private readonly Action<FileText, List<int>> findAnchors;
         private readonly ConcurrentDictionary<SyntaxTree, int[]> anchors = new ConcurrentDictionary<SyntaxTree, int[]>();
         private readonly Lazy<string[]> names;
 
-        public DeclaredValues(Compilation compilation, Action<SyntaxTree, string, List<int>> findAnchors)
+        /// <param name="pass">The pass whose files are searched; the names are searched for together with other rules' names.</param>
+        /// <param name="findAnchors">The rule's own anchors in a file.</param>
+        public DeclaredValues(CodePass pass, Action<FileText, List<int>> findAnchors)
         {
-            this.compilation = compilation;
+            this.pass = pass;
             this.findAnchors = findAnchors;
             names = new Lazy<string[]>(CollectNames, LazyThreadSafetyMode.ExecutionAndPublication);
+            pass.Names(() => names.Value);
         }
 
         /// <summary>
         /// The rule's own anchors in <paramref name="tree"/>, and every mention of a member declared with one as a whole
         /// identifier (a property named <c>Api</c> is not mentioned by <c>ApiController</c>).
         /// </summary>
-        public void FindAnchors(SyntaxTree tree, string text, List<int> positions)
+        public void FindAnchors(FileText file, List<int> positions)
         {
             var declaredNames = names.Value;
-            positions.AddRange(AnchorsIn(tree, text));
+            positions.AddRange(AnchorsIn(file));
             if (declaredNames.Length > 0)
             {
-                SourceAnchors.FindAllIdentifiers(text, declaredNames, positions);
+                file.FindAllIdentifiers(declaredNames, positions);
             }
         }
 
-        private int[] AnchorsIn(SyntaxTree tree, string text) => anchors.GetOrAdd(tree, t =>
+        private int[] AnchorsIn(FileText file) => anchors.GetOrAdd(file.Tree, _ =>
         {
             var found = new List<int>();
-            findAnchors(t, text, found);
+            findAnchors(file, found);
             return found.ToArray();
         });
 
         private string[] CollectNames()
         {
             var found = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var tree in compilation.SyntaxTrees)
+            foreach (var tree in pass.Compilation.SyntaxTrees)
             {
-                var positions = AnchorsIn(tree, SourceAnchors.Text(tree, CancellationToken.None));
+                int[] positions;
+                if (anchors.TryGetValue(tree, out var known))
+                {
+                    positions = known;
+                }
+                else
+                {
+                    var file = pass.Open(tree, CancellationToken.None);
+                    positions = AnchorsIn(file);
+                    pass.Keep(file);
+                }
+
                 if (positions.Length == 0)
                 {
                     continue;

@@ -16,7 +16,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
     /// </summary>
     internal sealed class GeneratedCodeFilter
     {
-        private const string AttributeName = "GeneratedCode";
+        public const string AttributeName = "GeneratedCode";
 
         private readonly INamedTypeSymbol? attribute;
 
@@ -25,8 +25,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         public static GeneratedCodeFilter Create(WellKnownTypes types) => new GeneratedCodeFilter(types.GeneratedCodeAttribute);
 
         /// <summary>Whether the file's text names the attribute at all (only then can a diagnostic in it be dropped).</summary>
-        public bool MayMarkMembers(string text) =>
-            attribute is not null && text.IndexOf(AttributeName, StringComparison.Ordinal) >= 0;
+        public bool MayMarkMembers(FileText file) => attribute is not null && file.Hits(AttributeName).Count > 0;
 
         /// <summary>True when a type or member declared around <paramref name="location"/> carries <c>[GeneratedCode]</c>.</summary>
         public bool IsInGeneratedMember(SemanticModel model, Location location, CancellationToken cancellationToken)

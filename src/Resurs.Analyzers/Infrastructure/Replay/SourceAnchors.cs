@@ -10,9 +10,9 @@ namespace Resurs.Analyzers.Infrastructure.Replay
 {
     /// <summary>
     /// The first, purely textual filter of every code rule: a rule can only fire where the source text names one of its
-    /// anchors ("SslProtocols", "Certificate", "://"). The text is searched with the runtime's vectorised ordinal
-    /// <see cref="string.IndexOf(string, StringComparison)"/>, which costs about a millisecond per 10 MB, so a file
-    /// without an anchor costs a rule almost nothing: no syntax walk, no binding, no operation callbacks.
+    /// anchors ("SslProtocols", "Certificate", "://"). The words of all rules are found together (<see cref="FileText"/>,
+    /// <see cref="NeedleIndex"/>), so a file without an anchor costs a rule almost nothing: no syntax walk, no binding,
+    /// no operation callbacks. This class holds the plain searches and maps hits to the code around them.
     /// </summary>
     internal static class SourceAnchors
     {
@@ -20,51 +20,31 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         public static string Text(SyntaxTree tree, CancellationToken cancellationToken) => tree.GetText(cancellationToken).ToString();
 
         /// <summary>Every position of every anchor in <paramref name="text"/>, added to <paramref name="positions"/> (unsorted).</summary>
-        [MethodImpl(Jit.Optimize)]
         public static void FindAll(string text, IReadOnlyList<string> anchors, List<int> positions)
         {
             for (var i = 0; i < anchors.Count; i++)
             {
-                var anchor = anchors[i];
-                if (anchor.Length == 0)
-                {
-                    continue;
-                }
-
-                for (var at = text.IndexOf(anchor, StringComparison.Ordinal); at >= 0; at = text.IndexOf(anchor, at + anchor.Length, StringComparison.Ordinal))
-                {
-                    positions.Add(at);
-                }
+                AddHits(text, anchors[i], positions);
             }
         }
 
         /// <summary>
-        /// Like <see cref="FindAll"/>, keeping only whole identifiers: the character before and after each hit is not a
-        /// letter, digit or underscore (a hit inside a comment or string may stay; it only replays one more member).
+        /// Every position of <paramref name="word"/> in <paramref name="text"/>, ascending, each searched for after the
+        /// previous hit (so hits never overlap), added to <paramref name="positions"/>.
         /// </summary>
         [MethodImpl(Jit.Optimize)]
-        public static void FindAllIdentifiers(string text, IReadOnlyList<string> names, List<int> positions)
+        public static void AddHits(string text, string word, List<int> positions)
         {
-            for (var i = 0; i < names.Count; i++)
+            if (word.Length == 0)
             {
-                var name = names[i];
-                if (name.Length == 0)
-                {
-                    continue;
-                }
+                return;
+            }
 
-                for (var at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + name.Length, StringComparison.Ordinal))
-                {
-                    var end = at + name.Length;
-                    if ((at == 0 || !IsIdentifierPart(text[at - 1])) && (end == text.Length || !IsIdentifierPart(text[end])))
-                    {
-                        positions.Add(at);
-                    }
-                }
+            for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + word.Length, StringComparison.Ordinal))
+            {
+                positions.Add(at);
             }
         }
-
-        private static bool IsIdentifierPart(char c) => char.IsLetterOrDigit(c) || c == '_';
 
         /// <summary>Like <see cref="FindAll"/>, ignoring ASCII case (for names such as environment variables).</summary>
         [MethodImpl(Jit.Optimize)]

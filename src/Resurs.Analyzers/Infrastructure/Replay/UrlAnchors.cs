@@ -14,9 +14,10 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         /// there (a hole, a format item, the end of the literal), so it may be one.
         /// </summary>
         [MethodImpl(Jit.Optimize)]
-        public static void FindAddressHosts(string text, List<int> positions)
+        public static void FindAddressHosts(FileText file, List<int> positions)
         {
-            for (var at = text.IndexOf(SchemeSeparator, System.StringComparison.Ordinal); at >= 0; at = text.IndexOf(SchemeSeparator, at + 3, System.StringComparison.Ordinal))
+            var text = file.Text;
+            foreach (var at in file.Hits(SchemeSeparator))
             {
                 var next = at + 3 < text.Length ? text[at + 3] : '"';
                 if ((next >= '0' && next <= '9') || next is '[' or '{' or '\\' or '@' || (next == '"' && ConcatenationFollows(text, at + 3)))
@@ -35,10 +36,11 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         /// plain http or address URLs never reads the options the verdicts depend on.
         /// </summary>
         [MethodImpl(Jit.Optimize)]
-        public static void FindRiskyUrls(string text, List<int> positions, Func<HostVerdicts> riskyHosts)
+        public static void FindRiskyUrls(FileText file, List<int> positions, Func<HostVerdicts> riskyHosts)
         {
+            var text = file.Text;
             HostVerdicts? verdicts = null;
-            for (var at = text.IndexOf(SchemeSeparator, StringComparison.Ordinal); at >= 0; at = text.IndexOf(SchemeSeparator, at + 3, StringComparison.Ordinal))
+            foreach (var at in file.Hits(SchemeSeparator))
             {
                 if (IsRisky(text, at, riskyHosts, ref verdicts))
                 {

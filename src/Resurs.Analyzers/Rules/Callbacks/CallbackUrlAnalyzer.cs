@@ -52,14 +52,17 @@ namespace Resurs.Analyzers.Rules.Callbacks
             // replay, so its uses in other members are seen; the findings of a file are reported together, once per
             // literal, when the file is done.
             var setup = new ReplaySetup(replay, run => analysis.Flush(Findings(run), run));
-            var declared = new DeclaredValues(pass.Compilation, (tree, text, positions) => UrlAnchors.FindRiskyUrls(text, positions, analysis.RiskyHosts(tree)));
+            pass.Words(UrlAnchors.SchemeSeparator);
+            pass.Words(UriBuilderAnchor);
+            pass.Words(TunnelUrls.BareTunnelAnchors);
+            var declared = new DeclaredValues(pass, (file, positions) => UrlAnchors.FindRiskyUrls(file, positions, analysis.RiskyHosts(file.Tree)));
             pass.Add(
                 () => setup,
-                (tree, text, positions) =>
+                (file, positions) =>
                 {
-                    declared.FindAnchors(tree, text, positions);
-                    SourceAnchors.FindAll(text, UriBuilderAnchor, positions);
-                    TunnelUrls.FindBareAnchors(text, policy.Read(ResursOptions.TunnelDomains, RuleIds.TunnelUrl, tree), positions);
+                    declared.FindAnchors(file, positions);
+                    file.FindAll(UriBuilderAnchor, positions);
+                    TunnelUrls.FindBareAnchors(file, policy.Read(ResursOptions.TunnelDomains, RuleIds.TunnelUrl, file.Tree), positions);
                 },
                 skipGeneratedCode: true);
         }

@@ -23,16 +23,17 @@ namespace Resurs.Analyzers.Rules.Callbacks
         /// or bare; bare names are found for the FAQ's own two services (ngrok, LocalTunnel's loca.lt) and for every
         /// <c>tunnel_domains</c> entry.
         /// </summary>
-        public static void FindBareAnchors(string text, ImmutableArray<string> extraDomains, List<int> positions)
+        public static void FindBareAnchors(FileText file, ImmutableArray<string> extraDomains, List<int> positions)
         {
-            SourceAnchors.FindAll(text, BareTunnelAnchors, positions);
+            file.FindAll(BareTunnelAnchors, positions);
             foreach (var domain in extraDomains)
             {
-                SourceAnchors.FindAllIgnoreCase(text, domain, positions);
+                file.FindAllIgnoreCase(domain, positions);
             }
         }
 
-        private static readonly string[] BareTunnelAnchors = { "ngrok", "loca.lt" };
+        /// <summary>The tunnel services named by the FAQ, found bare (without a scheme).</summary>
+        public static readonly string[] BareTunnelAnchors = { "ngrok", "loca.lt" };
 
         /// <summary>RES1001 for one string literal or interpolated-string text part.</summary>
         public static void AnalyzeLiteral(OperationContext context, AnalysisPolicy policy)

@@ -34,7 +34,7 @@ namespace Resurs.Analyzers.Rules.Network
         // other members, which are found from the fields and properties the entries reached (FollowLists). Lists are
         // judged when the file is done.
         void ICodeRule.Start(CodePass pass) =>
-            pass.Add(() => Setup(pass), (_, text, positions) => AddressAnchors.FindAll(text, positions), membersOnly: true, skipGeneratedCode: true);
+            pass.Add(() => Setup(pass), (file, positions) => AddressAnchors.FindAll(file.Text, positions), membersOnly: true, skipGeneratedCode: true);
 
         private static ReplaySetup Setup(CodePass pass)
         {

@@ -30,7 +30,7 @@ namespace Resurs.Analyzers.Rules.Network
 
         // ForwardedHeadersOptions, UseForwardedHeaders and the ASPNETCORE_FORWARDEDHEADERS_ENABLED switch.
         void ICodeRule.Start(CodePass pass) =>
-            pass.Add(() => Setup(pass), (_, text, positions) => SourceAnchors.FindAllIgnoreCase(text, "ForwardedHeaders", positions), skipGeneratedCode: true);
+            pass.Add(() => Setup(pass), (file, positions) => file.FindAllIgnoreCase("ForwardedHeaders", positions), skipGeneratedCode: true);
 
         private static ReplaySetup Setup(CodePass pass)
         {

@@ -28,7 +28,8 @@ namespace Resurs.Analyzers.Rules.Network
         // where it is used through its member's name (DeclaredValues).
         void ICodeRule.Start(CodePass pass)
         {
-            var declared = new DeclaredValues(pass.Compilation, (_, text, positions) => UrlAnchors.FindAddressHosts(text, positions));
+            pass.Words(UrlAnchors.SchemeSeparator);
+            var declared = new DeclaredValues(pass, UrlAnchors.FindAddressHosts);
             pass.Add(() => Setup(pass), declared.FindAnchors, skipGeneratedCode: true);
         }
 

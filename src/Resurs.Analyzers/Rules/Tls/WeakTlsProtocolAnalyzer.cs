@@ -23,7 +23,11 @@ namespace Resurs.Analyzers.Rules.Tls
 
         internal override ImmutableArray<ICodeRule> Rules => ImmutableArray.Create<ICodeRule>(this);
 
-        void ICodeRule.Start(CodePass pass) => pass.Add(() => Setup(pass), (_, text, positions) => FindWeakValueAnchors(text, positions));
+        void ICodeRule.Start(CodePass pass)
+        {
+            pass.Words(EnumNames);
+            pass.Add(() => Setup(pass), FindWeakValueAnchors);
+        }
 
         private static ReplaySetup? Setup(CodePass pass)
         {
@@ -51,11 +55,12 @@ namespace Resurs.Analyzers.Rules.Tls
         /// the strong members are skipped on their text.
         /// </summary>
         [MethodImpl(Jit.Optimize)]
-        internal static void FindWeakValueAnchors(string text, List<int> positions)
+        internal static void FindWeakValueAnchors(FileText file, List<int> positions)
         {
+            var text = file.Text;
             foreach (var name in EnumNames)
             {
-                for (var at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + name.Length, StringComparison.Ordinal))
+                foreach (var at in file.Hits(name))
                 {
                     var after = at + name.Length;
                     var next = after < text.Length ? text[after] : ';';

@@ -1,0 +1,115 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace Resurs.Analyzers.Infrastructure.Replay
+{
+    /// <summary>
+    /// One file's text as the rules' anchor searches see it. The words the rules of a pass declared are found together,
+    /// once per file (<see cref="NeedleIndex"/>), and so are the names of the members declared with a URL; any other word
+    /// is searched for on its own. The hits are the same either way.
+    /// </summary>
+    internal sealed class FileText
+    {
+        private static readonly List<int> None = new List<int>();
+
+        private readonly NeedleIndex? words;
+        private readonly Func<NeedleIndex?>? names;
+        private List<int>?[]? wordHits;
+        private List<int>?[]? nameHits;
+        private NeedleIndex? nameIndex;
+        private Dictionary<string, List<int>>? others;
+
+        /// <param name="words">The words searched for together, if any.</param>
+        /// <param name="wordHits">Their hits, when the file was already searched (<see cref="NeedleIndex.Scan"/>).</param>
+        /// <param name="names">The names searched for together, made on first use.</param>
+        public FileText(SyntaxTree tree, string text, NeedleIndex? words = null, List<int>?[]? wordHits = null, Func<NeedleIndex?>? names = null)
+        {
+            Tree = tree;
+            Text = text;
+            this.words = words;
+            this.wordHits = wordHits;
+            this.names = names;
+        }
+
+        public SyntaxTree Tree { get; }
+
+        public string Text { get; }
+
+        /// <summary>The hits of the declared words, searching the file for all of them on first use.</summary>
+        internal List<int>?[] WordHits => wordHits ??= words?.Scan(Text) ?? Array.Empty<List<int>?>();
+
+        /// <summary>Every position where <paramref name="word"/> starts, ascending; each hit searched for after the previous one.</summary>
+        public List<int> Hits(string word)
+        {
+            if (words is not null && words.IdOf(word) is var id && id >= 0)
+            {
+                return WordHits[id] ?? None;
+            }
+
+            if (names?.Invoke() is { } index && index.IdOf(word) is var nameId && nameId >= 0)
+            {
+                if (!ReferenceEquals(index, nameIndex))
+                {
+                    nameIndex = index;
+                    nameHits = index.Scan(Text);
+                }
+
+                return nameHits![nameId] ?? None;
+            }
+
+            others ??= new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            if (!others.TryGetValue(word, out var hits))
+            {
+                hits = new List<int>();
+                SourceAnchors.AddHits(Text, word, hits);
+
+                others.Add(word, hits);
+            }
+
+            return hits;
+        }
+
+        /// <summary>Adds every hit of every one of <paramref name="anchors"/> to <paramref name="positions"/>.</summary>
+        public void FindAll(IReadOnlyList<string> anchors, List<int> positions)
+        {
+            for (var i = 0; i < anchors.Count; i++)
+            {
+                if (anchors[i].Length > 0)
+                {
+                    positions.AddRange(Hits(anchors[i]));
+                }
+            }
+        }
+
+        /// <summary>
+        /// Like <see cref="FindAll"/>, keeping only whole identifiers: the character before and after each hit is not a
+        /// letter, digit or underscore (a hit inside a comment or string may stay; it only replays one more member).
+        /// </summary>
+        public void FindAllIdentifiers(IReadOnlyList<string> names, List<int> positions)
+        {
+            for (var i = 0; i < names.Count; i++)
+            {
+                var name = names[i];
+                if (name.Length == 0)
+                {
+                    continue;
+                }
+
+                foreach (var at in Hits(name))
+                {
+                    var end = at + name.Length;
+                    if ((at == 0 || !IsIdentifierPart(Text[at - 1])) && (end == Text.Length || !IsIdentifierPart(Text[end])))
+                    {
+                        positions.Add(at);
+                    }
+                }
+            }
+        }
+
+        /// <summary>Adds every position of <paramref name="anchor"/>, ignoring ASCII case (for names such as environment variables).</summary>
+        public void FindAllIgnoreCase(string anchor, List<int> positions) => SourceAnchors.FindAllIgnoreCase(Text, anchor, positions);
+
+        private static bool IsIdentifierPart(char c) => char.IsLetterOrDigit(c) || c == '_';
+    }
+}

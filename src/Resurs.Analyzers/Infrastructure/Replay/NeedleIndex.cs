@@ -1,0 +1,199 @@
+using System;
+using System.Collections.Generic;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+
+namespace Resurs.Analyzers.Infrastructure.Replay
+{
+    /// <summary>
+    /// A fixed set of words (the rules' text anchors, or the names of members declared with a URL) searched for in a file
+    /// all at once. On .NET 8 and later (the SDK's compiler, Rider, Visual Studio's code-analysis process) one pass with
+    /// the runtime's multi-word search (<c>System.Buffers.SearchValues&lt;string&gt;</c>, bound at run time, since the
+    /// analyzer targets netstandard2.0) finds every word; elsewhere each word gets its own ordinal search. Both give the
+    /// same hits: for each word, its occurrences from left to right, each search resuming after the previous hit, as
+    /// <see cref="SourceAnchors.FindAll"/> finds them. The cost of the one pass hardly grows with the number of words,
+    /// where a search per word costs a full read of the file each (docs/benchmark.md).
+    /// </summary>
+    internal sealed class NeedleIndex
+    {
+        private readonly string[] words;
+        private readonly Dictionary<string, int> ids;
+        private readonly Dictionary<char, int[]> byFirstChar = new Dictionary<char, int[]>();
+        private readonly Func<string, int, int>? nextHit;
+
+        /// <param name="words">The words (duplicates and empty words are ignored).</param>
+        /// <param name="oneSearch">False forces a search per word (tests compare both ways).</param>
+        public NeedleIndex(IEnumerable<string> words, bool oneSearch = true)
+        {
+            ids = new Dictionary<string, int>(StringComparer.Ordinal);
+            var list = new List<string>();
+            foreach (var word in words)
+            {
+                if (word.Length > 0 && !ids.ContainsKey(word))
+                {
+                    ids.Add(word, list.Count);
+                    list.Add(word);
+                }
+            }
+
+            this.words = list.ToArray();
+            var groups = new Dictionary<char, List<int>>();
+            for (var i = 0; i < this.words.Length; i++)
+            {
+                var first = this.words[i][0];
+                if (!groups.TryGetValue(first, out var group))
+                {
+                    groups.Add(first, group = new List<int>());
+                }
+
+                group.Add(i);
+            }
+
+            foreach (var group in groups)
+            {
+                byFirstChar.Add(group.Key, group.Value.ToArray());
+            }
+
+            nextHit = oneSearch && this.words.Length > 1 ? MultiWordSearch.Create(this.words) : null;
+        }
+
+        /// <summary>Whether the file's words are found in one pass (false: one search per word).</summary>
+        public bool SearchesOnce => nextHit is not null;
+
+        /// <summary>The index of <paramref name="word"/> in the arrays <see cref="Scan"/> returns, or -1.</summary>
+        public int IdOf(string word) => ids.TryGetValue(word, out var id) ? id : -1;
+
+        /// <summary>The hits of every word in <paramref name="text"/>, by <see cref="IdOf"/>; null for a word that is absent.</summary>
+        [MethodImpl(Jit.Optimize)]
+        public List<int>?[] Scan(string text)
+        {
+            var hits = new List<int>?[words.Length];
+            if (nextHit is null)
+            {
+                for (var i = 0; i < words.Length; i++)
+                {
+                    var found = new List<int>();
+                    SourceAnchors.AddHits(text, words[i], found);
+                    hits[i] = found.Count > 0 ? found : null;
+                }
+
+                return hits;
+            }
+
+            for (var at = nextHit(text, 0); at >= 0; at = at + 1 < text.Length ? nextHit(text, at + 1) : -1)
+            {
+                if (!byFirstChar.TryGetValue(text[at], out var candidates))
+                {
+                    continue;
+                }
+
+                foreach (var id in candidates)
+                {
+                    var word = words[id];
+                    if (at + word.Length > text.Length || string.CompareOrdinal(text, at, word, 0, word.Length) != 0)
+                    {
+                        continue;
+                    }
+
+                    // A word's next hit is searched for after its previous one, as a search of its own would.
+                    var found = hits[id] ??= new List<int>();
+                    if (found.Count == 0 || at >= found[found.Count - 1] + word.Length)
+                    {
+                        found.Add(at);
+                    }
+                }
+            }
+
+            return hits;
+        }
+
+        /// <summary>
+        /// The runtime's multi-word search, when it has one: <c>SearchValues.Create(words, Ordinal)</c> and
+        /// <c>MemoryExtensions.IndexOfAny(span, values)</c>, looked up by name and bound to typed delegates (no dynamic
+        /// code). Null on runtimes before .NET 8, or if anything about the lookup is unexpected.
+        /// </summary>
+        private static class MultiWordSearch
+        {
+            private static readonly Lazy<Binding?> Runtime = new Lazy<Binding?>(Bind);
+
+            private delegate TValues CreateValues<TValues>(ReadOnlySpan<string> words, StringComparison comparison);
+
+            private delegate int IndexOfAny<TValues>(ReadOnlySpan<char> text, TValues values);
+
+            public static Func<string, int, int>? Create(string[] words)
+            {
+                if (Runtime.Value is not { } binding)
+                {
+                    return null;
+                }
+
+                try
+                {
+                    return (Func<string, int, int>)binding.Make.Invoke(null, new object[] { binding.Create, binding.Search, words })!;
+                }
+                catch (Exception e) when (e is TargetInvocationException or ArgumentException or MemberAccessException)
+                {
+                    return null;
+                }
+            }
+
+            private static Binding? Bind()
+            {
+                try
+                {
+                    return TryBind();
+                }
+                catch (Exception e) when (e is AmbiguousMatchException or ArgumentException or InvalidOperationException or NotSupportedException or TypeLoadException or MemberAccessException)
+                {
+                    return null;
+                }
+            }
+
+            private static Binding? TryBind()
+            {
+                var coreLibrary = typeof(string).Assembly;
+                var factory = coreLibrary.GetType("System.Buffers.SearchValues", throwOnError: false);
+                var valuesType = coreLibrary.GetType("System.Buffers.SearchValues`1", throwOnError: false)?.MakeGenericType(typeof(string));
+                var extensions = coreLibrary.GetType("System.MemoryExtensions", throwOnError: false);
+                if (factory is null || valuesType is null || extensions is null)
+                {
+                    return null;
+                }
+
+                var create = factory.GetMethod("Create", new[] { typeof(ReadOnlySpan<string>), typeof(StringComparison) });
+                var search = extensions.GetMethod("IndexOfAny", new[] { typeof(ReadOnlySpan<char>), valuesType });
+                var make = typeof(MultiWordSearch).GetMethod(nameof(Make), BindingFlags.NonPublic | BindingFlags.Static);
+                return create is null || search is null || make is null || create.ReturnType != valuesType
+                    ? null
+                    : new Binding(create, search, make.MakeGenericMethod(valuesType));
+            }
+
+            private static Func<string, int, int> Make<TValues>(MethodInfo create, MethodInfo search, string[] words)
+            {
+                var values = ((CreateValues<TValues>)Delegate.CreateDelegate(typeof(CreateValues<TValues>), create))(words, StringComparison.Ordinal);
+                var indexOfAny = (IndexOfAny<TValues>)Delegate.CreateDelegate(typeof(IndexOfAny<TValues>), search);
+                return (text, start) =>
+                {
+                    var found = indexOfAny(text.AsSpan(start), values);
+                    return found < 0 ? -1 : start + found;
+                };
+            }
+
+            private sealed class Binding
+            {
+                public Binding(MethodInfo create, MethodInfo search, MethodInfo make)
+                {
+                    Create = create;
+                    Search = search;
+                    Make = make;
+                }
+
+                public MethodInfo Create { get; }
+
+                public MethodInfo Search { get; }
+
+                public MethodInfo Make { get; }
+            }
+        }
+    }
+}

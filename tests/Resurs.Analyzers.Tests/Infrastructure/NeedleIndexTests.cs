@@ -1,0 +1,99 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using Resurs.Analyzers.Infrastructure.Replay;
+using Xunit;
+
+namespace Resurs.Analyzers.Tests.Infrastructure
+{
+    /// <summary>
+    /// The shared word search finds, for every word, the same hits as a search of its own (<c>IndexOf</c> from the end of
+    /// the previous hit), whether the runtime's one-pass search or a search per word does the work: words inside other
+    /// words, words that start alike, words that overlap themselves, at the very start and end of the text.
+    /// </summary>
+    public class NeedleIndexTests
+    {
+        private static readonly string[] Words =
+        {
+            "Certificate", "ServerCertificate", "AuthenticateAs", "AuthenticateAsServer", "://", "Dns.", "aba", "ngrok",
+            "loca.lt", "SslProtocols", "é", "Uri", "UriBuilder",
+        };
+
+        private static readonly string[] Pieces =
+        {
+            "Certificate", "ServerCert", "ificate", "AuthenticateAs", "Server", "://", "https", "Dns", ".", "ab", "a", "b",
+            "ngrok", "loca", ".lt", "SslProtocols", "é", "\uD83D\uDE00", "Uri", "Builder", " ", "\n", "\"",
+        };
+
+        public static IEnumerable<object[]> Seeds() => Enumerable.Range(1, 60).Select(seed => new object[] { seed });
+
+        [Fact]
+        public void The_test_runtime_searches_every_word_in_one_pass()
+        {
+            Assert.True(new NeedleIndex(Words).SearchesOnce);
+        }
+
+        [Theory]
+        [MemberData(nameof(Seeds))]
+        public void One_pass_and_a_search_per_word_find_what_each_word_finds_on_its_own(int seed)
+        {
+            var random = new Random(seed);
+            var text = new StringBuilder();
+            var length = random.Next(0, 600);
+            while (text.Length < length)
+            {
+                text.Append(Pieces[random.Next(Pieces.Length)]);
+            }
+
+            AssertAgree(text.ToString());
+        }
+
+        [Theory]
+        [InlineData("")]
+        [InlineData("a")]
+        [InlineData("ababababa")]
+        [InlineData("ServerCertificate")]
+        [InlineData("://://:// Dns.Dns.")]
+        [InlineData("AuthenticateAsServerAsync(AuthenticateAs")]
+        public void Edges(string text) => AssertAgree(text);
+
+        [Fact]
+        public void A_file_text_answers_declared_words_names_and_other_words_alike()
+        {
+            const string text = "var u = new UriBuilder(\"http://x\"); Dns.GetHostEntry(u); Callback.Url; aba";
+            var tree = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(text);
+            var names = new NeedleIndex(new[] { "Callback", "Url" });
+            var file = new FileText(tree, text, new NeedleIndex(Words), names: () => names);
+            foreach (var word in Words.Concat(new[] { "Callback", "Url", "GetHostEntry", "x" }))
+            {
+                Assert.Equal(Reference(text, word), file.Hits(word));
+            }
+        }
+
+        private static void AssertAgree(string text)
+        {
+            var once = new NeedleIndex(Words).Scan(text);
+            var each = new NeedleIndex(Words, oneSearch: false).Scan(text);
+            var index = new NeedleIndex(Words);
+            foreach (var word in Words)
+            {
+                var expected = Reference(text, word);
+                var id = index.IdOf(word);
+                Assert.Equal(expected, once[id] ?? new List<int>());
+                Assert.Equal(expected, each[id] ?? new List<int>());
+            }
+        }
+
+        private static List<int> Reference(string text, string word)
+        {
+            var hits = new List<int>();
+            for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + word.Length, StringComparison.Ordinal))
+            {
+                hits.Add(at);
+            }
+
+            return hits;
+        }
+    }
+}
