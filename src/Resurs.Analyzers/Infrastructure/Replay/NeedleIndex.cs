@@ -114,7 +114,9 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         /// </summary>
         private static class MultiWordSearch
         {
-            private static readonly Lazy<Binding?> Runtime = new Lazy<Binding?>(Bind);
+            /// <summary>SearchValues.Create, MemoryExtensions.IndexOfAny and <see cref="Make"/> closed over the values' type.</summary>
+            private static readonly Lazy<(MethodInfo Create, MethodInfo Search, MethodInfo Make)?> Runtime =
+                new Lazy<(MethodInfo Create, MethodInfo Search, MethodInfo Make)?>(Bind);
 
             private delegate TValues CreateValues<TValues>(ReadOnlySpan<string> words, StringComparison comparison);
 
@@ -137,7 +139,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
                 }
             }
 
-            private static Binding? Bind()
+            private static (MethodInfo Create, MethodInfo Search, MethodInfo Make)? Bind()
             {
                 try
                 {
@@ -149,7 +151,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
                 }
             }
 
-            private static Binding? TryBind()
+            private static (MethodInfo Create, MethodInfo Search, MethodInfo Make)? TryBind()
             {
                 var coreLibrary = typeof(string).Assembly;
                 var factory = coreLibrary.GetType("System.Buffers.SearchValues", throwOnError: false);
@@ -165,7 +167,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
                 var make = typeof(MultiWordSearch).GetMethod(nameof(Make), BindingFlags.NonPublic | BindingFlags.Static);
                 return create is null || search is null || make is null || create.ReturnType != valuesType
                     ? null
-                    : new Binding(create, search, make.MakeGenericMethod(valuesType));
+                    : (create, search, make.MakeGenericMethod(valuesType));
             }
 
             private static Func<string, int, int> Make<TValues>(MethodInfo create, MethodInfo search, string[] words)
@@ -177,22 +179,6 @@ namespace Resurs.Analyzers.Infrastructure.Replay
                     var found = indexOfAny(text.AsSpan(start), values);
                     return found < 0 ? -1 : start + found;
                 };
-            }
-
-            private sealed class Binding
-            {
-                public Binding(MethodInfo create, MethodInfo search, MethodInfo make)
-                {
-                    Create = create;
-                    Search = search;
-                    Make = make;
-                }
-
-                public MethodInfo Create { get; }
-
-                public MethodInfo Search { get; }
-
-                public MethodInfo Make { get; }
             }
         }
     }
