@@ -71,6 +71,20 @@ namespace Resurs.Analyzers.Tests.Infrastructure
             }
         }
 
+        [Theory]
+        [InlineData("app.UseHttpsRedirection();", new int[0])]
+        [InlineData("listen.UseHttps(cert); app.UseHttpsRedirection();", new[] { 7 })]
+        [InlineData("app.UseHttpsRedirectionFor(cert);", new[] { 4 })]
+        [InlineData("o.ServerCertificate = c; s.AuthenticateAsServer(c);", new[] { 2, 27 })]
+        public void The_served_certificate_anchors_skip_UseHttpsRedirection(string text, int[] expected)
+        {
+            var positions = new List<int>();
+            Resurs.Analyzers.Rules.Certificates.SelfSignedCertificateAnalyzer.FindServedAnchors(
+                new FileText(Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(text), text, new NeedleIndex(Words)), positions);
+            positions.Sort();
+            Assert.Equal(expected, positions);
+        }
+
         private static void AssertAgree(string text)
         {
             var once = new NeedleIndex(Words).Scan(text);

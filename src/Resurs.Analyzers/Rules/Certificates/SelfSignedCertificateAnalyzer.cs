@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -29,7 +30,35 @@ namespace Resurs.Analyzers.Rules.Certificates
 
             // Backward, from where a certificate is served to a helper in another file that made it: reported at the
             // helper's call, in the serving file, since the IDE analyses one file at a time.
-            pass.Add(() => ServedSetup(pass), ServerAnchors);
+            pass.Words(ServerAnchors);
+            pass.Add(() => ServedSetup(pass), FindServedAnchors);
+        }
+
+        private const string HttpsRedirection = "UseHttpsRedirection";
+
+        /// <summary>
+        /// The server anchors, except ASP.NET Core's <c>UseHttpsRedirection()</c>: it starts with "UseHttps", takes no
+        /// certificate, and nearly every web project calls it in its top-level Program.cs, which would make the whole
+        /// program replay for nothing.
+        /// </summary>
+        internal static void FindServedAnchors(FileText file, List<int> positions)
+        {
+            var text = file.Text;
+            foreach (var anchor in ServerAnchors)
+            {
+                foreach (var at in file.Hits(anchor))
+                {
+                    var end = at + HttpsRedirection.Length;
+                    if (anchor.Length < HttpsRedirection.Length
+                        && string.CompareOrdinal(text, at, HttpsRedirection, 0, HttpsRedirection.Length) == 0
+                        && (end == text.Length || !(char.IsLetterOrDigit(text[end]) || text[end] == '_')))
+                    {
+                        continue;
+                    }
+
+                    positions.Add(at);
+                }
+            }
         }
 
         private static ReplaySetup? Setup(CodePass pass)
