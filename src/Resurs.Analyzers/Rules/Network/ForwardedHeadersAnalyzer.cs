@@ -28,9 +28,18 @@ namespace Resurs.Analyzers.Rules.Network
 
         internal override ImmutableArray<ICodeRule> Rules => ImmutableArray.Create<ICodeRule>(this);
 
-        // ForwardedHeadersOptions, UseForwardedHeaders and the ASPNETCORE_FORWARDEDHEADERS_ENABLED switch.
-        void ICodeRule.Start(CodePass pass) =>
-            pass.Add(() => Setup(pass), (file, positions) => file.FindAllIgnoreCase("ForwardedHeaders", positions), skipGeneratedCode: true);
+        /// <summary>
+        /// ForwardedHeadersOptions, UseForwardedHeaders, a <c>forwardedHeaders</c> variable and the
+        /// ASPNETCORE_FORWARDEDHEADERS_ENABLED switch (also written in lower case): the spellings code uses, found in the
+        /// pass's shared word search, which a case-insensitive search of its own would cost another read of every file.
+        /// </summary>
+        private static readonly string[] Anchors = { "ForwardedHeaders", "forwardedHeaders", "FORWARDEDHEADERS", "forwardedheaders" };
+
+        void ICodeRule.Start(CodePass pass)
+        {
+            pass.Words(Anchors);
+            pass.Add(() => Setup(pass), (file, positions) => file.FindAll(Anchors, positions), skipGeneratedCode: true);
+        }
 
         private static ReplaySetup Setup(CodePass pass)
         {
