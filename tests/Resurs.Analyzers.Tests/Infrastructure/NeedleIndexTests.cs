@@ -61,14 +61,18 @@ namespace Resurs.Analyzers.Tests.Infrastructure
         [Fact]
         public void A_file_text_answers_declared_words_names_and_other_words_alike()
         {
-            const string text = "var u = new UriBuilder(\"http://x\"); Dns.GetHostEntry(u); Callback.Url; aba";
+            const string text = "var u = new UriBuilder(\"http://x\"); Dns.GetHostEntry(u); Callback.Url; CallbackUrl; aba";
             var tree = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(text);
             var names = new NeedleIndex(new[] { "Callback", "Url" });
             var file = new FileText(tree, text, new NeedleIndex(Words), names: () => names);
-            foreach (var word in Words.Concat(new[] { "Callback", "Url", "GetHostEntry", "x" }))
+            foreach (var word in Words.Concat(new[] { "GetHostEntry", "x" }))
             {
                 Assert.Equal(Reference(text, word), file.Hits(word));
             }
+
+            var identifiers = new List<int>();
+            file.FindAllIdentifiers(new[] { "Callback", "Url", "Dns" }, identifiers);
+            Assert.Equal(new[] { text.IndexOf("Callback.", StringComparison.Ordinal), text.IndexOf("Url;", StringComparison.Ordinal), text.IndexOf("Dns", StringComparison.Ordinal) }, identifiers);
         }
 
         [Theory]

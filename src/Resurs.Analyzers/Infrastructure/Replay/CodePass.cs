@@ -43,6 +43,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         private readonly List<Func<IReadOnlyList<string>>> nameSources = new List<Func<IReadOnlyList<string>>>();
         private readonly Lazy<NeedleIndex> wordIndex;
         private readonly Lazy<NeedleIndex?> nameIndex;
+        private readonly Func<NeedleIndex?> names;
         private readonly ConcurrentDictionary<SyntaxTree, List<int>?[]> searched = new ConcurrentDictionary<SyntaxTree, List<int>?[]>();
 
         private readonly CompilationStartAnalysisContext start;
@@ -61,6 +62,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
             this.scope = scope;
             wordIndex = new Lazy<NeedleIndex>(() => new NeedleIndex(words), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
             nameIndex = new Lazy<NeedleIndex?>(MakeNameIndex, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+            names = () => nameIndex.Value;
         }
 
         public Compilation Compilation { get; }
@@ -148,7 +150,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         public FileText Open(SyntaxTree tree, CancellationToken cancellationToken)
         {
             searched.TryRemove(tree, out var hits);
-            return new FileText(tree, SourceAnchors.Text(tree, cancellationToken), wordIndex.Value, hits, () => nameIndex.Value);
+            return new FileText(tree, SourceAnchors.Text(tree, cancellationToken), wordIndex.Value, hits, names);
         }
 
         /// <summary>Keeps the words' hits of a file searched ahead of its own turn (a compilation-wide search), for <see cref="Open"/>.</summary>
@@ -167,7 +169,8 @@ namespace Resurs.Analyzers.Infrastructure.Replay
 
         /// <summary>
         /// Replays the members around the positions <paramref name="findAnchors"/> adds for each file (it asks the file's
-        /// <see cref="FileText"/>; declare the words it asks for with <see cref="Words"/>) through the handlers <paramref name="setup"/> makes on the first hit (see
+        /// <see cref="FileText"/>; declare the words it asks for with <see cref="Words"/>) through the handlers
+        /// <paramref name="setup"/> makes on the first hit (see
         /// <see cref="Add(Func{ReplaySetup?}, string[])"/>), then calls the setup's tree-end action for files that were
         /// replayed. An anchor in a field or property initializer replays the whole file (its uses may be anywhere),
         /// unless <paramref name="membersOnly"/> is set: then only that field or property is replayed, and the rule follows

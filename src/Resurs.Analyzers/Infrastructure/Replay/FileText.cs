@@ -11,7 +11,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
     /// </summary>
     internal sealed class FileText
     {
-        private static readonly List<int> None = new List<int>();
+        private static readonly IReadOnlyList<int> None = Array.Empty<int>();
 
         private readonly NeedleIndex? words;
         private readonly Func<NeedleIndex?>? names;
@@ -40,14 +40,13 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         internal List<int>?[] WordHits => wordHits ??= words?.Scan(Text) ?? Array.Empty<List<int>?>();
 
         /// <summary>Every position where <paramref name="word"/> starts, ascending; each hit searched for after the previous one.</summary>
-        public List<int> Hits(string word)
-        {
-            if (words is not null && words.IdOf(word) is var id && id >= 0)
-            {
-                return WordHits[id] ?? None;
-            }
+        public IReadOnlyList<int> Hits(string word) =>
+            words is not null && words.IdOf(word) is var id && id >= 0 ? (IReadOnlyList<int>?)WordHits[id] ?? None : Searched(word);
 
-            if (names?.Invoke() is { } index && index.IdOf(word) is var nameId && nameId >= 0)
+        /// <summary>As <see cref="Hits"/>, for a name of the names searched for together.</summary>
+        private IReadOnlyList<int> NameHits(string name)
+        {
+            if (names?.Invoke() is { } index && index.IdOf(name) is var id && id >= 0)
             {
                 if (!ReferenceEquals(index, nameIndex))
                 {
@@ -55,15 +54,20 @@ namespace Resurs.Analyzers.Infrastructure.Replay
                     nameHits = index.Scan(Text);
                 }
 
-                return nameHits![nameId] ?? None;
+                return (IReadOnlyList<int>?)nameHits![id] ?? None;
             }
 
+            return Searched(name);
+        }
+
+        /// <summary>The hits of a word that is searched for on its own.</summary>
+        private List<int> Searched(string word)
+        {
             others ??= new Dictionary<string, List<int>>(StringComparer.Ordinal);
             if (!others.TryGetValue(word, out var hits))
             {
                 hits = new List<int>();
                 SourceAnchors.AddHits(Text, word, hits);
-
                 others.Add(word, hits);
             }
 
@@ -83,8 +87,9 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         }
 
         /// <summary>
-        /// Like <see cref="FindAll"/>, keeping only whole identifiers: the character before and after each hit is not a
-        /// letter, digit or underscore (a hit inside a comment or string may stay; it only replays one more member).
+        /// Every hit of every one of <paramref name="names"/> that is a whole identifier: the character before and after
+        /// it is not a letter, digit or underscore (a hit inside a comment or string may stay; it only replays one more
+        /// member). The names searched for together (<see cref="CodePass.Names"/>) are found in one search.
         /// </summary>
         public void FindAllIdentifiers(IReadOnlyList<string> names, List<int> positions)
         {
@@ -96,7 +101,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
                     continue;
                 }
 
-                foreach (var at in Hits(name))
+                foreach (var at in NameHits(name))
                 {
                     var end = at + name.Length;
                     if ((at == 0 || !IsIdentifierPart(Text[at - 1])) && (end == Text.Length || !IsIdentifierPart(Text[end])))
