@@ -81,6 +81,15 @@ static class Startup
             Verify.Diagnostic("RES4005").WithLocation(2).WithArguments("FORWARDEDHEADERS_ENABLED=true turns on the forwarded-headers middleware for X-Forwarded-For with KnownNetworks and KnownProxies cleared"));
 
         [Fact]
+        public Task The_environment_switch_in_lower_case_is_reported() => Verify.VerifyAnalyzerAsync(
+            Code(@"
+    static void Main(string[] args)
+    {
+        {|#0:Environment.SetEnvironmentVariable(""aspnetcore_forwardedheaders_enabled"", ""true"")|};
+    }"),
+            Verify.Diagnostic("RES4005").WithLocation(0).WithArguments("aspnetcore_forwardedheaders_enabled=true turns on the forwarded-headers middleware for X-Forwarded-For with KnownNetworks and KnownProxies cleared"));
+
+        [Fact]
         public Task Listing_the_real_proxies_is_not_reported() => Verify.VerifyAnalyzerAsync(Code(@"
     static void Configure(IServiceCollection services) => services.Configure<ForwardedHeadersOptions>(options =>
     {
