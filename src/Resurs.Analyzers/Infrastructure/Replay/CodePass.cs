@@ -124,10 +124,13 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         /// its types and builds its tables only in a compilation that can use them; null turns the rule off (a type it
         /// needs is missing).
         /// </summary>
-        public void Add(Func<ReplaySetup?> setup, params string[] anchors)
+        public void Add(Func<ReplaySetup?> setup, params string[] anchors) => Add(setup, anchors, skipGeneratedCode: false);
+
+        /// <summary>As <see cref="Add(Func{ReplaySetup?}, string[])"/>; with <paramref name="skipGeneratedCode"/>, as <see cref="Add(Func{ReplaySetup?}, Action{FileText, List{int}}, bool, bool)"/>.</summary>
+        public void Add(Func<ReplaySetup?> setup, string[] anchors, bool skipGeneratedCode)
         {
             Words(anchors);
-            Add(setup, (file, positions) => file.FindAll(anchors, positions));
+            Add(setup, (file, positions) => file.FindAll(anchors, positions), skipGeneratedCode: skipGeneratedCode);
         }
 
         /// <summary>

@@ -103,8 +103,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
 
                 foreach (var at in NameHits(name))
                 {
-                    var end = at + name.Length;
-                    if ((at == 0 || !IsIdentifierPart(Text[at - 1])) && (end == Text.Length || !IsIdentifierPart(Text[end])))
+                    if (IsIdentifierAt(at, name))
                     {
                         positions.Add(at);
                     }
@@ -114,6 +113,19 @@ namespace Resurs.Analyzers.Infrastructure.Replay
 
         /// <summary>Adds every position of <paramref name="anchor"/>, ignoring ASCII case (for names such as environment variables).</summary>
         public void FindAllIgnoreCase(string anchor, List<int> positions) => SourceAnchors.FindAllIgnoreCase(Text, anchor, positions);
+
+        /// <summary>
+        /// Whether <paramref name="identifier"/> is written at <paramref name="at"/> as a whole identifier: the character
+        /// before and after it is not a letter, digit or underscore.
+        /// </summary>
+        public bool IsIdentifierAt(int at, string identifier)
+        {
+            var end = at + identifier.Length;
+            return at >= 0 && end <= Text.Length
+                && string.CompareOrdinal(Text, at, identifier, 0, identifier.Length) == 0
+                && (at == 0 || !IsIdentifierPart(Text[at - 1]))
+                && (end == Text.Length || !IsIdentifierPart(Text[end]));
+        }
 
         private static bool IsIdentifierPart(char c) => char.IsLetterOrDigit(c) || c == '_';
     }

@@ -43,20 +43,14 @@ namespace Resurs.Analyzers.Rules.Certificates
         /// </summary>
         internal static void FindServedAnchors(FileText file, List<int> positions)
         {
-            var text = file.Text;
             foreach (var anchor in ServerAnchors)
             {
                 foreach (var at in file.Hits(anchor))
                 {
-                    var end = at + HttpsRedirection.Length;
-                    if (anchor.Length < HttpsRedirection.Length
-                        && string.CompareOrdinal(text, at, HttpsRedirection, 0, HttpsRedirection.Length) == 0
-                        && (end == text.Length || !(char.IsLetterOrDigit(text[end]) || text[end] == '_')))
+                    if (!file.IsIdentifierAt(at, HttpsRedirection))
                     {
-                        continue;
+                        positions.Add(at);
                     }
-
-                    positions.Add(at);
                 }
             }
         }

@@ -35,11 +35,7 @@ namespace Resurs.Analyzers.Rules.Network
         /// </summary>
         private static readonly string[] Anchors = { "ForwardedHeaders", "forwardedHeaders", "FORWARDEDHEADERS", "forwardedheaders" };
 
-        void ICodeRule.Start(CodePass pass)
-        {
-            pass.Words(Anchors);
-            pass.Add(() => Setup(pass), (file, positions) => file.FindAll(Anchors, positions), skipGeneratedCode: true);
-        }
+        void ICodeRule.Start(CodePass pass) => pass.Add(() => Setup(pass), Anchors, skipGeneratedCode: true);
 
         private static ReplaySetup Setup(CodePass pass)
         {

@@ -30,11 +30,7 @@ namespace Resurs.Analyzers.Rules.Network
         internal override ImmutableArray<ICodeRule> Rules => ImmutableArray.Create<ICodeRule>(this);
 
         // Dns.GetHostEntry(...), Dns.GetHostByAddress(...), Dns.Resolve(...).
-        void ICodeRule.Start(CodePass pass)
-        {
-            pass.Words(DnsAnchor);
-            pass.Add(() => Setup(pass), (file, positions) => file.FindAll(DnsAnchor, positions), skipGeneratedCode: true);
-        }
+        void ICodeRule.Start(CodePass pass) => pass.Add(() => Setup(pass), DnsAnchor, skipGeneratedCode: true);
 
         private static ReplaySetup? Setup(CodePass pass)
         {

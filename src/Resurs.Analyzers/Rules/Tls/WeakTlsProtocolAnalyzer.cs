@@ -66,7 +66,7 @@ namespace Resurs.Analyzers.Rules.Tls
                     var next = after < text.Length ? text[after] : ';';
                     var weak = next switch
                     {
-                        '.' => !IsStrongMember(text, after + 1) || (at > 0 && text[at - 1] == '~'),
+                        '.' => !IsStrongMember(file, after + 1) || (at > 0 && text[at - 1] == '~'),
                         ')' or ';' => true,
                         _ => false,
                     };
@@ -78,14 +78,11 @@ namespace Resurs.Analyzers.Rules.Tls
             }
         }
 
-        [MethodImpl(Jit.Optimize)]
-        private static bool IsStrongMember(string text, int start)
+        private static bool IsStrongMember(FileText file, int start)
         {
             foreach (var member in TlsProtocolFacts.StrongMemberNames)
             {
-                var end = start + member.Length;
-                if (string.CompareOrdinal(text, start, member, 0, member.Length) == 0
-                    && (end >= text.Length || !(char.IsLetterOrDigit(text[end]) || text[end] == '_')))
+                if (file.IsIdentifierAt(start, member))
                 {
                     return true;
                 }
