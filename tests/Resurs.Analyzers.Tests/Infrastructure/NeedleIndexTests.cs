@@ -75,6 +75,37 @@ namespace Resurs.Analyzers.Tests.Infrastructure
             Assert.Equal(new[] { text.IndexOf("Callback.", StringComparison.Ordinal), text.IndexOf("Url;", StringComparison.Ordinal), text.IndexOf("Dns", StringComparison.Ordinal) }, identifiers);
         }
 
+        [Fact]
+        public void A_file_without_any_declared_word_still_finds_the_words_searched_on_their_own()
+        {
+            // None of Words and no declared name occurs, so the searches may end early, but only for declared words.
+            const string text = "class C { void M() { Callback(); GetHostEntry(); } }";
+            var names = new NeedleIndex(new[] { "Url" });
+            var file = new FileText(Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(text), text, new NeedleIndex(Words), names: () => names);
+
+            var positions = new List<int>();
+            file.FindAll(new[] { "Certificate", "Dns." }, positions);
+            Assert.Empty(positions);
+            file.FindAll(new[] { "Certificate", "GetHostEntry" }, positions);
+            Assert.Equal(new[] { text.IndexOf("GetHostEntry", StringComparison.Ordinal) }, positions);
+
+            positions.Clear();
+            file.FindAllIdentifiers(new[] { "Url" }, positions);
+            Assert.Empty(positions);
+            file.FindAllIdentifiers(new[] { "Url", "Callback" }, positions);
+            Assert.Equal(new[] { text.IndexOf("Callback", StringComparison.Ordinal) }, positions);
+        }
+
+        [Fact]
+        public void An_index_knows_which_lists_hold_only_its_words()
+        {
+            var index = new NeedleIndex(Words);
+            Assert.True(index.ContainsAll(new[] { "Certificate", "://" }));
+            Assert.True(index.ContainsAll(new[] { "Dns.", string.Empty }));
+            Assert.False(index.ContainsAll(new[] { "Certificate", "GetHostEntry" }));
+            Assert.True(index.ContainsAll(Array.Empty<string>()));
+        }
+
         [Theory]
         [InlineData("app.UseHttpsRedirection();", new int[0])]
         [InlineData("listen.UseHttps(cert); app.UseHttpsRedirection();", new[] { 7 })]

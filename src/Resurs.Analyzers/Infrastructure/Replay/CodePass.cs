@@ -2,6 +2,8 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -44,7 +46,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         private readonly Lazy<NeedleIndex> wordIndex;
         private readonly Lazy<NeedleIndex?> nameIndex;
         private readonly Func<NeedleIndex?> names;
-        private readonly ConcurrentDictionary<SyntaxTree, List<int>?[]> searched = new ConcurrentDictionary<SyntaxTree, List<int>?[]>();
+        private readonly ConcurrentDictionary<SyntaxTree, List<int>?[]> searched;
 
         private readonly CompilationStartAnalysisContext start;
         private readonly OperationReplay direct = new OperationReplay();
@@ -56,6 +58,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         {
             this.start = start;
             Compilation = start.Compilation;
+            searched = PerFile<List<int>?[]>(start.Compilation);
             Options = start.Options;
             Types = WellKnownTypes.Create(start.Compilation);
             policy = new Lazy<AnalysisPolicy>(() => AnalysisPolicy.Create(start.Compilation, start.Options), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
@@ -196,6 +199,14 @@ namespace Resurs.Analyzers.Infrastructure.Replay
             registrations.Add(new Registration(new Lazy<ReplaySetup?>(setup, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication), findAnchors, membersOnly, skipGeneratedCode));
         }
 
+        /// <summary>
+        /// A map with a slot for every file of <paramref name="compilation"/>, made at its full size, so it never grows while
+        /// the files are analysed (16 lock stripes: more than a build's analysis threads contend for).
+        /// </summary>
+        public static ConcurrentDictionary<SyntaxTree, T> PerFile<T>(Compilation compilation) =>
+            new ConcurrentDictionary<SyntaxTree, T>(16, Math.Max(31, compilation.SyntaxTrees.Count()));
+
+        [MethodImpl(Jit.Optimize)]
         private void AnalyzeFile(SemanticModelAnalysisContext context)
         {
             var tree = context.SemanticModel.SyntaxTree;

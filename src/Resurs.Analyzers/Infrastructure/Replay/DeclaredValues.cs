@@ -19,7 +19,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
     {
         private readonly CodePass pass;
         private readonly Action<FileText, List<int>> findAnchors;
-        private readonly ConcurrentDictionary<SyntaxTree, int[]> anchors = new ConcurrentDictionary<SyntaxTree, int[]>();
+        private readonly ConcurrentDictionary<SyntaxTree, int[]> anchors;
         private readonly Lazy<string[]> names;
 
         /// <param name="pass">The pass whose files are searched; the names are searched for together with other rules' names.</param>
@@ -28,6 +28,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         {
             this.pass = pass;
             this.findAnchors = findAnchors;
+            anchors = CodePass.PerFile<int[]>(pass.Compilation);
             names = new Lazy<string[]>(CollectNames, LazyThreadSafetyMode.ExecutionAndPublication);
             pass.Names(() => names.Value);
         }

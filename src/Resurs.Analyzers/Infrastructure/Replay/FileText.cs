@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace Resurs.Analyzers.Infrastructure.Replay
@@ -19,6 +20,8 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         private List<int>?[]? nameHits;
         private NeedleIndex? nameIndex;
         private Dictionary<string, List<int>>? others;
+        private bool? noWordHits;
+        private bool noNameHits;
 
         /// <param name="words">The words searched for together, if any.</param>
         /// <param name="wordHits">Their hits, when the file was already searched (<see cref="NeedleIndex.Scan"/>).</param>
@@ -39,6 +42,9 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         /// <summary>The hits of the declared words, searching the file for all of them on first use.</summary>
         internal List<int>?[] WordHits => wordHits ??= words?.Scan(Text) ?? Array.Empty<List<int>?>();
 
+        /// <summary>Whether no declared word occurs in the file: true for most files, and then a rule's search ends at once.</summary>
+        private bool NoWordHits => noWordHits ??= IsEmpty(WordHits);
+
         /// <summary>Every position where <paramref name="word"/> starts, ascending; each hit searched for after the previous one.</summary>
         public IReadOnlyList<int> Hits(string word) =>
             words is not null && words.IdOf(word) is var id && id >= 0 ? (IReadOnlyList<int>?)WordHits[id] ?? None : Searched(word);
@@ -48,16 +54,43 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         {
             if (names?.Invoke() is { } index && index.IdOf(name) is var id && id >= 0)
             {
-                if (!ReferenceEquals(index, nameIndex))
-                {
-                    nameIndex = index;
-                    nameHits = index.Scan(Text);
-                }
-
-                return (IReadOnlyList<int>?)nameHits![id] ?? None;
+                return (IReadOnlyList<int>?)ScanNames(index)[id] ?? None;
             }
 
             return Searched(name);
+        }
+
+        /// <summary>The hits of the names searched for together, searching the file for all of them on first use.</summary>
+        private List<int>?[] ScanNames(NeedleIndex index)
+        {
+            if (!ReferenceEquals(index, nameIndex))
+            {
+                nameIndex = index;
+                nameHits = index.Scan(Text);
+                noNameHits = IsEmpty(nameHits);
+            }
+
+            return nameHits!;
+        }
+
+        /// <summary>Whether none of the names searched for together occurs in the file.</summary>
+        private bool NoNameHits(NeedleIndex index)
+        {
+            ScanNames(index);
+            return noNameHits;
+        }
+
+        private static bool IsEmpty(List<int>?[] hits)
+        {
+            foreach (var found in hits)
+            {
+                if (found is not null)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>The hits of a word that is searched for on its own.</summary>
@@ -74,9 +107,18 @@ namespace Resurs.Analyzers.Infrastructure.Replay
             return hits;
         }
 
-        /// <summary>Adds every hit of every one of <paramref name="anchors"/> to <paramref name="positions"/>.</summary>
+        /// <summary>
+        /// Adds every hit of every one of <paramref name="anchors"/> to <paramref name="positions"/>. The list must not
+        /// change after its first use (the index remembers which lists hold only declared words).
+        /// </summary>
+        [MethodImpl(Jit.Optimize)]
         public void FindAll(IReadOnlyList<string> anchors, List<int> positions)
         {
+            if (words is not null && NoWordHits && words.ContainsAll(anchors))
+            {
+                return;
+            }
+
             for (var i = 0; i < anchors.Count; i++)
             {
                 if (anchors[i].Length > 0)
@@ -89,10 +131,17 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         /// <summary>
         /// Every hit of every one of <paramref name="names"/> that is a whole identifier: the character before and after
         /// it is not a letter, digit or underscore (a hit inside a comment or string may stay; it only replays one more
-        /// member). The names searched for together (<see cref="CodePass.Names"/>) are found in one search.
+        /// member). The names searched for together (<see cref="CodePass.Names"/>) are found in one search. As with
+        /// <see cref="FindAll"/>, the list must not change after its first use.
         /// </summary>
+        [MethodImpl(Jit.Optimize)]
         public void FindAllIdentifiers(IReadOnlyList<string> names, List<int> positions)
         {
+            if (this.names?.Invoke() is { } index && NoNameHits(index) && index.ContainsAll(names))
+            {
+                return;
+            }
+
             for (var i = 0; i < names.Count; i++)
             {
                 var name = names[i];

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Reflection;
 using System.Runtime.CompilerServices;
@@ -17,9 +18,12 @@ namespace Resurs.Analyzers.Infrastructure.Replay
     internal sealed class NeedleIndex
     {
         private readonly string[] words;
+        private readonly List<int>?[] noHits;
         private readonly Dictionary<string, int> ids;
         private readonly Dictionary<char, int[]> byFirstChar = new Dictionary<char, int[]>();
         private readonly Func<string, int, int>? nextHit;
+        private readonly ConcurrentDictionary<IReadOnlyList<string>, bool> containsAll =
+            new ConcurrentDictionary<IReadOnlyList<string>, bool>(SameInstance.Comparer);
 
         /// <param name="words">The words (duplicates and empty words are ignored).</param>
         /// <param name="oneSearch">False forces a search per word (tests compare both ways).</param>
@@ -37,6 +41,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
             }
 
             this.words = list.ToArray();
+            noHits = new List<int>?[this.words.Length];
             var groups = new Dictionary<char, List<int>>();
             for (var i = 0; i < this.words.Length; i++)
             {
@@ -63,21 +68,47 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         /// <summary>The index of <paramref name="word"/> in the arrays <see cref="Scan"/> returns, or -1.</summary>
         public int IdOf(string word) => ids.TryGetValue(word, out var id) ? id : -1;
 
-        /// <summary>The hits of every word in <paramref name="text"/>, by <see cref="IdOf"/>; null for a word that is absent.</summary>
+        /// <summary>
+        /// Whether every non-empty word of <paramref name="list"/> is one of this index's words: then a file where
+        /// <see cref="Scan"/> found no word has none of the list's words either. Remembered per list instance, since a
+        /// rule asks with the same list for every file; the list must not change.
+        /// </summary>
+        public bool ContainsAll(IReadOnlyList<string> list) => containsAll.GetOrAdd(list, AllKnown);
+
+        private bool AllKnown(IReadOnlyList<string> list)
+        {
+            foreach (var word in list)
+            {
+                if (word.Length > 0 && !ids.ContainsKey(word))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// The hits of every word in <paramref name="text"/>, by <see cref="IdOf"/>; null for a word that is absent. A
+        /// file without any word (most files) gets one shared array of nulls, which callers must not change.
+        /// </summary>
         [MethodImpl(Jit.Optimize)]
         public List<int>?[] Scan(string text)
         {
-            var hits = new List<int>?[words.Length];
+            List<int>?[]? hits = null;
             if (nextHit is null)
             {
                 for (var i = 0; i < words.Length; i++)
                 {
                     var found = new List<int>();
                     SourceAnchors.AddHits(text, words[i], found);
-                    hits[i] = found.Count > 0 ? found : null;
+                    if (found.Count > 0)
+                    {
+                        (hits ??= new List<int>?[words.Length])[i] = found;
+                    }
                 }
 
-                return hits;
+                return hits ?? noHits;
             }
 
             for (var at = nextHit(text, 0); at >= 0; at = at + 1 < text.Length ? nextHit(text, at + 1) : -1)
@@ -96,7 +127,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
                     }
 
                     // A word's next hit is searched for after its previous one, as a search of its own would.
-                    var found = hits[id] ??= new List<int>();
+                    var found = (hits ??= new List<int>?[words.Length])[id] ??= new List<int>();
                     if (found.Count == 0 || at >= found[found.Count - 1] + word.Length)
                     {
                         found.Add(at);
@@ -104,7 +135,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
                 }
             }
 
-            return hits;
+            return hits ?? noHits;
         }
 
         /// <summary>
@@ -174,12 +205,22 @@ namespace Resurs.Analyzers.Infrastructure.Replay
             {
                 var values = ((CreateValues<TValues>)Delegate.CreateDelegate(typeof(CreateValues<TValues>), create))(words, StringComparison.Ordinal);
                 var indexOfAny = (IndexOfAny<TValues>)Delegate.CreateDelegate(typeof(IndexOfAny<TValues>), search);
-                return (text, start) =>
+                return [MethodImpl(Jit.Optimize)] (text, start) =>
                 {
                     var found = indexOfAny(text.AsSpan(start), values);
                     return found < 0 ? -1 : start + found;
                 };
             }
+        }
+
+        /// <summary>Compares lists by instance: a rule's anchor list is one array, passed again for every file.</summary>
+        private sealed class SameInstance : IEqualityComparer<IReadOnlyList<string>>
+        {
+            public static readonly SameInstance Comparer = new SameInstance();
+
+            public bool Equals(IReadOnlyList<string>? x, IReadOnlyList<string>? y) => ReferenceEquals(x, y);
+
+            public int GetHashCode(IReadOnlyList<string> list) => RuntimeHelpers.GetHashCode(list);
         }
     }
 }

@@ -23,19 +23,31 @@ namespace Resurs.Analyzers.Rules.Certificates
             + " with #pragma warning disable or set resurs_analyzers.development_code = skip)";
 
         /// <summary>
+        /// The cheap test before <see cref="IsValidationDelegate"/>, for every delegate creation in a compilation: a bool
+        /// delegate with at least three parameters whose last is named SslPolicyErrors. A lambda or anonymous method that
+        /// declares fewer than three parameters cannot convert to such a delegate, and most delegate creations in real code
+        /// are such lambdas (LINQ, options callbacks), so their syntax answers before any symbol is asked for.
+        /// </summary>
+        public static bool MayBeValidationDelegate(IOperation creation) =>
+            !DeclaresFewerThanThreeParameters(creation)
+            && creation.Type is INamedTypeSymbol { TypeKind: TypeKind.Delegate, DelegateInvokeMethod: { ReturnType.SpecialType: SpecialType.System_Boolean, Parameters: { Length: >= 3 } parameters } }
+            && parameters[parameters.Length - 1].Type.Name == "SslPolicyErrors";
+
+        private static bool DeclaresFewerThanThreeParameters(IOperation creation) =>
+            (creation as IDelegateCreationOperation)?.Target.Syntax switch
+            {
+                SimpleLambdaExpressionSyntax => true,
+                ParenthesizedLambdaExpressionSyntax lambda => lambda.ParameterList.Parameters.Count < 3,
+                AnonymousMethodExpressionSyntax { ParameterList: { } list } => list.Parameters.Count < 3,
+                _ => false,
+            };
+
+        /// <summary>
         /// True for a delegate type that validates a certificate: it returns bool and its last three parameters are a
         /// certificate, a chain and the <c>SslPolicyErrors</c> value, in that order. That covers
         /// RemoteCertificateValidationCallback, HttpClientHandler's Func, Kestrel's three-parameter ClientCertificateValidation
         /// and custom delegates of the same shape.
         /// </summary>
-        /// <summary>
-        /// The cheap test before <see cref="IsValidationDelegate"/>, for every delegate creation in a compilation: a bool
-        /// delegate with at least three parameters whose last is named SslPolicyErrors.
-        /// </summary>
-        public static bool MayBeValidationDelegate(IOperation creation) =>
-            creation.Type is INamedTypeSymbol { TypeKind: TypeKind.Delegate, DelegateInvokeMethod: { ReturnType.SpecialType: SpecialType.System_Boolean, Parameters: { Length: >= 3 } parameters } }
-            && parameters[parameters.Length - 1].Type.Name == "SslPolicyErrors";
-
         public static bool IsValidationDelegate(ITypeSymbol? type, INamedTypeSymbol sslPolicyErrors, INamedTypeSymbol? certificate, INamedTypeSymbol? chain)
         {
             if (type is not INamedTypeSymbol { TypeKind: TypeKind.Delegate, DelegateInvokeMethod: { } invoke }
