@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -37,6 +38,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         /// The rule's own anchors in <paramref name="tree"/>, and every mention of a member declared with one as a whole
         /// identifier (a property named <c>Api</c> is not mentioned by <c>ApiController</c>).
         /// </summary>
+        [MethodImpl(Jit.Optimize)]
         public void FindAnchors(FileText file, List<int> positions)
         {
             var declaredNames = names.Value;
@@ -54,6 +56,8 @@ namespace Resurs.Analyzers.Infrastructure.Replay
             return found.ToArray();
         });
 
+        /// <remarks>Called once per compilation, so tiered compilation would never promote its loop over every file.</remarks>
+        [MethodImpl(Jit.Optimize)]
         private string[] CollectNames()
         {
             var found = new HashSet<string>(StringComparer.Ordinal);
