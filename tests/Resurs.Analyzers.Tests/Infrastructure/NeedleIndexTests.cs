@@ -104,6 +104,12 @@ namespace Resurs.Analyzers.Tests.Infrastructure
             Assert.True(index.ContainsAll(new[] { "Dns.", string.Empty }));
             Assert.False(index.ContainsAll(new[] { "Certificate", "GetHostEntry" }));
             Assert.True(index.ContainsAll(Array.Empty<string>()));
+
+            // A caller that makes a new list for every call still gets right answers once the memo is full.
+            for (var i = 0; i < 200; i++)
+            {
+                Assert.Equal(i % 2 == 0, index.ContainsAll(i % 2 == 0 ? new[] { "Uri" } : new[] { "Uri", "Url" + i }));
+            }
         }
 
         [Theory]

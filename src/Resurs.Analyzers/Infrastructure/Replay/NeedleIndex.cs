@@ -17,6 +17,9 @@ namespace Resurs.Analyzers.Infrastructure.Replay
     /// </summary>
     internal sealed class NeedleIndex
     {
+        /// <summary>More lists than the rules of a pass ask with.</summary>
+        private const int MaxRememberedLists = 64;
+
         private readonly string[] words;
         private readonly List<int>?[] noHits;
         private readonly Dictionary<string, int> ids;
@@ -71,9 +74,13 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         /// <summary>
         /// Whether every non-empty word of <paramref name="list"/> is one of this index's words: then a file where
         /// <see cref="Scan"/> found no word has none of the list's words either. Remembered per list instance, since a
-        /// rule asks with the same list for every file; the list must not change.
+        /// rule asks with the same list for every file; the list must not change. A caller that makes a new list per call
+        /// gets the answer without it being remembered, so the memo stays small.
         /// </summary>
-        public bool ContainsAll(IReadOnlyList<string> list) => containsAll.GetOrAdd(list, AllKnown);
+        public bool ContainsAll(IReadOnlyList<string> list) =>
+            containsAll.TryGetValue(list, out var known) ? known
+            : containsAll.Count < MaxRememberedLists ? containsAll.GetOrAdd(list, AllKnown)
+            : AllKnown(list);
 
         private bool AllKnown(IReadOnlyList<string> list)
         {

@@ -25,8 +25,8 @@ namespace Resurs.Analyzers.Rules.Certificates
         /// <summary>
         /// The cheap test before <see cref="IsValidationDelegate"/>, for every delegate creation in a compilation: a bool
         /// delegate with at least three parameters whose last is named SslPolicyErrors. A lambda or anonymous method that
-        /// declares fewer than three parameters cannot convert to such a delegate, and most delegate creations in real code
-        /// are such lambdas (LINQ, options callbacks), so their syntax answers before any symbol is asked for.
+        /// declares fewer than three parameters cannot convert to such a delegate, and ordinary code is full of such lambdas
+        /// (LINQ queries, options callbacks), so their syntax answers before any symbol is asked for.
         /// </summary>
         public static bool MayBeValidationDelegate(IOperation creation) =>
             !DeclaresFewerThanThreeParameters(creation)
