@@ -61,10 +61,10 @@ namespace Resurs.Analyzers.Infrastructure.Replay
             searched = PerFile<List<int>?[]>(start.Compilation);
             Options = start.Options;
             Types = WellKnownTypes.Create(start.Compilation);
-            policy = new Lazy<AnalysisPolicy>(() => AnalysisPolicy.Create(start.Compilation, start.Options), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+            policy = new Lazy<AnalysisPolicy>(() => AnalysisPolicy.Create(start.Compilation, start.Options), LazyThreadSafetyMode.ExecutionAndPublication);
             this.scope = scope;
-            wordIndex = new Lazy<NeedleIndex>(() => new NeedleIndex(words), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
-            nameIndex = new Lazy<NeedleIndex?>(MakeNameIndex, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+            wordIndex = new Lazy<NeedleIndex>(() => new NeedleIndex(words), LazyThreadSafetyMode.ExecutionAndPublication);
+            nameIndex = new Lazy<NeedleIndex?>(MakeNameIndex, LazyThreadSafetyMode.ExecutionAndPublication);
             names = () => nameIndex.Value;
         }
 
@@ -196,7 +196,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
                 Words(GeneratedCodeFilter.AttributeName);
             }
 
-            registrations.Add(new Registration(new Lazy<ReplaySetup?>(setup, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication), findAnchors, membersOnly, skipGeneratedCode));
+            registrations.Add(new Registration(new Lazy<ReplaySetup?>(setup, LazyThreadSafetyMode.ExecutionAndPublication), findAnchors, membersOnly, skipGeneratedCode));
         }
 
         /// <summary>

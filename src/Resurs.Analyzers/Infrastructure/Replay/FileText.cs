@@ -20,8 +20,6 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         private List<int>?[]? nameHits;
         private NeedleIndex? nameIndex;
         private Dictionary<string, List<int>>? others;
-        private bool? noWordHits;
-        private bool noNameHits;
 
         /// <param name="words">The words searched for together, if any.</param>
         /// <param name="wordHits">Their hits, when the file was already searched (<see cref="NeedleIndex.Scan"/>).</param>
@@ -42,8 +40,6 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         /// <summary>The hits of the declared words, searching the file for all of them on first use.</summary>
         internal List<int>?[] WordHits => wordHits ??= words?.Scan(Text) ?? Array.Empty<List<int>?>();
 
-        /// <summary>Whether no declared word occurs in the file: true for most files, and then a rule's search ends at once.</summary>
-        private bool NoWordHits => noWordHits ??= IsEmpty(WordHits);
 
         /// <summary>Every position where <paramref name="word"/> starts, ascending; each hit searched for after the previous one.</summary>
         public IReadOnlyList<int> Hits(string word) =>
@@ -67,30 +63,9 @@ namespace Resurs.Analyzers.Infrastructure.Replay
             {
                 nameIndex = index;
                 nameHits = index.Scan(Text);
-                noNameHits = IsEmpty(nameHits);
             }
 
             return nameHits!;
-        }
-
-        /// <summary>Whether none of the names searched for together occurs in the file.</summary>
-        private bool NoNameHits(NeedleIndex index)
-        {
-            ScanNames(index);
-            return noNameHits;
-        }
-
-        private static bool IsEmpty(List<int>?[] hits)
-        {
-            foreach (var found in hits)
-            {
-                if (found is not null)
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
 
         /// <summary>The hits of a word that is searched for on its own.</summary>
@@ -114,7 +89,8 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         [MethodImpl(Jit.Optimize)]
         public void FindAll(IReadOnlyList<string> anchors, List<int> positions)
         {
-            if (words is not null && NoWordHits && words.ContainsAll(anchors))
+            // Most files hold none of the declared words: then a list of declared words has no hit either.
+            if (words is not null && words.FoundNone(WordHits) && words.ContainsAll(anchors))
             {
                 return;
             }
@@ -137,7 +113,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         [MethodImpl(Jit.Optimize)]
         public void FindAllIdentifiers(IReadOnlyList<string> names, List<int> positions)
         {
-            if (this.names?.Invoke() is { } index && NoNameHits(index) && index.ContainsAll(names))
+            if (this.names?.Invoke() is { } index && index.FoundNone(ScanNames(index)) && index.ContainsAll(names))
             {
                 return;
             }

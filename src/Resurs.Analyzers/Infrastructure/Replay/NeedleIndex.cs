@@ -68,6 +68,9 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         /// <summary>Whether the file's words are found in one pass (false: one search per word).</summary>
         public bool SearchesOnce => nextHit is not null;
 
+        /// <summary>Whether <paramref name="hits"/>, from <see cref="Scan"/>, holds no hit at all (the shared array of nulls).</summary>
+        public bool FoundNone(List<int>?[] hits) => ReferenceEquals(hits, noHits);
+
         /// <summary>The index of <paramref name="word"/> in the arrays <see cref="Scan"/> returns, or -1.</summary>
         public int IdOf(string word) => ids.TryGetValue(word, out var id) ? id : -1;
 
