@@ -1,8 +1,6 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -46,7 +44,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         private readonly Lazy<NeedleIndex> wordIndex;
         private readonly Lazy<NeedleIndex?> nameIndex;
         private readonly Func<NeedleIndex?> names;
-        private readonly ConcurrentDictionary<SyntaxTree, List<int>?[]> searched;
+        private readonly PerFile<List<int>?[]> searched;
 
         private readonly CompilationStartAnalysisContext start;
         private readonly OperationReplay direct = new OperationReplay();
@@ -58,7 +56,8 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         {
             this.start = start;
             Compilation = start.Compilation;
-            searched = PerFile<List<int>?[]>(start.Compilation);
+            Files = new FileIndex(start.Compilation);
+            searched = new PerFile<List<int>?[]>(Files);
             Options = start.Options;
             Types = WellKnownTypes.Create(start.Compilation);
             policy = new Lazy<AnalysisPolicy>(() => AnalysisPolicy.Create(start.Compilation, start.Options), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -69,6 +68,9 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         }
 
         public Compilation Compilation { get; }
+
+        /// <summary>The place of each file in the compilation, for per-file tables (<see cref="PerFile{T}"/>).</summary>
+        public FileIndex Files { get; }
 
         public AnalyzerOptions Options { get; }
 
@@ -155,12 +157,11 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         /// </summary>
         public FileText Open(SyntaxTree tree, CancellationToken cancellationToken)
         {
-            searched.TryRemove(tree, out var hits);
-            return new FileText(tree, SourceAnchors.Text(tree, cancellationToken), wordIndex.Value, hits, names);
+            return new FileText(tree, SourceAnchors.Text(tree, cancellationToken), wordIndex.Value, searched.Take(tree), names);
         }
 
         /// <summary>Keeps the words' hits of a file searched ahead of its own turn (a compilation-wide search), for <see cref="Open"/>.</summary>
-        public void Keep(FileText file) => searched[file.Tree] = file.WordHits;
+        public void Keep(FileText file) => searched.Set(file.Tree, file.WordHits);
 
         private NeedleIndex? MakeNameIndex()
         {
@@ -198,13 +199,6 @@ namespace Resurs.Analyzers.Infrastructure.Replay
 
             registrations.Add(new Registration(new Lazy<ReplaySetup?>(setup, LazyThreadSafetyMode.ExecutionAndPublication), findAnchors, membersOnly, skipGeneratedCode));
         }
-
-        /// <summary>
-        /// A map with a slot for every file of <paramref name="compilation"/>, made at its full size, so it never grows while
-        /// the files are analysed (16 lock stripes: more than a build's analysis threads contend for).
-        /// </summary>
-        public static ConcurrentDictionary<SyntaxTree, T> PerFile<T>(Compilation compilation) =>
-            new ConcurrentDictionary<SyntaxTree, T>(16, Math.Max(31, compilation.SyntaxTrees.Count()));
 
         [MethodImpl(Jit.Optimize)]
         private void AnalyzeFile(SemanticModelAnalysisContext context)

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -20,7 +19,9 @@ namespace Resurs.Analyzers.Infrastructure.Replay
     {
         private readonly CodePass pass;
         private readonly Action<FileText, List<int>> findAnchors;
-        private readonly ConcurrentDictionary<SyntaxTree, int[]> anchors;
+        private static readonly int[] NoAnchors = new int[0];
+
+        private readonly PerFile<int[]> anchors;
         private readonly Lazy<string[]> names;
 
         /// <param name="pass">The pass whose files are searched; the names are searched for together with other rules' names.</param>
@@ -29,7 +30,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         {
             this.pass = pass;
             this.findAnchors = findAnchors;
-            anchors = CodePass.PerFile<int[]>(pass.Compilation);
+            anchors = new PerFile<int[]>(pass.Files);
             names = new Lazy<string[]>(CollectNames, LazyThreadSafetyMode.ExecutionAndPublication);
             pass.Names(() => names.Value);
         }
@@ -49,12 +50,17 @@ namespace Resurs.Analyzers.Infrastructure.Replay
             }
         }
 
-        private int[] AnchorsIn(FileText file) => anchors.GetOrAdd(file.Tree, _ =>
+        private int[] AnchorsIn(FileText file)
         {
+            if (anchors.Get(file.Tree) is { } known)
+            {
+                return known;
+            }
+
             var found = new List<int>();
             findAnchors(file, found);
-            return found.ToArray();
-        });
+            return anchors.GetOrAdd(file.Tree, found.Count == 0 ? NoAnchors : found.ToArray());
+        }
 
         /// <remarks>Called once per compilation, so tiered compilation would never promote its loop over every file.</remarks>
         [MethodImpl(Jit.Optimize)]
@@ -63,12 +69,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
             var found = new HashSet<string>(StringComparer.Ordinal);
             foreach (var tree in pass.Compilation.SyntaxTrees)
             {
-                int[] positions;
-                if (anchors.TryGetValue(tree, out var known))
-                {
-                    positions = known;
-                }
-                else
+                if (anchors.Get(tree) is not { } positions)
                 {
                     var file = pass.Open(tree, CancellationToken.None);
                     positions = AnchorsIn(file);

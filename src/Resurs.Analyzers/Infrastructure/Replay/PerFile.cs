@@ -1,0 +1,69 @@
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+
+namespace Resurs.Analyzers.Infrastructure.Replay
+{
+    /// <summary>
+    /// The place of each file in a compilation, read by every per-file table of a pass. Made once, then only read, so
+    /// any thread may look up a file without a lock.
+    /// </summary>
+    internal sealed class FileIndex
+    {
+        private readonly Dictionary<SyntaxTree, int> ordinals;
+
+        public FileIndex(Compilation compilation)
+        {
+            ordinals = new Dictionary<SyntaxTree, int>();
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                if (!ordinals.ContainsKey(tree))
+                {
+                    ordinals.Add(tree, ordinals.Count);
+                }
+            }
+        }
+
+        public int Count => ordinals.Count;
+
+        /// <summary>The place of <paramref name="tree"/>, or false for a tree that is not part of the compilation.</summary>
+        public bool TryGet(SyntaxTree tree, out int ordinal) => ordinals.TryGetValue(tree, out ordinal);
+    }
+
+    /// <summary>
+    /// One slot per file of a compilation, found by the file's place in it (<see cref="FileIndex"/>). Reads and writes
+    /// take no lock and the table never grows. A tree outside the compilation has no slot: nothing is kept for it, and a
+    /// value offered for it is handed back.
+    /// </summary>
+    internal sealed class PerFile<T>
+        where T : class
+    {
+        private readonly FileIndex files;
+        private readonly T?[] slots;
+
+        public PerFile(FileIndex files)
+        {
+            this.files = files;
+            slots = new T?[files.Count];
+        }
+
+        /// <summary>What the file's slot holds, or null.</summary>
+        public T? Get(SyntaxTree tree) => files.TryGet(tree, out var ordinal) ? Volatile.Read(ref slots[ordinal]) : null;
+
+        /// <summary>What the file's slot holds; <paramref name="value"/> when it was empty (then the slot keeps it).</summary>
+        public T GetOrAdd(SyntaxTree tree, T value) =>
+            files.TryGet(tree, out var ordinal) ? Interlocked.CompareExchange(ref slots[ordinal], value, null) ?? value : value;
+
+        /// <summary>Puts <paramref name="value"/> in the file's slot, in place of what it held.</summary>
+        public void Set(SyntaxTree tree, T value)
+        {
+            if (files.TryGet(tree, out var ordinal))
+            {
+                Volatile.Write(ref slots[ordinal], value);
+            }
+        }
+
+        /// <summary>Empties the file's slot and returns what it held, or null.</summary>
+        public T? Take(SyntaxTree tree) => files.TryGet(tree, out var ordinal) ? Interlocked.Exchange(ref slots[ordinal], null) : null;
+    }
+}
