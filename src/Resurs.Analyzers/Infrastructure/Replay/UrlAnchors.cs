@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
 
 namespace Resurs.Analyzers.Infrastructure.Replay
 {
@@ -32,17 +33,17 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         /// address, a single label, bracketed, or that the host verdicts call risky (not an ordinary public name), and
         /// any URL whose authority is not written right there (a hole, a format item, a concatenation). The many
         /// "https://www.example-shop.se/..." URLs of ordinary code are ruled out on their text alone.
-        /// <paramref name="riskyHosts"/> is asked for the verdicts only when a host gets that far, so a file of
+        /// <paramref name="riskyHosts"/> is asked for the file's verdicts only when a host gets that far, so a file of
         /// plain http or address URLs never reads the options the verdicts depend on.
         /// </summary>
         [MethodImpl(Jit.Optimize)]
-        public static void FindRiskyUrls(FileText file, List<int> positions, Func<HostVerdicts> riskyHosts)
+        public static void FindRiskyUrls(FileText file, List<int> positions, Func<SyntaxTree, HostVerdicts> riskyHosts)
         {
             var text = file.Text;
             HostVerdicts? verdicts = null;
             foreach (var at in file.Hits(SchemeSeparator))
             {
-                if (IsRisky(text, at, riskyHosts, ref verdicts))
+                if (IsRisky(file, at, riskyHosts, ref verdicts))
                 {
                     positions.Add(at);
                 }
@@ -50,8 +51,9 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         }
 
         [MethodImpl(Jit.Optimize)]
-        private static bool IsRisky(string text, int separator, Func<HostVerdicts> riskyHosts, ref HostVerdicts? verdicts)
+        private static bool IsRisky(FileText file, int separator, Func<SyntaxTree, HostVerdicts> riskyHosts, ref HostVerdicts? verdicts)
         {
+            var text = file.Text;
             var schemeStart = separator;
             while (schemeStart > 0 && separator - schemeStart < 16 && IsSchemeChar(text[schemeStart - 1]))
             {
@@ -132,7 +134,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
                 return true;
             }
 
-            verdicts ??= riskyHosts();
+            verdicts ??= riskyHosts(file.Tree);
             return verdicts.Get(text, hostStart, hostEnd - hostStart);
         }
 

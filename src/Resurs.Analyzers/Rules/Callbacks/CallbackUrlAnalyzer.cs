@@ -55,7 +55,8 @@ namespace Resurs.Analyzers.Rules.Callbacks
             pass.Words(UrlAnchors.SchemeSeparator);
             pass.Words(UriBuilderAnchor);
             pass.Words(TunnelUrls.BareTunnelAnchors);
-            var declared = new DeclaredValues(pass, (file, positions) => UrlAnchors.FindRiskyUrls(file, positions, analysis.RiskyHosts(file.Tree)));
+            System.Func<SyntaxTree, HostVerdicts> riskyHosts = analysis.RiskyHosts;
+            var declared = new DeclaredValues(pass, (file, positions) => UrlAnchors.FindRiskyUrls(file, positions, riskyHosts));
             pass.Add(
                 () => setup,
                 (file, positions) =>
@@ -199,7 +200,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
             /// lazily), and answers are shared by every tree with the same option values; allowed_hosts is left to the
             /// judge (it only ever removes findings).
             /// </summary>
-            public System.Func<HostVerdicts> RiskyHosts(SyntaxTree tree) => () => riskyHosts.GetOrAdd(
+            public HostVerdicts RiskyHosts(SyntaxTree tree) => riskyHosts.GetOrAdd(
                 (policy.Read(ResursOptions.TunnelDomains, RuleIds.TunnelUrl, tree), policy.Read(ResursOptions.InternalHostSuffixes, RuleIds.InternalCallbackHost, tree)),
                 key => new HostVerdicts(name => CallbackHost.Classify(name, bracketed: false, key.Tunnels, key.Suffixes, ImmutableArray<string>.Empty, out _) != HostVerdict.Reachable));
 
