@@ -17,10 +17,10 @@ namespace Resurs.Analyzers.Infrastructure.Replay
     /// </summary>
     internal sealed class DeclaredValues
     {
-        private readonly CodePass pass;
-        private readonly Action<FileText, List<int>> findAnchors;
         private static readonly int[] NoAnchors = new int[0];
 
+        private readonly CodePass pass;
+        private readonly Action<FileText, List<int>> findAnchors;
         private readonly PerFile<int[]> anchors;
         private readonly Lazy<string[]> names;
 
