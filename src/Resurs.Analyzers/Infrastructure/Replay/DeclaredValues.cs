@@ -17,8 +17,6 @@ namespace Resurs.Analyzers.Infrastructure.Replay
     /// </summary>
     internal sealed class DeclaredValues
     {
-        private static readonly int[] NoAnchors = new int[0];
-
         private readonly CodePass pass;
         private readonly Action<FileText, List<int>> findAnchors;
         private readonly PerFile<int[]> anchors;
@@ -59,7 +57,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
 
             var found = new List<int>();
             findAnchors(file, found);
-            return anchors.GetOrAdd(file.Tree, found.Count == 0 ? NoAnchors : found.ToArray());
+            return anchors.GetOrAdd(file.Tree, found.Count == 0 ? Array.Empty<int>() : found.ToArray());
         }
 
         /// <remarks>Called once per compilation, so tiered compilation would never promote its loop over every file.</remarks>

@@ -40,7 +40,6 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         /// <summary>The hits of the declared words, searching the file for all of them on first use.</summary>
         internal List<int>?[] WordHits => wordHits ??= words?.Scan(Text) ?? Array.Empty<List<int>?>();
 
-
         /// <summary>Every position where <paramref name="word"/> starts, ascending; each hit searched for after the previous one.</summary>
         public IReadOnlyList<int> Hits(string word) =>
             words is not null && words.IdOf(word) is var id && id >= 0 ? (IReadOnlyList<int>?)WordHits[id] ?? None : Searched(word);

@@ -39,7 +39,6 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         [MethodImpl(Jit.Optimize)]
         public static void FindRiskyUrls(FileText file, List<int> positions, Func<SyntaxTree, HostVerdicts> riskyHosts)
         {
-            var text = file.Text;
             HostVerdicts? verdicts = null;
             foreach (var at in file.Hits(SchemeSeparator))
             {
