@@ -112,6 +112,27 @@ namespace Resurs.Analyzers.Tests.Infrastructure
             }
         }
 
+        [Fact]
+        public void An_analyzer_keeps_the_search_for_the_same_words_and_makes_a_new_one_for_others()
+        {
+            var searches = new NeedleIndex.SearchCache();
+            var first = searches.For(Words.ToArray());
+            Assert.NotNull(first);
+            Assert.Same(first, searches.For(Words.ToArray()));
+            Assert.NotSame(first, searches.For(new[] { "Uri", "Url" }));
+
+            const string text = "var u = new UriBuilder(Url); s.ServerCertificate = c; // https://aba.ngrok.io";
+            foreach (var words in new[] { Words, new[] { "Uri", "Url" }, Words })
+            {
+                var index = new NeedleIndex(words, searches: searches);
+                var hits = index.Scan(text);
+                foreach (var word in words)
+                {
+                    Assert.Equal(Reference(text, word), hits[index.IdOf(word)] ?? new List<int>());
+                }
+            }
+        }
+
         [Theory]
         [InlineData("app.UseHttpsRedirection();", new int[0])]
         [InlineData("listen.UseHttps(cert); app.UseHttpsRedirection();", new[] { 7 })]

@@ -45,13 +45,15 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         private readonly Lazy<NeedleIndex?> nameIndex;
         private readonly Func<NeedleIndex?> names;
         private readonly PerFile<List<int>?[]> searched;
+        private readonly List<DeclaredValues> declared = new List<DeclaredValues>();
+        private readonly Lazy<bool> declaredNames;
 
         private readonly CompilationStartAnalysisContext start;
         private readonly OperationReplay direct = new OperationReplay();
         private readonly Lazy<AnalysisPolicy> policy;
 
 #pragma warning disable RS1012 // The rules register operation actions on 'start' later, through OnEvery.
-        private CodePass(CompilationStartAnalysisContext start, ReplayScope scope)
+        private CodePass(CompilationStartAnalysisContext start, ReplayScope scope, NeedleIndex.SearchCache searches)
 #pragma warning restore RS1012
         {
             this.start = start;
@@ -62,9 +64,10 @@ namespace Resurs.Analyzers.Infrastructure.Replay
             Types = WellKnownTypes.Create(start.Compilation);
             policy = new Lazy<AnalysisPolicy>(() => AnalysisPolicy.Create(start.Compilation, start.Options), LazyThreadSafetyMode.ExecutionAndPublication);
             this.scope = scope;
-            wordIndex = new Lazy<NeedleIndex>(() => new NeedleIndex(words), LazyThreadSafetyMode.ExecutionAndPublication);
+            wordIndex = new Lazy<NeedleIndex>(() => new NeedleIndex(words, searches: searches), LazyThreadSafetyMode.ExecutionAndPublication);
             nameIndex = new Lazy<NeedleIndex?>(MakeNameIndex, LazyThreadSafetyMode.ExecutionAndPublication);
             names = () => nameIndex.Value;
+            declaredNames = new Lazy<bool>(CollectAllDeclaredNames, LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         public Compilation Compilation { get; }
@@ -87,9 +90,10 @@ namespace Resurs.Analyzers.Infrastructure.Replay
             // Security rules report in generated code too; the rules that stay silent there skip it themselves
             // (skipGeneratedCode), which is cheaper than the host's filter.
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+            var searches = new NeedleIndex.SearchCache();
             context.RegisterCompilationStartAction(start =>
             {
-                var pass = new CodePass(start, scope);
+                var pass = new CodePass(start, scope, searches);
                 foreach (var rule in rules)
                 {
                     rule.Start(pass);
@@ -162,6 +166,36 @@ namespace Resurs.Analyzers.Infrastructure.Replay
 
         /// <summary>Keeps the words' hits of a file searched ahead of its own turn (a compilation-wide search), for <see cref="Open"/>.</summary>
         public void Keep(FileText file) => searched.Set(file.Tree, file.WordHits);
+
+        /// <summary>Adds a rule's values to the compilation-wide search (<see cref="CollectDeclaredNames"/>).</summary>
+        public void Declare(DeclaredValues values) => declared.Add(values);
+
+        /// <summary>
+        /// Runs the compilation-wide search of every rule's <see cref="DeclaredValues"/> once, on first call: one loop
+        /// over the files, each opened once for all the rules, its words' hits kept for its own action (<see cref="Keep"/>).
+        /// </summary>
+        public void CollectDeclaredNames() => _ = declaredNames.Value;
+
+        /// <remarks>Called once per compilation, so tiered compilation would never promote its loop over every file.</remarks>
+        [MethodImpl(Jit.Optimize)]
+        private bool CollectAllDeclaredNames()
+        {
+            foreach (var tree in Compilation.SyntaxTrees)
+            {
+                FileText? file = null;
+                foreach (var values in declared)
+                {
+                    values.Collect(tree, ref file);
+                }
+
+                if (file is not null)
+                {
+                    Keep(file);
+                }
+            }
+
+            return true;
+        }
 
         private NeedleIndex? MakeNameIndex()
         {

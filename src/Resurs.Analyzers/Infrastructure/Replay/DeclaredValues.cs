@@ -20,6 +20,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         private readonly CodePass pass;
         private readonly Action<FileText, List<int>> findAnchors;
         private readonly PerFile<int[]> anchors;
+        private readonly HashSet<string> namesFound = new HashSet<string>(StringComparer.Ordinal);
         private readonly Lazy<string[]> names;
 
         /// <param name="pass">The pass whose files are searched; the names are searched for together with other rules' names.</param>
@@ -29,7 +30,8 @@ namespace Resurs.Analyzers.Infrastructure.Replay
             this.pass = pass;
             this.findAnchors = findAnchors;
             anchors = new PerFile<int[]>(pass.Files);
-            names = new Lazy<string[]>(CollectNames, LazyThreadSafetyMode.ExecutionAndPublication);
+            names = new Lazy<string[]>(Names, LazyThreadSafetyMode.ExecutionAndPublication);
+            pass.Declare(this);
             pass.Names(() => names.Value);
         }
 
@@ -60,38 +62,41 @@ namespace Resurs.Analyzers.Infrastructure.Replay
             return anchors.GetOrAdd(file.Tree, found.Count == 0 ? Array.Empty<int>() : found.ToArray());
         }
 
-        /// <remarks>Called once per compilation, so tiered compilation would never promote its loop over every file.</remarks>
-        [MethodImpl(Jit.Optimize)]
-        private string[] CollectNames()
+        /// <summary>The names found by the compilation-wide search (<see cref="CodePass.CollectDeclaredNames"/>).</summary>
+        private string[] Names()
         {
-            var found = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var tree in pass.Compilation.SyntaxTrees)
+            pass.CollectDeclaredNames();
+            var result = new string[namesFound.Count];
+            namesFound.CopyTo(result);
+            return result;
+        }
+
+        /// <summary>
+        /// Part of the compilation-wide search: remembers the names of the members of <paramref name="tree"/> whose
+        /// declarations hold one of the rule's anchors. <paramref name="file"/> is the file's text, opened here on
+        /// first need and shared with the other rules' searches of the same file. Called for each file by one thread.
+        /// </summary>
+        internal void Collect(SyntaxTree tree, ref FileText? file)
+        {
+            if (anchors.Get(tree) is not { } positions)
             {
-                if (anchors.Get(tree) is not { } positions)
-                {
-                    var file = pass.Open(tree, CancellationToken.None);
-                    positions = AnchorsIn(file);
-                    pass.Keep(file);
-                }
-
-                if (positions.Length == 0)
-                {
-                    continue;
-                }
-
-                var root = tree.GetRoot();
-                foreach (var position in positions)
-                {
-                    if (DeclaredName(root.FindToken(position)) is { } name)
-                    {
-                        found.Add(name);
-                    }
-                }
+                file ??= pass.Open(tree, CancellationToken.None);
+                positions = AnchorsIn(file);
             }
 
-            var result = new string[found.Count];
-            found.CopyTo(result);
-            return result;
+            if (positions.Length == 0)
+            {
+                return;
+            }
+
+            var root = tree.GetRoot();
+            foreach (var position in positions)
+            {
+                if (DeclaredName(root.FindToken(position)) is { } name)
+                {
+                    namesFound.Add(name);
+                }
+            }
         }
 
         /// <summary>The name of the field, property or method whose declaration holds <paramref name="token"/>.</summary>

@@ -13,7 +13,8 @@ namespace Resurs.Analyzers.Infrastructure.Replay
 
         public FileIndex(Compilation compilation)
         {
-            ordinals = new Dictionary<SyntaxTree, int>();
+            // Made at its full size: on a large project, growing it cost more than filling it.
+            ordinals = new Dictionary<SyntaxTree, int>(compilation.SyntaxTrees is IReadOnlyCollection<SyntaxTree> trees ? trees.Count : 0);
             foreach (var tree in compilation.SyntaxTrees)
             {
                 if (!ordinals.ContainsKey(tree))

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using System.Threading;
 
 namespace Resurs.Analyzers.Infrastructure.Replay
 {
@@ -30,7 +31,8 @@ namespace Resurs.Analyzers.Infrastructure.Replay
 
         /// <param name="words">The words (duplicates and empty words are ignored).</param>
         /// <param name="oneSearch">False forces a search per word (tests compare both ways).</param>
-        public NeedleIndex(IEnumerable<string> words, bool oneSearch = true)
+        /// <param name="searches">Where a search made for the same words before is kept (one per analyzer).</param>
+        public NeedleIndex(IEnumerable<string> words, bool oneSearch = true, SearchCache? searches = null)
         {
             ids = new Dictionary<string, int>(StringComparer.Ordinal);
             var list = new List<string>();
@@ -62,7 +64,9 @@ namespace Resurs.Analyzers.Infrastructure.Replay
                 byFirstChar.Add(group.Key, group.Value.ToArray());
             }
 
-            nextHit = oneSearch && this.words.Length > 1 ? MultiWordSearch.Create(this.words) : null;
+            nextHit = !oneSearch || this.words.Length < 2 ? null
+                : searches is not null ? searches.For(this.words)
+                : MultiWordSearch.Create(this.words);
         }
 
         /// <summary>Whether the file's words are found in one pass (false: one search per word).</summary>
@@ -146,6 +150,60 @@ namespace Resurs.Analyzers.Infrastructure.Replay
             }
 
             return hits ?? noHits;
+        }
+
+        /// <summary>
+        /// The multi-word search made last, kept by an analyzer from one compilation to the next: its rules declare the
+        /// same words in every compilation, and making the runtime's search (<c>SearchValues.Create</c>) for them costs
+        /// about a millisecond each time on a settled process. Any thread may ask; other words replace what is kept.
+        /// </summary>
+        internal sealed class SearchCache
+        {
+            private Entry? last;
+
+            /// <summary>The search for <paramref name="words"/> (null when the runtime has none), made on first need.</summary>
+            public Func<string, int, int>? For(string[] words)
+            {
+                if (Volatile.Read(ref last) is { } entry && SameWords(entry.Words, words))
+                {
+                    return entry.Search;
+                }
+
+                var search = MultiWordSearch.Create(words);
+                Volatile.Write(ref last, new Entry(words, search));
+                return search;
+            }
+
+            private static bool SameWords(string[] known, string[] words)
+            {
+                if (known.Length != words.Length)
+                {
+                    return false;
+                }
+
+                for (var i = 0; i < words.Length; i++)
+                {
+                    if (!string.Equals(known[i], words[i], StringComparison.Ordinal))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            private sealed class Entry
+            {
+                public Entry(string[] words, Func<string, int, int>? search)
+                {
+                    Words = words;
+                    Search = search;
+                }
+
+                public string[] Words { get; }
+
+                public Func<string, int, int>? Search { get; }
+            }
         }
 
         /// <summary>
