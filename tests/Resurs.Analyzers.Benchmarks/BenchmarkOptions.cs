@@ -13,7 +13,9 @@ namespace Resurs.Analyzers.Benchmarks
   --seed N         seed of the generated corpus (default 20261124)
   --root DIR       benchmark the .cs files under DIR instead of the generated corpus (bin/ and obj/ are skipped);
                    repeat it for several repositories: each is its own compilation, and the verdict is over all of them
-  --iterations N   measured runs after one warm-up; medians are reported (default 5)
+  --iterations N   measured runs after the warm-up; medians are reported (default 5)
+  --warm-ups N     unmeasured runs before them (default 1); more let the JIT finish optimizing the runtime's and
+                   Roslyn's code first, as in a long-lived build server or IDE (docs/benchmark.md)
   --dump DIR       also write the generated corpus to DIR
   --enforce        exit with code 1 when the budget is not met
   --families       also measure each rule family's own analyzer (the shipped ResursAnalyzer runs them all in one pass)
@@ -33,6 +35,8 @@ namespace Resurs.Analyzers.Benchmarks
         public System.Collections.Generic.List<string> Roots { get; } = new System.Collections.Generic.List<string>();
 
         public int Iterations { get; private set; } = 5;
+
+        public int WarmUps { get; private set; } = 1;
 
         public string? Dump { get; private set; }
 
@@ -65,6 +69,9 @@ namespace Resurs.Analyzers.Benchmarks
                         break;
                     case "--iterations":
                         options.Iterations = Number(args, ref i, minimum: 1);
+                        break;
+                    case "--warm-ups":
+                        options.WarmUps = Number(args, ref i, minimum: 1);
                         break;
                     case "--root":
                         var root = Path.GetFullPath(Value(args, ref i));

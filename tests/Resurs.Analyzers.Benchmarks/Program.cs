@@ -100,8 +100,13 @@ namespace Resurs.Analyzers.Benchmarks
                 Console.WriteLine(Report.Format("Corpus", options.Roots.Count == 0
                     ? Invariant($"generated, seed {options.Seed}: {files.Count} files, {files.Sum(f => f.Lines):N0} lines")
                     : Invariant($"{name}: {files.Count - 1} files, {files.Sum(f => f.Lines):N0} lines (+ implicit usings)")));
-                Console.WriteLine(Report.Format("Warm-up", "running..."));
+                Console.WriteLine(Report.Format("Warm-up", options.WarmUps == 1 ? "running..." : Invariant($"{options.WarmUps} runs...")));
                 var warmUp = await benchmark.RunAsync(CancellationToken.None).ConfigureAwait(false);
+                for (var i = 1; i < options.WarmUps; i++)
+                {
+                    await benchmark.RunAsync(CancellationToken.None).ConfigureAwait(false);
+                }
+
                 Console.WriteLine(Report.Format("Compiler errors in corpus", Invariant($"{warmUp.CompilerErrors.Length}{FirstErrors(warmUp)}")));
                 Console.WriteLine(Report.Format("Findings", Findings(warmUp)));
                 foreach (var exception in warmUp.Exceptions)
