@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Concurrent;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Resurs.Analyzers.Options;
@@ -32,17 +34,23 @@ namespace Resurs.Analyzers.Infrastructure
 
         private readonly ConcurrentDictionary<(OptionDefinition Option, string Raw), object?> parsed = new ConcurrentDictionary<(OptionDefinition, string), object?>();
 
-        private AnalysisPolicy(AnalyzerOptions options, bool isTestProject)
+        private readonly Lazy<bool> isTestProject;
+
+        private AnalysisPolicy(AnalyzerOptions options, Compilation compilation)
         {
             this.options = options;
-            IsTestProject = isTestProject;
+            isTestProject = new Lazy<bool>(() => IsTest(compilation), LazyThreadSafetyMode.PublicationOnly);
         }
 
-        /// <summary>True when the compilation references xunit, NUnit or MSTest.</summary>
-        public bool IsTestProject { get; }
+        /// <summary>
+        /// True when the compilation references xunit, NUnit or MSTest. Worked out when a rule first asks (when it has a
+        /// finding to report): reading the references of a compilation that has not bound anything yet makes it bind
+        /// them, which is the compiler's work and cost several milliseconds at compilation start.
+        /// </summary>
+        public bool IsTestProject => isTestProject.Value;
 
         public static AnalysisPolicy Create(Compilation compilation, AnalyzerOptions options) =>
-            new AnalysisPolicy(options, IsTest(compilation));
+            new AnalysisPolicy(options, compilation);
 
         /// <summary>Whether <paramref name="ruleId"/> reports in <paramref name="tree"/>, given the <c>test_code</c> option.</summary>
         public bool ShouldReport(string ruleId, SyntaxTree tree) =>

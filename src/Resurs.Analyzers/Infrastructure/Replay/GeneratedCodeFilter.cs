@@ -11,24 +11,27 @@ namespace Resurs.Analyzers.Infrastructure.Replay
     /// benchmark corpus cost the callback rules more than their whole analysis. Here a generated file (by name, header
     /// comment or the <c>generated_code</c> option, which the host has already worked out) is skipped before any work,
     /// and a diagnostic is dropped when a type or member around it carries <c>[GeneratedCode]</c>, which is looked for
-    /// only in files whose text names the attribute.
+    /// only in files whose text names the attribute. The attribute's type is looked up only then: a type lookup in a
+    /// compilation that has not bound anything yet builds the merged namespaces, which cost more than the whole analysis
+    /// of a small project when done at compilation start (docs/benchmark.md).
     /// </summary>
     internal sealed class GeneratedCodeFilter
     {
         public const string AttributeName = "GeneratedCode";
 
-        private readonly INamedTypeSymbol? attribute;
+        private readonly WellKnownTypes types;
 
-        private GeneratedCodeFilter(INamedTypeSymbol? attribute) => this.attribute = attribute;
+        private GeneratedCodeFilter(WellKnownTypes types) => this.types = types;
 
-        public static GeneratedCodeFilter Create(WellKnownTypes types) => new GeneratedCodeFilter(types.GeneratedCodeAttribute);
+        public static GeneratedCodeFilter Create(WellKnownTypes types) => new GeneratedCodeFilter(types);
 
         /// <summary>Whether the file's text names the attribute at all (only then can a diagnostic in it be dropped).</summary>
-        public bool MayMarkMembers(FileText file) => attribute is not null && file.Hits(AttributeName).Count > 0;
+        public bool MayMarkMembers(FileText file) => file.Hits(AttributeName).Count > 0 && types.GeneratedCodeAttribute is not null;
 
         /// <summary>True when a type or member declared around <paramref name="location"/> carries <c>[GeneratedCode]</c>.</summary>
         public bool IsInGeneratedMember(SemanticModel model, Location location, CancellationToken cancellationToken)
         {
+            var attribute = types.GeneratedCodeAttribute;
             if (attribute is null || location.SourceTree != model.SyntaxTree)
             {
                 return false;
@@ -48,7 +51,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
                     MemberDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax => model.GetDeclaredSymbol(node, cancellationToken),
                     _ => null,
                 };
-                if (declared is not null && IsMarked(declared))
+                if (declared is not null && IsMarked(declared, attribute))
                 {
                     return true;
                 }
@@ -57,7 +60,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
             return false;
         }
 
-        private bool IsMarked(ISymbol symbol)
+        private static bool IsMarked(ISymbol symbol, INamedTypeSymbol attribute)
         {
             foreach (var data in symbol.GetAttributes())
             {
