@@ -44,8 +44,8 @@ namespace Resurs.Analyzers.Infrastructure
 
         /// <summary>
         /// True when the compilation references xunit, NUnit or MSTest. Worked out when a rule first asks (when it has a
-        /// finding to report): reading the references of a compilation that has not bound anything yet makes it bind
-        /// them, which is the compiler's work and cost several milliseconds at compilation start.
+        /// finding to report): reading the references of a compilation that has not bound anything yet makes it set them
+        /// up, which is the compiler's own work and cost milliseconds when done at compilation start.
         /// </summary>
         public bool IsTestProject => isTestProject.Value;
 
