@@ -45,7 +45,7 @@ namespace Resurs.Analyzers.Infrastructure
         /// <summary>
         /// True when the compilation references xunit, NUnit or MSTest. Worked out when a rule first asks (when it has a
         /// finding to report): reading the references of a compilation that has not bound anything yet makes it set them
-        /// up, which is the compiler's own work and cost milliseconds when done at compilation start.
+        /// up, which is the compiler's own work and, done at compilation start, is charged to the analyzer.
         /// </summary>
         public bool IsTestProject => isTestProject.Value;
 

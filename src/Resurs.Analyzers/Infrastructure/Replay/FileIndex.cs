@@ -13,7 +13,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
 
         public FileIndex(Compilation compilation)
         {
-            // Made at its full size: growing it was most of its time on a project of 2,740 files (docs/benchmark.md).
+            // Made at its full size, so it does not grow while it is filled.
             ordinals = new Dictionary<SyntaxTree, int>(compilation.SyntaxTrees is IReadOnlyCollection<SyntaxTree> trees ? trees.Count : 0);
             foreach (var tree in compilation.SyntaxTrees)
             {

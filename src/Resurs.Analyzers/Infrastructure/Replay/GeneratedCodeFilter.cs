@@ -12,8 +12,8 @@ namespace Resurs.Analyzers.Infrastructure.Replay
     /// comment or the <c>generated_code</c> option, which the host has already worked out) is skipped before any work,
     /// and a diagnostic is dropped when a type or member around it carries <c>[GeneratedCode]</c>, which is looked for
     /// only in files whose text names the attribute. The attribute's type is looked up only then: a type lookup in a
-    /// compilation that has not bound anything yet builds its merged namespaces, and done at compilation start that was
-    /// most of the analyzer's time on a small project (docs/benchmark.md).
+    /// compilation that has not bound anything yet builds its merged namespaces, the compiler's own work, which done at
+    /// compilation start is charged to the analyzer (docs/benchmark.md).
     /// </summary>
     internal sealed class GeneratedCodeFilter
     {

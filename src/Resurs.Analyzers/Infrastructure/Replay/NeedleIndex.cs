@@ -154,8 +154,8 @@ namespace Resurs.Analyzers.Infrastructure.Replay
 
         /// <summary>
         /// The multi-word search made last, kept by an analyzer from one compilation to the next: its rules declare the
-        /// same words in every compilation, and making the runtime's search (<c>SearchValues.Create</c>) for them costs
-        /// about a millisecond each time on a settled process. Any thread may ask; other words replace what is kept.
+        /// same words in every compilation, and making the runtime's search (<c>SearchValues.Create</c>) for them builds a
+        /// trie each time. Any thread may ask; other words replace what is kept.
         /// </summary>
         internal sealed class SearchCache
         {
