@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Threading;
 
@@ -9,12 +8,11 @@ namespace Resurs.Analyzers.Infrastructure.Replay
 {
     /// <summary>
     /// A fixed set of words (the rules' text anchors, or the names of members declared with a URL) searched for in a file
-    /// all at once. On .NET 8 and later (the SDK's compiler, Rider, Visual Studio's code-analysis process) one pass with
-    /// the runtime's multi-word search (<c>System.Buffers.SearchValues&lt;string&gt;</c>, bound at run time, since the
-    /// analyzer targets netstandard2.0) finds every word; elsewhere each word gets its own ordinal search. Both give the
-    /// same hits: for each word, its occurrences from left to right, each search resuming after the previous hit, as
-    /// <see cref="SourceAnchors.FindAll"/> finds them. The cost of the one pass hardly grows with the number of words,
-    /// where a search per word costs a full read of the file each (docs/benchmark.md).
+    /// all at once (<see cref="PairSearch"/>; a word of one character, or every word on a machine without vector
+    /// instructions, gets its own ordinal search). Both ways give the same hits: for each word, its occurrences from
+    /// left to right, each search resuming after the previous hit, as <see cref="SourceAnchors.FindAll"/> finds them.
+    /// The cost of the one pass grows slowly with the number of words, where a search per word costs a full read of the
+    /// file each (docs/benchmark.md).
     /// </summary>
     internal sealed class NeedleIndex
     {
@@ -24,8 +22,8 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         private readonly string[] words;
         private readonly List<int>?[] noHits;
         private readonly Dictionary<string, int> ids;
-        private readonly Dictionary<char, int[]> byFirstChar = new Dictionary<char, int[]>();
-        private readonly Func<string, int, int>? nextHit;
+        private readonly PairSearch? together;
+        private readonly int[] alone;
         private readonly ConcurrentDictionary<IReadOnlyList<string>, bool> containsAll =
             new ConcurrentDictionary<IReadOnlyList<string>, bool>(SameInstance.Comparer);
 
@@ -47,30 +45,24 @@ namespace Resurs.Analyzers.Infrastructure.Replay
 
             this.words = list.ToArray();
             noHits = new List<int>?[this.words.Length];
-            var groups = new Dictionary<char, List<int>>();
+            var pairable = new List<int>();
+            var single = new List<int>();
             for (var i = 0; i < this.words.Length; i++)
             {
-                var first = this.words[i][0];
-                if (!groups.TryGetValue(first, out var group))
-                {
-                    groups.Add(first, group = new List<int>());
-                }
-
-                group.Add(i);
+                (this.words[i].Length > 1 ? pairable : single).Add(i);
             }
 
-            foreach (var group in groups)
+            together = !oneSearch ? null : searches is not null ? searches.For(this.words, pairable) : PairSearch.Create(this.words, pairable);
+            if (together is null)
             {
-                byFirstChar.Add(group.Key, group.Value.ToArray());
+                single.AddRange(pairable);
             }
 
-            nextHit = !oneSearch || this.words.Length < 2 ? null
-                : searches is not null ? searches.For(this.words)
-                : MultiWordSearch.Create(this.words);
+            alone = single.ToArray();
         }
 
         /// <summary>Whether the file's words are found in one pass (false: one search per word).</summary>
-        public bool SearchesOnce => nextHit is not null;
+        public bool SearchesOnce => together is not null;
 
         /// <summary>Whether <paramref name="hits"/>, from <see cref="Scan"/>, holds no hit at all (the shared array of nulls).</summary>
         public bool FoundNone(List<int>?[] hits) => ReferenceEquals(hits, noHits);
@@ -110,42 +102,14 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         public List<int>?[] Scan(string text)
         {
             List<int>?[]? hits = null;
-            if (nextHit is null)
+            together?.Scan(text, ref hits);
+            foreach (var id in alone)
             {
-                for (var i = 0; i < words.Length; i++)
+                var found = new List<int>();
+                SourceAnchors.AddHits(text, words[id], found);
+                if (found.Count > 0)
                 {
-                    var found = new List<int>();
-                    SourceAnchors.AddHits(text, words[i], found);
-                    if (found.Count > 0)
-                    {
-                        (hits ??= new List<int>?[words.Length])[i] = found;
-                    }
-                }
-
-                return hits ?? noHits;
-            }
-
-            for (var at = nextHit(text, 0); at >= 0; at = at + 1 < text.Length ? nextHit(text, at + 1) : -1)
-            {
-                if (!byFirstChar.TryGetValue(text[at], out var candidates))
-                {
-                    continue;
-                }
-
-                foreach (var id in candidates)
-                {
-                    var word = words[id];
-                    if (at + word.Length > text.Length || string.CompareOrdinal(text, at, word, 0, word.Length) != 0)
-                    {
-                        continue;
-                    }
-
-                    // A word's next hit is searched for after its previous one, as a search of its own would.
-                    var found = (hits ??= new List<int>?[words.Length])[id] ??= new List<int>();
-                    if (found.Count == 0 || at >= found[found.Count - 1] + word.Length)
-                    {
-                        found.Add(at);
-                    }
+                    (hits ??= new List<int>?[words.Length])[id] = found;
                 }
             }
 
@@ -153,23 +117,23 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         }
 
         /// <summary>
-        /// The multi-word search made last, kept by an analyzer from one compilation to the next: its rules declare the
-        /// same words in every compilation, and making the runtime's search (<c>SearchValues.Create</c>) for them builds a
-        /// trie each time. Any thread may ask; other words replace what is kept.
+        /// The one-pass search made last, kept by an analyzer from one compilation to the next: its rules declare the
+        /// same words in every compilation, so the pairs are chosen once. Any thread may ask; other words replace what
+        /// is kept.
         /// </summary>
         internal sealed class SearchCache
         {
             private Entry? last;
 
-            /// <summary>The search for <paramref name="words"/> (null when the runtime has none), made on first need.</summary>
-            public Func<string, int, int>? For(string[] words)
+            /// <summary>The search for the words of <paramref name="words"/> numbered <paramref name="ids"/> (null when a search per word is cheaper).</summary>
+            public PairSearch? For(string[] words, IReadOnlyList<int> ids)
             {
                 if (Volatile.Read(ref last) is { } entry && SameWords(entry.Words, words))
                 {
                     return entry.Search;
                 }
 
-                var search = MultiWordSearch.Create(words);
+                var search = PairSearch.Create(words, ids);
                 Volatile.Write(ref last, new Entry(words, search));
                 return search;
             }
@@ -194,7 +158,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
 
             private sealed class Entry
             {
-                public Entry(string[] words, Func<string, int, int>? search)
+                public Entry(string[] words, PairSearch? search)
                 {
                     Words = words;
                     Search = search;
@@ -202,82 +166,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
 
                 public string[] Words { get; }
 
-                public Func<string, int, int>? Search { get; }
-            }
-        }
-
-        /// <summary>
-        /// The runtime's multi-word search, when it has one: <c>SearchValues.Create(words, Ordinal)</c> and
-        /// <c>MemoryExtensions.IndexOfAny(span, values)</c>, looked up by name and bound to typed delegates (no dynamic
-        /// code). Null on runtimes before .NET 8, or if anything about the lookup is unexpected.
-        /// </summary>
-        private static class MultiWordSearch
-        {
-            /// <summary>SearchValues.Create, MemoryExtensions.IndexOfAny and <see cref="Make"/> closed over the values' type.</summary>
-            private static readonly Lazy<(MethodInfo Create, MethodInfo Search, MethodInfo Make)?> Runtime =
-                new Lazy<(MethodInfo Create, MethodInfo Search, MethodInfo Make)?>(Bind);
-
-            private delegate TValues CreateValues<TValues>(ReadOnlySpan<string> words, StringComparison comparison);
-
-            private delegate int IndexOfAny<TValues>(ReadOnlySpan<char> text, TValues values);
-
-            public static Func<string, int, int>? Create(string[] words)
-            {
-                if (Runtime.Value is not { } binding)
-                {
-                    return null;
-                }
-
-                try
-                {
-                    return (Func<string, int, int>)binding.Make.Invoke(null, new object[] { binding.Create, binding.Search, words })!;
-                }
-                catch (Exception e) when (e is TargetInvocationException or ArgumentException or MemberAccessException)
-                {
-                    return null;
-                }
-            }
-
-            private static (MethodInfo Create, MethodInfo Search, MethodInfo Make)? Bind()
-            {
-                try
-                {
-                    return TryBind();
-                }
-                catch (Exception e) when (e is AmbiguousMatchException or ArgumentException or InvalidOperationException or NotSupportedException or TypeLoadException or MemberAccessException)
-                {
-                    return null;
-                }
-            }
-
-            private static (MethodInfo Create, MethodInfo Search, MethodInfo Make)? TryBind()
-            {
-                var coreLibrary = typeof(string).Assembly;
-                var factory = coreLibrary.GetType("System.Buffers.SearchValues", throwOnError: false);
-                var valuesType = coreLibrary.GetType("System.Buffers.SearchValues`1", throwOnError: false)?.MakeGenericType(typeof(string));
-                var extensions = coreLibrary.GetType("System.MemoryExtensions", throwOnError: false);
-                if (factory is null || valuesType is null || extensions is null)
-                {
-                    return null;
-                }
-
-                var create = factory.GetMethod("Create", new[] { typeof(ReadOnlySpan<string>), typeof(StringComparison) });
-                var search = extensions.GetMethod("IndexOfAny", new[] { typeof(ReadOnlySpan<char>), valuesType });
-                var make = typeof(MultiWordSearch).GetMethod(nameof(Make), BindingFlags.NonPublic | BindingFlags.Static);
-                return create is null || search is null || make is null || create.ReturnType != valuesType
-                    ? null
-                    : (create, search, make.MakeGenericMethod(valuesType));
-            }
-
-            private static Func<string, int, int> Make<TValues>(MethodInfo create, MethodInfo search, string[] words)
-            {
-                var values = ((CreateValues<TValues>)Delegate.CreateDelegate(typeof(CreateValues<TValues>), create))(words, StringComparison.Ordinal);
-                var indexOfAny = (IndexOfAny<TValues>)Delegate.CreateDelegate(typeof(IndexOfAny<TValues>), search);
-                return [MethodImpl(Jit.Optimize)] (text, start) =>
-                {
-                    var found = indexOfAny(text.AsSpan(start), values);
-                    return found < 0 ? -1 : start + found;
-                };
+                public PairSearch? Search { get; }
             }
         }
 

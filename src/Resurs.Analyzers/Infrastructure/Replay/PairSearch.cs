@@ -1,0 +1,291 @@
+using System;
+using System.Collections.Generic;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace Resurs.Analyzers.Infrastructure.Replay
+{
+    /// <summary>
+    /// Finds every word of a fixed set (words of two characters or more) in a text in one pass, 16 to 64 characters at a
+    /// time with <see cref="Vector{T}"/>. Each word stands for itself by one pair of adjacent characters ("lP" in
+    /// SslProtocols), chosen so that the pairs are rare in C# source and shared by as many words as possible (words that
+    /// contain "Certificate" can share one); a place where one of the pairs occurs is a candidate, and the words of that
+    /// pair are compared there in full.
+    /// </summary>
+    /// <remarks>
+    /// The runtime's multi-word search (<c>SearchValues&lt;string&gt;</c>) is faster once the runtime has optimized it,
+    /// but until then, for the first seconds to minutes of a compiler or IDE process, it ran 4 to 7 times slower than
+    /// this loop, which is compiled optimized at once (<see cref="Jit.Optimize"/>); see docs/benchmark.md. A build
+    /// server on a CI agent lives about as long as that.
+    /// </remarks>
+    internal sealed class PairSearch
+    {
+        /// <summary>
+        /// Above this many pairs a per-word search is cheaper: every pair costs four vector operations per step, and a
+        /// text is read once per word by <c>string.IndexOf</c> at several times the speed of one step.
+        /// </summary>
+        private const int MaxPairs = 40;
+
+        /// <summary>
+        /// A pair this common (per million pairs of characters) costs about as much in candidates to check as in vector
+        /// compares: rarer pairs cost their compare, commoner ones also their candidates.
+        /// </summary>
+        private const int CostlyPair = 1000;
+
+        /// <summary>What a pair missing from <see cref="CommonPairs"/> counts as: rarer than all of them.</summary>
+        private const int RarePair = 50;
+
+        /// <summary>
+        /// The pairs of printable ASCII characters that occur at least 200 times per million in C# source, in four classes
+        /// of frequency (at least 2,000, 1,000, 500 and 200 per million, each class by falling frequency), with the
+        /// frequency each class counts as. Counted over the .cs files of the precision corpus (docs/precision.md) without
+        /// the four benchmark repositories: 26 repositories, 46,814 files, 208 million characters.
+        /// </summary>
+        private static readonly (int PerMillion, string Pairs)[] CommonPairs =
+        {
+            (3000,
+            "  eron//reintiattentesenste aretioringlisealicdemeorth =/  try /nstr= ue pceras am surt  <Re, =="
+            + "lepeitumheanedma);rotactr Co {nebl }geisustoil ng  cpasun assoc ouulsill r a ituubd s.elsspuodea"
+            + "rtSe Secvanaacmmnd"),
+            (1400,
+            "quieptcoeme.</vey>ldncomutopt.if orntyidca> la vhoag<snuStew()uiadfiunlurs TPrt;(\"tt bPache(po A"
+            + "tssp.CJsf Inyphavi; iaaihi\")efolexpr fdi \"eqIdw ay [ Cy .TBul piizlokeTo"),
+            (700,
+            " I.I.AckOpSh (crMelt/sDeEnr.Tyrdn.rvotrrpp{ e)rc gdaAsoffo.SGeo oc: Thysm.AdclCam VaQumplsokabap"
+            + "\",=\" eNasaSyplddigiv _epxt u dipuc mnfzeMot( wim)]tp)).Gs;LiirAc. cubeoonv PccuafayneegusyDae, R"
+            + "wiTat)owbumoTeFiApd(dueSrurma scd.Ex>(baymtC.E) mi? wanieyyBnoCr/p=>ClnTh s(os Dsh\"> lht"),
+            (320,
+            "e\"yS Mrgm>lye=skaudoCur(<pegy.tSArIss>oitA.PnPp.e;boeIibeEy(ovOrnSgify Gob.RDinRMajeev .ogLoawbj"
+            + "eCtMTrSiGrupNu Ofes) FeAtI hrpmbs\"No).ds Ld)s,nnAtd\"l)nl/>.DeT.MePcihrt,Ha(s[Jc(kag.vo.Je>c>tRt\""
+            + "\"/ NFo :ChfryNn(f=d,Ba.<gs UtcUssCl.nCKeftHtxc BeRpsphl(.N |y)n;y<ebtTtfgndy E.Hzak (teDn\"r)rkTi"
+            + "pdNerl *.F__tPks.V.WIte<drg(OnUrsA),Vexp Jt<tOx.SueOs:UpAuTwdA| Dox b.dl/cl,ye/rFa.L.O<rcybiaxEr"
+            + "Wi(n00tD\"chQ\" Eq !n<(ceoPo><FrmsQLHeSTbsAPjsn) VPIrOs/eMyoakAlg>r,WenIf8nA(rJS8Jg?whnkgr:/"),
+        };
+
+        private static readonly Dictionary<int, int> PairFrequency = IndexPairs();
+
+        private readonly string[] words;
+
+        /// <summary>Per pair, its two characters broadcast: first, second (as <see cref="Vector.Narrow(Vector{ushort}, Vector{ushort})"/> leaves them).</summary>
+        private readonly Vector<byte>[] vectors;
+
+        /// <summary>Per pair, its two characters exactly: first | second &lt;&lt; 16.</summary>
+        private readonly int[] keys;
+
+        /// <summary>Per pair, the words it stands for, with the pair's offset in each.</summary>
+        private readonly (int Word, int Offset)[][] members;
+
+        private PairSearch(string[] words, List<int> keys, List<List<(int, int)>> members)
+        {
+            this.words = words;
+            this.keys = keys.ToArray();
+            this.members = new (int, int)[members.Count][];
+            vectors = new Vector<byte>[2 * keys.Count];
+            for (var i = 0; i < keys.Count; i++)
+            {
+                this.members[i] = members[i].ToArray();
+                vectors[2 * i] = Broadcast((char)(keys[i] & 0xFFFF));
+                vectors[(2 * i) + 1] = Broadcast((char)(keys[i] >> 16));
+            }
+        }
+
+        /// <summary>Whether this machine runs the vector loop (else the caller searches word by word).</summary>
+        public static bool IsSupported => Vector.IsHardwareAccelerated && BitConverter.IsLittleEndian;
+
+        /// <summary>
+        /// The search for the words of <paramref name="words"/> whose ids are <paramref name="ids"/> (each two characters
+        /// or more), or null when it would not be cheaper than a search per word.
+        /// </summary>
+        public static PairSearch? Create(string[] words, IReadOnlyList<int> ids)
+        {
+            if (!IsSupported || ids.Count < 2)
+            {
+                return null;
+            }
+
+            var uncovered = new List<int>(ids);
+            var keys = new List<int>();
+            var members = new List<List<(int, int)>>();
+            var gains = new Dictionary<int, int>();
+            while (uncovered.Count > 0)
+            {
+                if (keys.Count == MaxPairs)
+                {
+                    return null;
+                }
+
+                var key = BestPair(words, uncovered, gains);
+                var group = new List<(int, int)>();
+                uncovered.RemoveAll(id =>
+                {
+                    var offset = OffsetOf(words[id], key);
+                    if (offset < 0)
+                    {
+                        return false;
+                    }
+
+                    group.Add((id, offset));
+                    return true;
+                });
+                keys.Add(key);
+                members.Add(group);
+            }
+
+            return new PairSearch(words, keys, members);
+        }
+
+        /// <summary>
+        /// Adds every hit of every word to <paramref name="hits"/> (by word id, made on the first hit): for each word its
+        /// places from left to right, each after the end of the one before, as a search of its own finds them.
+        /// </summary>
+        [MethodImpl(Jit.Optimize)]
+        public void Scan(string text, ref List<int>?[]? hits)
+        {
+            var width = Vector<ushort>.Count;
+            var step = 2 * width;
+            ref var origin = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(text.AsSpan()));
+            ref var pairs = ref vectors[0];
+            var count = keys.Length;
+            var at = 0;
+
+            // Each step reads text[at .. at + step]: the characters, and shifted by one, the characters after each.
+            for (var end = text.Length - step; at < end; at += step)
+            {
+                var firsts = Vector.Narrow(Read(ref origin, at), Read(ref origin, at + width));
+                var seconds = Vector.Narrow(Read(ref origin, at + 1), Read(ref origin, at + 1 + width));
+                var found = Vector.Equals(firsts, pairs) & Vector.Equals(seconds, Unsafe.Add(ref pairs, 1));
+                for (var i = 1; i < count; i++)
+                {
+                    found |= Vector.Equals(firsts, Unsafe.Add(ref pairs, 2 * i)) & Vector.Equals(seconds, Unsafe.Add(ref pairs, (2 * i) + 1));
+                }
+
+                if (found != Vector<byte>.Zero)
+                {
+                    CheckLanes(text, found, at, ref hits);
+                }
+            }
+
+            for (; at < text.Length - 1; at++)
+            {
+                Check(text, at, ref hits);
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector<ushort> Read(ref byte origin, int at) =>
+            Unsafe.ReadUnaligned<Vector<ushort>>(ref Unsafe.Add(ref origin, at * sizeof(char)));
+
+        private static Vector<byte> Broadcast(char c) => Vector.Narrow(new Vector<ushort>(c), new Vector<ushort>(c));
+
+        /// <summary>Checks the place of every set lane of <paramref name="found"/>, eight lanes per 64-bit element (little-endian: lane order is memory order).</summary>
+        [MethodImpl(Jit.Optimize)]
+        private void CheckLanes(string text, Vector<byte> found, int start, ref List<int>?[]? hits)
+        {
+            var octets = Vector.AsVectorUInt64(found);
+            for (var element = 0; element < Vector<ulong>.Count; element++)
+            {
+                var bits = octets[element];
+                for (var at = start + (element * 8); bits != 0; at++, bits >>= 8)
+                {
+                    if ((bits & 0xFF) != 0)
+                    {
+                        Check(text, at, ref hits);
+                    }
+                }
+            }
+        }
+
+        /// <summary>Records the words whose pair starts at <paramref name="at"/> and that are written there in full.</summary>
+        [MethodImpl(Jit.Optimize)]
+        private void Check(string text, int at, ref List<int>?[]? hits)
+        {
+            var key = text[at] | (text[at + 1] << 16);
+            for (var pair = 0; pair < keys.Length; pair++)
+            {
+                if (keys[pair] != key)
+                {
+                    continue;
+                }
+
+                foreach (var (id, offset) in members[pair])
+                {
+                    var word = words[id];
+                    var start = at - offset;
+                    if (start < 0 || start + word.Length > text.Length || string.CompareOrdinal(text, start, word, 0, word.Length) != 0)
+                    {
+                        continue;
+                    }
+
+                    var found = (hits ??= new List<int>?[words.Length])[id] ??= new List<int>();
+                    if (found.Count == 0 || start >= found[found.Count - 1] + word.Length)
+                    {
+                        found.Add(start);
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// The pair, of those in the uncovered words, that stands for the most of them per cost (<see cref="CostlyPair"/>).
+        /// </summary>
+        private static int BestPair(string[] words, List<int> uncovered, Dictionary<int, int> gains)
+        {
+            gains.Clear();
+            foreach (var id in uncovered)
+            {
+                var word = words[id];
+                for (var i = 0; i + 1 < word.Length; i++)
+                {
+                    var key = word[i] | (word[i + 1] << 16);
+                    if (OffsetOf(word, key) == i)
+                    {
+                        gains[key] = gains.TryGetValue(key, out var gain) ? gain + 1 : 1;
+                    }
+                }
+            }
+
+            var best = 0;
+            var bestValue = double.NegativeInfinity;
+            foreach (var entry in gains)
+            {
+                var perMillion = PairFrequency.TryGetValue(entry.Key, out var known) ? known : RarePair;
+                var value = entry.Value / (1 + ((double)perMillion / CostlyPair));
+                if (value > bestValue || (value == bestValue && entry.Key < best))
+                {
+                    best = entry.Key;
+                    bestValue = value;
+                }
+            }
+
+            return best;
+        }
+
+        private static Dictionary<int, int> IndexPairs()
+        {
+            var index = new Dictionary<int, int>();
+            foreach (var (perMillion, pairs) in CommonPairs)
+            {
+                for (var i = 0; i + 1 < pairs.Length; i += 2)
+                {
+                    index[pairs[i] | (pairs[i + 1] << 16)] = perMillion;
+                }
+            }
+
+            return index;
+        }
+
+        private static int OffsetOf(string word, int key)
+        {
+            for (var i = 0; i + 1 < word.Length; i++)
+            {
+                if ((word[i] | (word[i + 1] << 16)) == key)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+    }
+}
