@@ -139,7 +139,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         public void Add(Func<ReplaySetup?> setup, string[] anchors, bool skipGeneratedCode)
         {
             Words(anchors);
-            Add(setup, (file, positions) => file.FindAll(anchors, positions), skipGeneratedCode: skipGeneratedCode);
+            Add(setup, (file, positions) => file.FindAll(anchors, positions), skipGeneratedCode: skipGeneratedCode, gate: anchors);
         }
 
         /// <summary>
@@ -218,12 +218,16 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         /// it to the members that use it itself, from the tree-end action (<see cref="ReplayRun.Replay"/>,
         /// <see cref="SourceAnchors.MembersMentioning"/>). With <paramref name="skipGeneratedCode"/>, generated files are
         /// not searched and diagnostics in <c>[GeneratedCode]</c> members are dropped (<see cref="GeneratedCodeFilter"/>).
+        /// <paramref name="gate"/>, when given, holds declared words (<see cref="Words"/>) of which a file must contain
+        /// one for <paramref name="findAnchors"/> to find anything there: files without any are passed over without
+        /// asking it.
         /// </summary>
         public void Add(
             Func<ReplaySetup?> setup,
             Action<FileText, List<int>> findAnchors,
             bool membersOnly = false,
-            bool skipGeneratedCode = false)
+            bool skipGeneratedCode = false,
+            string[]? gate = null)
         {
             if (skipGeneratedCode && generatedCode is null)
             {
@@ -231,7 +235,12 @@ namespace Resurs.Analyzers.Infrastructure.Replay
                 Words(GeneratedCodeFilter.AttributeName);
             }
 
-            registrations.Add(new Registration(new Lazy<ReplaySetup?>(setup, LazyThreadSafetyMode.ExecutionAndPublication), findAnchors, membersOnly, skipGeneratedCode));
+            registrations.Add(new Registration(
+                new Lazy<ReplaySetup?>(setup, LazyThreadSafetyMode.ExecutionAndPublication),
+                findAnchors,
+                membersOnly,
+                skipGeneratedCode,
+                gate is null ? null : new Lazy<int[]?>(() => wordIndex.Value.IdsOf(gate), LazyThreadSafetyMode.ExecutionAndPublication)));
         }
 
         [MethodImpl(Jit.Optimize)]
@@ -239,37 +248,50 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         {
             var tree = context.SemanticModel.SyntaxTree;
             var file = Open(tree, context.CancellationToken);
-            var root = tree.GetRoot(context.CancellationToken);
-            var generatedMembers = generatedCode is not null && generatedCode.MayMarkMembers(file) ? generatedCode : null;
-            var positions = new List<int>();
+            SyntaxNode? root = null;
+            List<int>? positions = null;
+            var generatedMembers = default(GeneratedCodeFilter?);
+            var generatedMembersKnown = false;
             foreach (var registration in registrations)
             {
-                if (registration.SkipGeneratedCode && context.IsGeneratedCode)
-                {
-                    continue;
-                }
-
                 IReadOnlyList<SyntaxNode> scopes;
                 if (scope == ReplayScope.Everything)
                 {
-                    scopes = new[] { root };
+                    if (registration.SkipGeneratedCode && context.IsGeneratedCode)
+                    {
+                        continue;
+                    }
+
+                    scopes = new[] { root ??= tree.GetRoot(context.CancellationToken) };
                 }
                 else
                 {
+                    if (registration.Gate?.Value is { } gate && !file.FoundAny(gate))
+                    {
+                        continue;
+                    }
+
+                    positions ??= new List<int>();
                     positions.Clear();
                     registration.FindAnchors(file, positions);
-                    if (positions.Count == 0)
+                    if (positions.Count == 0 || (registration.SkipGeneratedCode && context.IsGeneratedCode))
                     {
                         continue;
                     }
 
                     positions.Sort();
-                    scopes = SourceAnchors.EnclosingScopes(root, positions, registration.MembersOnly);
+                    scopes = SourceAnchors.EnclosingScopes(root ??= tree.GetRoot(context.CancellationToken), positions, registration.MembersOnly);
                 }
 
                 if (registration.Setup.Value is not { } setup)
                 {
                     continue;
+                }
+
+                if (registration.SkipGeneratedCode && !generatedMembersKnown)
+                {
+                    generatedMembers = generatedCode is not null && generatedCode.MayMarkMembers(file) ? generatedCode : null;
+                    generatedMembersKnown = true;
                 }
 
                 var run = new ReplayRun(
@@ -285,12 +307,13 @@ namespace Resurs.Analyzers.Infrastructure.Replay
 
         private sealed class Registration
         {
-            public Registration(Lazy<ReplaySetup?> setup, Action<FileText, List<int>> findAnchors, bool membersOnly, bool skipGeneratedCode)
+            public Registration(Lazy<ReplaySetup?> setup, Action<FileText, List<int>> findAnchors, bool membersOnly, bool skipGeneratedCode, Lazy<int[]?>? gate)
             {
                 Setup = setup;
                 FindAnchors = findAnchors;
                 MembersOnly = membersOnly;
                 SkipGeneratedCode = skipGeneratedCode;
+                Gate = gate;
             }
 
             public Lazy<ReplaySetup?> Setup { get; }
@@ -300,6 +323,9 @@ namespace Resurs.Analyzers.Infrastructure.Replay
             public bool MembersOnly { get; }
 
             public bool SkipGeneratedCode { get; }
+
+            /// <summary>The ids of the gate's words in the word index (null: no gate, or a word the index does not hold).</summary>
+            public Lazy<int[]?>? Gate { get; }
         }
     }
 

@@ -40,6 +40,21 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         /// <summary>The hits of the declared words, searching the file for all of them on first use.</summary>
         internal List<int>?[] WordHits => wordHits ??= words?.Scan(Text) ?? Array.Empty<List<int>?>();
 
+        /// <summary>Whether one of the declared words numbered <paramref name="ids"/> (<see cref="NeedleIndex.IdsOf"/>) occurs in the file.</summary>
+        public bool FoundAny(int[] ids)
+        {
+            var hits = WordHits;
+            foreach (var id in ids)
+            {
+                if (hits[id] is not null)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>Every position where <paramref name="word"/> starts, ascending; each hit searched for after the previous one.</summary>
         public IReadOnlyList<int> Hits(string word) =>
             words is not null && words.IdOf(word) is var id && id >= 0 ? (IReadOnlyList<int>?)WordHits[id] ?? None : Searched(word);

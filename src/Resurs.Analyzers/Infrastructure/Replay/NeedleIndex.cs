@@ -70,6 +70,21 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         /// <summary>The index of <paramref name="word"/> in the arrays <see cref="Scan"/> returns, or -1.</summary>
         public int IdOf(string word) => ids.TryGetValue(word, out var id) ? id : -1;
 
+        /// <summary>The ids of <paramref name="list"/>'s words (<see cref="IdOf"/>), or null when one of them is not a word of this index.</summary>
+        public int[]? IdsOf(IReadOnlyList<string> list)
+        {
+            var result = new int[list.Count];
+            for (var i = 0; i < list.Count; i++)
+            {
+                if ((result[i] = IdOf(list[i])) < 0)
+                {
+                    return null;
+                }
+            }
+
+            return result;
+        }
+
         /// <summary>
         /// Whether every non-empty word of <paramref name="list"/> is one of this index's words: then a file where
         /// <see cref="Scan"/> found no word has none of the list's words either. Remembered per list instance, since a

@@ -31,7 +31,7 @@ namespace Resurs.Analyzers.Rules.Certificates
             // Backward, from where a certificate is served to a helper in another file that made it: reported at the
             // helper's call, in the serving file, since the IDE analyses one file at a time.
             pass.Words(ServerAnchors);
-            pass.Add(() => ServedSetup(pass), FindServedAnchors);
+            pass.Add(() => ServedSetup(pass), FindServedAnchors, gate: ServerAnchors);
         }
 
         private const string HttpsRedirection = "UseHttpsRedirection";

@@ -26,7 +26,7 @@ namespace Resurs.Analyzers.Rules.Tls
         void ICodeRule.Start(CodePass pass)
         {
             pass.Words(EnumNames);
-            pass.Add(() => Setup(pass), FindWeakValueAnchors);
+            pass.Add(() => Setup(pass), FindWeakValueAnchors, gate: EnumNames);
         }
 
         private static ReplaySetup? Setup(CodePass pass)
