@@ -63,6 +63,18 @@ namespace Resurs.Analyzers.Tests.Infrastructure
         public void Edges(string text) => AssertAgree(text);
 
         [Fact]
+        public void Words_at_both_ends_of_texts_of_every_length_around_the_vector_steps()
+        {
+            for (var length = 0; length <= 160; length++)
+            {
+                var filler = new string('x', length);
+                AssertAgree("://" + filler + "Dns.");
+                AssertAgree(filler + "ServerCertificate");
+                AssertAgree("ngrok" + filler);
+            }
+        }
+
+        [Fact]
         public void A_file_text_answers_declared_words_names_and_other_words_alike()
         {
             const string text = "var u = new UriBuilder(\"http://x\"); Dns.GetHostEntry(u); Callback.Url; CallbackUrl; aba";

@@ -14,10 +14,10 @@ namespace Resurs.Analyzers.Infrastructure.Replay
     /// pair are compared there in full.
     /// </summary>
     /// <remarks>
-    /// The runtime's multi-word search (<c>SearchValues&lt;string&gt;</c>) is faster once the runtime has optimized it,
-    /// but until then, for the first seconds to minutes of a compiler or IDE process, it ran 4 to 7 times slower than
-    /// this loop, which is compiled optimized at once (<see cref="Jit.Optimize"/>); see docs/benchmark.md. A build
-    /// server on a CI agent lives about as long as that.
+    /// The runtime's multi-word search (<c>SearchValues&lt;string&gt;</c>) is faster once the runtime has optimized its
+    /// code, but until then, for the first seconds of a compiler or IDE process and longer while the process keeps
+    /// compiling new code, it runs several times slower than this loop, which is compiled optimized at once
+    /// (<see cref="Jit.Optimize"/>); see docs/benchmark.md. A build server on a CI agent lives about that long.
     /// </remarks>
     internal sealed class PairSearch
     {
@@ -142,33 +142,51 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         [MethodImpl(Jit.Optimize)]
         public void Scan(string text, ref List<int>?[]? hits)
         {
-            var width = Vector<ushort>.Count;
-            var step = 2 * width;
-            ref var origin = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(text.AsSpan()));
-            ref var pairs = ref vectors[0];
-            var count = keys.Length;
-            var at = 0;
+            var step = 2 * Vector<ushort>.Count;
 
-            // Each step reads text[at .. at + step]: the characters, and shifted by one, the characters after each.
-            for (var end = text.Length - step; at < end; at += step)
+            // A step at 'at' reads text[at .. at + step]: the characters, and shifted by one, the characters after each.
+            var last = text.Length - step - 1;
+            if (last < 0)
             {
-                var firsts = Vector.Narrow(Read(ref origin, at), Read(ref origin, at + width));
-                var seconds = Vector.Narrow(Read(ref origin, at + 1), Read(ref origin, at + 1 + width));
-                var found = Vector.Equals(firsts, pairs) & Vector.Equals(seconds, Unsafe.Add(ref pairs, 1));
-                for (var i = 1; i < count; i++)
+                for (var at = 0; at < text.Length - 1; at++)
                 {
-                    found |= Vector.Equals(firsts, Unsafe.Add(ref pairs, 2 * i)) & Vector.Equals(seconds, Unsafe.Add(ref pairs, (2 * i) + 1));
+                    Check(text, at, ref hits);
                 }
 
-                if (found != Vector<byte>.Zero)
-                {
-                    CheckLanes(text, found, at, ref hits);
-                }
+                return;
             }
 
-            for (; at < text.Length - 1; at++)
+            var next = 0;
+            for (; next <= last; next += step)
             {
-                Check(text, at, ref hits);
+                Step(text, next, next, ref hits);
+            }
+
+            if (next < text.Length - 1)
+            {
+                // The rest, in one more step that ends with the text and overlaps the one before.
+                Step(text, last, next, ref hits);
+            }
+        }
+
+        /// <summary>One step at <paramref name="at"/>: the candidates in it from <paramref name="from"/> on are checked.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private void Step(string text, int at, int from, ref List<int>?[]? hits)
+        {
+            var width = Vector<ushort>.Count;
+            ref var origin = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(text.AsSpan()));
+            ref var pairs = ref vectors[0];
+            var firsts = Vector.Narrow(Read(ref origin, at), Read(ref origin, at + width));
+            var seconds = Vector.Narrow(Read(ref origin, at + 1), Read(ref origin, at + 1 + width));
+            var found = Vector.Equals(firsts, pairs) & Vector.Equals(seconds, Unsafe.Add(ref pairs, 1));
+            for (var i = 1; i < keys.Length; i++)
+            {
+                found |= Vector.Equals(firsts, Unsafe.Add(ref pairs, 2 * i)) & Vector.Equals(seconds, Unsafe.Add(ref pairs, (2 * i) + 1));
+            }
+
+            if (found != Vector<byte>.Zero)
+            {
+                CheckLanes(text, found, at, from, ref hits);
             }
         }
 
@@ -178,9 +196,12 @@ namespace Resurs.Analyzers.Infrastructure.Replay
 
         private static Vector<byte> Broadcast(char c) => Vector.Narrow(new Vector<ushort>(c), new Vector<ushort>(c));
 
-        /// <summary>Checks the place of every set lane of <paramref name="found"/>, eight lanes per 64-bit element (little-endian: lane order is memory order).</summary>
+        /// <summary>
+        /// Checks the place of every set lane of <paramref name="found"/> from <paramref name="from"/> on, eight lanes per
+        /// 64-bit element (little-endian: lane order is memory order).
+        /// </summary>
         [MethodImpl(Jit.Optimize)]
-        private void CheckLanes(string text, Vector<byte> found, int start, ref List<int>?[]? hits)
+        private void CheckLanes(string text, Vector<byte> found, int start, int from, ref List<int>?[]? hits)
         {
             var octets = Vector.AsVectorUInt64(found);
             for (var element = 0; element < Vector<ulong>.Count; element++)
@@ -188,7 +209,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
                 var bits = octets[element];
                 for (var at = start + (element * 8); bits != 0; at++, bits >>= 8)
                 {
-                    if ((bits & 0xFF) != 0)
+                    if ((bits & 0xFF) != 0 && at >= from)
                     {
                         Check(text, at, ref hits);
                     }
