@@ -98,6 +98,21 @@ public class BookPayment
                 "resurs_analyzers.callback_names = -defaults, ping back"));
 
         [Fact]
+        public Task Values_in_field_and_property_initializers_are_followed_to_their_uses_in_the_file() => Verify.VerifyAnalyzerAsync(Code(@"
+    const string SiteRoot = {|RES1004:""http://shop.nordicgear.se""|};
+    const string Hook = SiteRoot + ""/resurs/cb"";
+    static string Success { get; } = {|RES1004:""http://shop.nordicgear.se/ok""|};
+    static readonly BookingRequest Defaults = new BookingRequest { FailUrl = {|RES1004:""http://shop.nordicgear.se/fail""|} };
+    static readonly string Api = ""http://api.nordicgear.se/"";
+
+    void M(BookingRequest r, System.Net.Http.HttpClient client)
+    {
+        r.CallbackUrl = Hook;
+        r.SuccessUrl = Success;
+        client.BaseAddress = new Uri(Api);
+    }"));
+
+        [Fact]
         public Task Fix_switches_to_https_everywhere() => Verify.VerifyCodeFixAsync(
             Code(@"
     const string Base = {|RES1004:""http://shop.nordicgear.se""|};

@@ -220,14 +220,17 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         /// not searched and diagnostics in <c>[GeneratedCode]</c> members are dropped (<see cref="GeneratedCodeFilter"/>).
         /// <paramref name="gate"/>, when given, holds declared words (<see cref="Words"/>) of which a file must contain
         /// one for <paramref name="findAnchors"/> to find anything there: files without any are passed over without
-        /// asking it.
+        /// asking it. <paramref name="followedNames"/>, when given, names the fields and properties every mention of which
+        /// <paramref name="findAnchors"/> finds: an anchor in their initializer replays only them, not the whole file
+        /// (<see cref="SourceAnchors.EnclosingScopes"/>).
         /// </summary>
         public void Add(
             Func<ReplaySetup?> setup,
             Action<FileText, List<int>> findAnchors,
             bool membersOnly = false,
             bool skipGeneratedCode = false,
-            string[]? gate = null)
+            string[]? gate = null,
+            Func<ICollection<string>>? followedNames = null)
         {
             if (skipGeneratedCode && generatedCode is null)
             {
@@ -240,7 +243,8 @@ namespace Resurs.Analyzers.Infrastructure.Replay
                 findAnchors,
                 membersOnly,
                 skipGeneratedCode,
-                gate is null ? null : new Lazy<int[]?>(() => wordIndex.Value.IdsOf(gate), LazyThreadSafetyMode.ExecutionAndPublication)));
+                gate is null ? null : new Lazy<int[]?>(() => wordIndex.Value.IdsOf(gate), LazyThreadSafetyMode.ExecutionAndPublication),
+                followedNames));
         }
 
         [MethodImpl(Jit.Optimize)]
@@ -280,7 +284,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
                     }
 
                     positions.Sort();
-                    scopes = SourceAnchors.EnclosingScopes(root ??= tree.GetRoot(context.CancellationToken), positions, registration.MembersOnly);
+                    scopes = SourceAnchors.EnclosingScopes(root ??= tree.GetRoot(context.CancellationToken), positions, registration.MembersOnly, registration.FollowedNames?.Invoke());
                 }
 
                 if (registration.Setup.Value is not { } setup)
@@ -307,8 +311,15 @@ namespace Resurs.Analyzers.Infrastructure.Replay
 
         private sealed class Registration
         {
-            public Registration(Lazy<ReplaySetup?> setup, Action<FileText, List<int>> findAnchors, bool membersOnly, bool skipGeneratedCode, Lazy<int[]?>? gate)
+            public Registration(
+                Lazy<ReplaySetup?> setup,
+                Action<FileText, List<int>> findAnchors,
+                bool membersOnly,
+                bool skipGeneratedCode,
+                Lazy<int[]?>? gate,
+                Func<ICollection<string>>? followedNames)
             {
+                FollowedNames = followedNames;
                 Setup = setup;
                 FindAnchors = findAnchors;
                 MembersOnly = membersOnly;
@@ -326,6 +337,8 @@ namespace Resurs.Analyzers.Infrastructure.Replay
 
             /// <summary>The ids of the gate's words in the word index (null: no gate, or a word the index does not hold).</summary>
             public Lazy<int[]?>? Gate { get; }
+
+            public Func<ICollection<string>>? FollowedNames { get; }
         }
     }
 

@@ -22,6 +22,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         private readonly PerFile<int[]> anchors;
         private readonly HashSet<string> namesFound = new HashSet<string>(StringComparer.Ordinal);
         private readonly Lazy<string[]> names;
+        private readonly Lazy<HashSet<string>> nameSet;
 
         /// <param name="pass">The pass whose files are searched; the names are searched for together with other rules' names.</param>
         /// <param name="findAnchors">The rule's own anchors in a file.</param>
@@ -31,9 +32,16 @@ namespace Resurs.Analyzers.Infrastructure.Replay
             this.findAnchors = findAnchors;
             anchors = new PerFile<int[]>(pass.Files);
             names = new Lazy<string[]>(Names, LazyThreadSafetyMode.ExecutionAndPublication);
+            nameSet = new Lazy<HashSet<string>>(() => new HashSet<string>(names.Value, StringComparer.Ordinal), LazyThreadSafetyMode.ExecutionAndPublication);
             pass.Declare(this);
             pass.Names(() => names.Value);
         }
+
+        /// <summary>
+        /// The names of the fields, properties and methods declared with one of the rule's anchors anywhere in the
+        /// compilation: <see cref="FindAnchors"/> finds every mention of them.
+        /// </summary>
+        public ICollection<string> FollowedNames() => nameSet.Value;
 
         /// <summary>
         /// The rule's own anchors in <paramref name="tree"/>, and every mention of a member declared with one as a whole

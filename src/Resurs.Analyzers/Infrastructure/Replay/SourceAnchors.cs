@@ -62,9 +62,10 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         /// property initializer, because then code anywhere in the file may use it (a const URL, a shared protocol
         /// value). With <paramref name="membersOnly"/>, a field or property with an initializer is a member of its own
         /// (the caller follows its uses itself), and only top-level code and anchors outside members give the whole tree.
-        /// Each scope is listed once.
+        /// So is a field or property named in <paramref name="followedNames"/>: the caller's anchors already hold every
+        /// mention of those names, so its uses are replayed without the rest of the file. Each scope is listed once.
         /// </summary>
-        public static List<SyntaxNode> EnclosingScopes(SyntaxNode root, List<int> positions, bool membersOnly = false)
+        public static List<SyntaxNode> EnclosingScopes(SyntaxNode root, List<int> positions, bool membersOnly = false, ICollection<string>? followedNames = null)
         {
             var scopes = new List<SyntaxNode>();
             var end = -1;
@@ -81,7 +82,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
                     continue;
                 }
 
-                var scope = membersOnly ? EnclosingMember(token) : EnclosingScope(token);
+                var scope = membersOnly ? EnclosingMember(token) : EnclosingScope(token) ?? FollowedInitializer(token, followedNames);
                 if (scope is null)
                 {
                     scopes.Clear();
@@ -167,6 +168,34 @@ namespace Resurs.Analyzers.Infrastructure.Replay
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// The field or property declaration whose initializer holds <paramref name="token"/>, when the field or property
+        /// is one of <paramref name="names"/>; otherwise null.
+        /// </summary>
+        private static SyntaxNode? FollowedInitializer(SyntaxToken token, ICollection<string>? names)
+        {
+            if (names is null || names.Count == 0)
+            {
+                return null;
+            }
+
+            for (var node = token.Parent; node is not null; node = node.Parent)
+            {
+                switch (node)
+                {
+                    case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: BaseFieldDeclarationSyntax field } declarator }:
+                        return names.Contains(declarator.Identifier.ValueText) ? field : null;
+                    case EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax property }:
+                        return names.Contains(property.Identifier.ValueText) ? property : null;
+                    case MemberDeclarationSyntax:
+                    case CompilationUnitSyntax:
+                        return null;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>The member declaration around <paramref name="token"/>, or null in top-level code and outside members.</summary>

@@ -48,9 +48,10 @@ namespace Resurs.Analyzers.Rules.Callbacks
 
             // Only members that write a URL some rule could object to, name a member declared with one anywhere in the
             // compilation (DeclaredValues), build one with UriBuilder, or name a tunnel service (RES1001 reports tunnel
-            // names anywhere, see TunnelUrls) are replayed. A URL in a const or readonly field makes the whole file
-            // replay, so its uses in other members are seen; the findings of a file are reported together, once per
-            // literal, when the file is done.
+            // names anywhere, see TunnelUrls) are replayed. A URL in a field or property initializer replays that member
+            // and, through its name, every member of the file that uses it (the whole file when the member is not one
+            // whose name is followed, such as a field of an options type); the findings of a file are reported
+            // together, once per literal, when the file is done.
             var setup = new ReplaySetup(replay, run => analysis.Flush(Findings(run), run));
             pass.Words(UrlAnchors.SchemeSeparator);
             pass.Words(UriBuilderAnchor);
@@ -65,7 +66,8 @@ namespace Resurs.Analyzers.Rules.Callbacks
                     file.FindAll(UriBuilderAnchor, positions);
                     TunnelUrls.FindBareAnchors(file, policy.Read(ResursOptions.TunnelDomains, RuleIds.TunnelUrl, file.Tree), positions);
                 },
-                skipGeneratedCode: true);
+                skipGeneratedCode: true,
+                followedNames: declared.FollowedNames);
         }
 
         private static readonly string[] UriBuilderAnchor = { "UriBuilder" };
