@@ -17,13 +17,14 @@ namespace Resurs.Analyzers.Infrastructure.Replay
     /// The runtime's multi-word search (<c>SearchValues&lt;string&gt;</c>) is faster once the runtime has optimized its
     /// code, but until then, for the first seconds of a compiler or IDE process and longer while the process keeps
     /// compiling new code, it runs several times slower than this loop, which is compiled optimized at once
-    /// (<see cref="Jit.Optimize"/>); see docs/benchmark.md. A build server on a CI agent lives about that long.
+    /// (<see cref="Jit.Optimize"/>); see docs/benchmark.md.
     /// </remarks>
     internal sealed class PairSearch
     {
         /// <summary>
-        /// Above this many pairs a per-word search is cheaper: every pair costs four vector operations per step, and a
-        /// text is read once per word by <c>string.IndexOf</c> at several times the speed of one step.
+        /// Above this many pairs each word is searched for on its own (<c>string.IndexOf</c>, a read of the text per
+        /// word) instead: every pair adds four vector operations to each step, so a long list of words that share no
+        /// pair would make every step slow. The rules declare 27 words, which take 13 pairs.
         /// </summary>
         private const int MaxPairs = 40;
 
