@@ -338,6 +338,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
             /// <summary>The ids of the gate's words in the word index (null: no gate, or a word the index does not hold).</summary>
             public Lazy<int[]?>? Gate { get; }
 
+            /// <summary>The fields and properties whose every mention the anchors hold (see <see cref="Add(Func{ReplaySetup?}, Action{FileText, List{int}}, bool, bool, string[], Func{ICollection{string}})"/>).</summary>
             public Func<ICollection<string>>? FollowedNames { get; }
         }
     }

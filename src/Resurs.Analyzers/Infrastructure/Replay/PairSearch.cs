@@ -14,10 +14,10 @@ namespace Resurs.Analyzers.Infrastructure.Replay
     /// pair are compared there in full.
     /// </summary>
     /// <remarks>
-    /// The runtime's multi-word search (<c>SearchValues&lt;string&gt;</c>) is faster once the runtime has optimized its
-    /// code, but until then, for the first seconds of a compiler or IDE process and longer while the process keeps
-    /// compiling new code, it runs several times slower than this loop, which is compiled optimized at once
-    /// (<see cref="Jit.Optimize"/>); see docs/benchmark.md.
+    /// The runtime's multi-word search (<c>SearchValues&lt;string&gt;</c>) runs unoptimized until the runtime has
+    /// optimized its code, for the first seconds of a compiler or IDE process and longer while the process keeps
+    /// compiling new code; this loop is compiled optimized at once (<see cref="Jit.Optimize"/>). docs/benchmark.md has
+    /// both measured in a fresh process and in settled runs.
     /// </remarks>
     internal sealed class PairSearch
     {

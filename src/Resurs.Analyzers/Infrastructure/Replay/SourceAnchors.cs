@@ -82,7 +82,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
                     continue;
                 }
 
-                var scope = membersOnly ? EnclosingMember(token) : EnclosingScope(token) ?? FollowedInitializer(token, followedNames);
+                var scope = membersOnly ? EnclosingMember(token) : EnclosingScope(token, followedNames);
                 if (scope is null)
                 {
                     scopes.Clear();
@@ -170,34 +170,6 @@ namespace Resurs.Analyzers.Infrastructure.Replay
             return false;
         }
 
-        /// <summary>
-        /// The field or property declaration whose initializer holds <paramref name="token"/>, when the field or property
-        /// is one of <paramref name="names"/>; otherwise null.
-        /// </summary>
-        private static SyntaxNode? FollowedInitializer(SyntaxToken token, ICollection<string>? names)
-        {
-            if (names is null || names.Count == 0)
-            {
-                return null;
-            }
-
-            for (var node = token.Parent; node is not null; node = node.Parent)
-            {
-                switch (node)
-                {
-                    case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: BaseFieldDeclarationSyntax field } declarator }:
-                        return names.Contains(declarator.Identifier.ValueText) ? field : null;
-                    case EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax property }:
-                        return names.Contains(property.Identifier.ValueText) ? property : null;
-                    case MemberDeclarationSyntax:
-                    case CompilationUnitSyntax:
-                        return null;
-                }
-            }
-
-            return null;
-        }
-
         /// <summary>The member declaration around <paramref name="token"/>, or null in top-level code and outside members.</summary>
         private static SyntaxNode? EnclosingMember(SyntaxToken token)
         {
@@ -223,17 +195,20 @@ namespace Resurs.Analyzers.Infrastructure.Replay
 
         /// <summary>
         /// The member-level node whose operations hold <paramref name="token"/>, or null when the whole file must be
-        /// replayed (outside any member body, in top-level statements, or in a field or property initializer).
+        /// replayed (outside any member body, in top-level statements, or in the initializer of a field or property that
+        /// is not one of <paramref name="followedNames"/>).
         /// </summary>
-        public static SyntaxNode? EnclosingScope(SyntaxToken token)
+        private static SyntaxNode? EnclosingScope(SyntaxToken token, ICollection<string>? followedNames)
         {
             for (var node = token.Parent; node is not null; node = node.Parent)
             {
                 switch (node)
                 {
+                    case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: BaseFieldDeclarationSyntax field } declarator }:
+                        return followedNames?.Contains(declarator.Identifier.ValueText) == true ? field : null;
+                    case EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax property }:
+                        return followedNames?.Contains(property.Identifier.ValueText) == true ? property : null;
                     case GlobalStatementSyntax:
-                    case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: BaseFieldDeclarationSyntax } }:
-                    case EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax }:
                         return null;
                     case BaseMethodDeclarationSyntax:
                     case AccessorDeclarationSyntax:
