@@ -13,11 +13,11 @@ namespace Resurs.Analyzers.Tests.Robustness
     /// <summary>
     /// The equivalence check every rule test runs (<see cref="Verifiers.Equivalence"/>), on the sample shop and the
     /// robustness inputs: the shipped analyzer reports exactly what replaying every member reports, and adding an
-    /// unrelated class full of anchor words to every file changes nothing.
+    /// unrelated class full of anchor words, in code and in comments, to every file changes nothing.
     /// </summary>
     public class EquivalenceCorpusTests
     {
-        private const string Unrelated = "\ninternal static class ResursUnrelated{0}\n{{\n    private static readonly string Words = \"https://www.example.com/ Certificate SslStream X509 Revocation AuthenticateAs SetSwitch CreateSelfSigned ForwardedHeaders UriBuilder IPAddress GeneratedCode\";\n    private static string Read() => Words;\n}}\n";
+        private const string Unrelated = "\n/// <summary>See <see href=\"http://localhost/cb\"/>: Certificate SslProtocols.Tls IPAddress.Any</summary>\ninternal static class ResursUnrelated{0}\n{{\n    // http://10.0.0.1/callback ServerCertificateCustomValidationCallback = (a, b, c, d) => true;\n    private static readonly string Words = \"https://www.example.com/ Certificate SslStream X509 Revocation AuthenticateAs SetSwitch CreateSelfSigned ForwardedHeaders UriBuilder IPAddress GeneratedCode\";\n    private static string Read() => Words;\n}}\n";
 
         public static IEnumerable<object[]> Corpora() => new[]
         {

@@ -22,14 +22,14 @@ namespace Resurs.Analyzers.Tests.Verifiers
     /// <item>the rule family's analyzer as shipped (anchored replay);</item>
     /// <item>the same analyzer replaying every member of every file, with no anchor search (the reference);</item>
     /// <item><see cref="ResursAnalyzer"/>, which runs all code rules in one pass (its findings for the family's rules);</item>
-    /// <item>the shipped path again, with an unrelated class full of anchor words appended, and with unrelated usings added.</item>
+    /// <item>the shipped path again, with an unrelated class full of anchor words (in code and in comments) appended, and with unrelated usings added.</item>
     /// </list>
     /// All of them must give the same diagnostics.
     /// </summary>
     internal static class Equivalence
     {
-        /// <summary>Words that made earlier versions replay more of a file, in a class that does nothing.</summary>
-        private const string UnrelatedClass = "\ninternal static class ResursEquivalenceUnrelatedCode\n{\n    private static readonly string Words = \"https://www.example.com/ Certificate SslStream X509 Revocation AuthenticateAs SetSwitch CreateSelfSigned ForwardedHeaders UriBuilder IPAddress GeneratedCode\";\n    private static string Read() => Words;\n}\n";
+        /// <summary>Words that made earlier versions replay more of a file, in the code and the comments of a class that does nothing.</summary>
+        private const string UnrelatedClass = "\n/// <summary>See <see href=\"http://localhost/cb\"/>: Certificate SslProtocols.Tls IPAddress.Any</summary>\ninternal static class ResursEquivalenceUnrelatedCode\n{\n    // http://10.0.0.1/callback ServerCertificateCustomValidationCallback = (a, b, c, d) => true;\n    private static readonly string Words = \"https://www.example.com/ Certificate SslStream X509 Revocation AuthenticateAs SetSwitch CreateSelfSigned ForwardedHeaders UriBuilder IPAddress GeneratedCode\";\n    private static string Read() => Words;\n}\n";
 
         private const string UnrelatedUsings = "using System.Net.Security;\nusing System.Security.Cryptography.X509Certificates;\n";
 

@@ -100,7 +100,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
             var root = tree.GetRoot();
             foreach (var position in positions)
             {
-                if (DeclaredName(root.FindToken(position)) is { } name)
+                if (SourceAnchors.TryFindCode(root, position, out var token) && DeclaredName(token) is { } name)
                 {
                     namesFound.Add(name);
                 }

@@ -63,7 +63,8 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         /// value). With <paramref name="membersOnly"/>, a field or property with an initializer is a member of its own
         /// (the caller follows its uses itself), and only top-level code and anchors outside members give the whole tree.
         /// So is a field or property named in <paramref name="followedNames"/>: the caller's anchors already hold every
-        /// mention of those names, so its uses are replayed without the rest of the file. Each scope is listed once.
+        /// mention of those names, so its uses are replayed without the rest of the file. An anchor in a comment or other
+        /// trivia gives nothing (<see cref="TryFindCode"/>). Each scope is listed once.
         /// </summary>
         public static List<SyntaxNode> EnclosingScopes(SyntaxNode root, List<int> positions, bool membersOnly = false, ICollection<string>? followedNames = null)
         {
@@ -76,8 +77,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
                     continue;
                 }
 
-                var token = root.FindToken(position, findInsideTrivia: false);
-                if (InNamespaceName(token))
+                if (!TryFindCode(root, position, out var token) || InNamespaceName(token))
                 {
                     continue;
                 }
@@ -95,6 +95,18 @@ namespace Resurs.Analyzers.Infrastructure.Replay
             }
 
             return scopes;
+        }
+
+        /// <summary>
+        /// The token whose text holds <paramref name="position"/>; false when the position lies in trivia instead (a
+        /// comment, a documentation comment, a preprocessor directive or the text it disables). Text there is no code and
+        /// declares nothing, so an anchor in it is no reason to replay or follow anything: a URL in a licence header or in
+        /// a <c>&lt;see href&gt;</c> would otherwise replay a whole file.
+        /// </summary>
+        public static bool TryFindCode(SyntaxNode root, int position, out SyntaxToken token)
+        {
+            token = root.FindToken(position, findInsideTrivia: false);
+            return token.Span.Contains(position);
         }
 
         /// <summary>
