@@ -51,6 +51,17 @@ namespace Resurs.Analyzers.Tests.Rules
             Verify.Diagnostic("RES3003").WithLocation(0).WithArguments("RevocationMode = X509RevocationMode.NoCheck", string.Empty, string.Empty));
 
         [Fact]
+        public Task No_check_through_an_alias_or_a_using_static_is_reported_and_other_revocation_names_are_not_anchors() => Verify.VerifyAnalyzerAsync(
+            "using Mode = System.Security.Cryptography.X509Certificates.X509RevocationMode;\nusing static System.Security.Cryptography.X509Certificates.X509RevocationMode;\n" + Class(@"
+    enum RevocationReason { Lost, Stolen }
+
+    void Aliased(X509Chain chain) => chain.ChainPolicy.RevocationMode = {|RES3003:Mode.NoCheck|};
+
+    void Imported(SslClientAuthenticationOptions client) => client.CertificateRevocationCheckMode = {|RES3003:NoCheck|};
+
+    RevocationReason Reason(X509ChainPolicy policy) => policy.VerificationFlags == X509VerificationFlags.NoFlag ? RevocationReason.Lost : RevocationReason.Stolen;"));
+
+        [Fact]
         public Task SslStream_revocation_argument_is_reported_positional_and_named() => Verify.VerifyAnalyzerAsync(
             Class(@"
     async Task M(SslStream stream, X509Certificate2 serverCertificate)

@@ -32,9 +32,11 @@ namespace Resurs.Analyzers.Rules.Certificates
 
         internal override ImmutableArray<ICodeRule> Rules => ImmutableArray.Create<ICodeRule>(this);
 
-        // The properties, the named argument and X509RevocationMode all say "Revocation"; a positional
-        // checkCertificateRevocation argument goes to SslStream.AuthenticateAsClient/AuthenticateAsServer.
-        void ICodeRule.Start(CodePass pass) => pass.Add(() => Setup(pass), "Revocation", "AuthenticateAs");
+        // The properties and the named argument say "CertificateRevocation", and NoCheck is written through
+        // X509RevocationMode (or an alias or 'using static' of it, which replays the whole file); a positional
+        // checkCertificateRevocation argument goes to SslStream.AuthenticateAsClient/AuthenticateAsServer. Plain
+        // "Revocation" would also replay every use of names such as RevocationReason or TokenRevocation.
+        void ICodeRule.Start(CodePass pass) => pass.Add(() => Setup(pass), "CertificateRevocation", "RevocationMode", "AuthenticateAs");
 
         private static ReplaySetup? Setup(CodePass pass)
         {
