@@ -46,7 +46,9 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         private readonly Func<NeedleIndex?> names;
         private readonly PerFile<List<int>?[]> searched;
         private readonly List<DeclaredValues> declared = new List<DeclaredValues>();
-        private readonly Lazy<bool> declaredNames;
+        private readonly ManualResetEventSlim declaredDone;
+        private int declaredTaken = -1;
+        private int declaredFinished;
 
         private readonly CompilationStartAnalysisContext start;
         private readonly OperationReplay direct = new OperationReplay();
@@ -67,7 +69,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
             wordIndex = new Lazy<NeedleIndex>(() => new NeedleIndex(words, searches: searches), LazyThreadSafetyMode.ExecutionAndPublication);
             nameIndex = new Lazy<NeedleIndex?>(MakeNameIndex, LazyThreadSafetyMode.ExecutionAndPublication);
             names = () => nameIndex.Value;
-            declaredNames = new Lazy<bool>(CollectAllDeclaredNames, LazyThreadSafetyMode.ExecutionAndPublication);
+            declaredDone = new ManualResetEventSlim(Files.Count == 0);
         }
 
         public Compilation Compilation { get; }
@@ -171,30 +173,47 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         public void Declare(DeclaredValues values) => declared.Add(values);
 
         /// <summary>
-        /// Runs the compilation-wide search of every rule's <see cref="DeclaredValues"/> once, on first call: one loop
-        /// over the files, each opened once for all the rules, its words' hits kept for its own action (<see cref="Keep"/>).
+        /// Runs the compilation-wide search of every rule's <see cref="DeclaredValues"/>, once: each file is opened once for
+        /// all the rules, and its words' hits are kept for its own action (<see cref="Keep"/>). Every thread that asks
+        /// before the search is over takes part in it: it takes the next file no one has taken until none is left, then
+        /// waits only for the files other threads are still on. So the host's threads that need the names do the search
+        /// together instead of waiting for the first one to do it alone (the host counts a wait as the analyzer's time).
         /// </summary>
-        public void CollectDeclaredNames() => _ = declaredNames.Value;
-
-        /// <remarks>Called once per compilation, so tiered compilation would never promote its loop over every file.</remarks>
+        /// <remarks>Its loop runs once per compilation, so tiered compilation would never promote it.</remarks>
         [MethodImpl(Jit.Optimize)]
-        private bool CollectAllDeclaredNames()
+        public void CollectDeclaredNames()
         {
-            foreach (var tree in Compilation.SyntaxTrees)
+            if (declaredDone.IsSet)
             {
-                FileText? file = null;
-                foreach (var values in declared)
-                {
-                    values.Collect(tree, ref file);
-                }
+                return;
+            }
 
-                if (file is not null)
+            var trees = Files.Trees;
+            for (var next = Interlocked.Increment(ref declaredTaken); next < trees.Count; next = Interlocked.Increment(ref declaredTaken))
+            {
+                try
                 {
-                    Keep(file);
+                    FileText? file = null;
+                    foreach (var values in declared)
+                    {
+                        values.Collect(trees[next], ref file);
+                    }
+
+                    if (file is not null)
+                    {
+                        Keep(file);
+                    }
+                }
+                finally
+                {
+                    if (Interlocked.Increment(ref declaredFinished) == trees.Count)
+                    {
+                        declaredDone.Set();
+                    }
                 }
             }
 
-            return true;
+            declaredDone.Wait();
         }
 
         private NeedleIndex? MakeNameIndex()

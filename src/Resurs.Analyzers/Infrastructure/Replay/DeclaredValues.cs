@@ -50,6 +50,8 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         [MethodImpl(Jit.Optimize)]
         public void FindAnchors(FileText file, List<int> positions)
         {
+            // Outside the lazy value, so that the threads that need the names share the search (it is no lock).
+            pass.CollectDeclaredNames();
             var declaredNames = names.Value;
             positions.AddRange(AnchorsIn(file));
             if (declaredNames.Length > 0)
@@ -74,15 +76,19 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         private string[] Names()
         {
             pass.CollectDeclaredNames();
-            var result = new string[namesFound.Count];
-            namesFound.CopyTo(result);
-            return result;
+            lock (namesFound)
+            {
+                var result = new string[namesFound.Count];
+                namesFound.CopyTo(result);
+                return result;
+            }
         }
 
         /// <summary>
         /// Part of the compilation-wide search: remembers the names of the members of <paramref name="tree"/> whose
         /// declarations hold one of the rule's anchors. <paramref name="file"/> is the file's text, opened here on
-        /// first need and shared with the other rules' searches of the same file. Called for each file by one thread.
+        /// first need and shared with the other rules' searches of the same file. Called for each file by one thread;
+        /// several threads may search different files at once (<see cref="CodePass.CollectDeclaredNames"/>).
         /// </summary>
         internal void Collect(SyntaxTree tree, ref FileText? file)
         {
@@ -102,7 +108,10 @@ namespace Resurs.Analyzers.Infrastructure.Replay
             {
                 if (SourceAnchors.TryFindCode(root, position, out var token) && DeclaredName(token) is { } name)
                 {
-                    namesFound.Add(name);
+                    lock (namesFound)
+                    {
+                        namesFound.Add(name);
+                    }
                 }
             }
         }
