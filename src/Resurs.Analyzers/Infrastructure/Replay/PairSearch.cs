@@ -199,7 +199,9 @@ namespace Resurs.Analyzers.Infrastructure.Replay
 
         /// <summary>
         /// Checks the place of every set lane of <paramref name="found"/> from <paramref name="from"/> on, eight lanes per
-        /// 64-bit element (little-endian: lane order is memory order).
+        /// 64-bit element (little-endian: lane order is memory order). Only the set lanes are visited: a set lane is a
+        /// whole byte, so the element's lowest set bit is bit 8 × lane, and multiplying that bit by 0x0001020304050607
+        /// brings the lane's number to the top byte.
         /// </summary>
         [MethodImpl(Jit.Optimize)]
         private void CheckLanes(string text, Vector<byte> found, int start, int from, ref List<int>?[]? hits)
@@ -208,9 +210,12 @@ namespace Resurs.Analyzers.Infrastructure.Replay
             for (var element = 0; element < Vector<ulong>.Count; element++)
             {
                 var bits = octets[element];
-                for (var at = start + (element * 8); bits != 0; at++, bits >>= 8)
+                while (bits != 0)
                 {
-                    if ((bits & 0xFF) != 0 && at >= from)
+                    var lane = (int)(((bits & (0UL - bits)) * 0x0001020304050607UL) >> 56);
+                    bits &= ~(0xFFUL << (lane * 8));
+                    var at = start + (element * 8) + lane;
+                    if (at >= from)
                     {
                         Check(text, at, ref hits);
                     }
@@ -234,7 +239,11 @@ namespace Resurs.Analyzers.Infrastructure.Replay
                 {
                     var word = words[id];
                     var start = at - offset;
-                    if (start < 0 || start + word.Length > text.Length || string.CompareOrdinal(text, start, word, 0, word.Length) != 0)
+                    var end = start + word.Length - 1;
+
+                    // The word's ends first: most candidates are a common word that shares the pair ("eA" in "CreateAsync").
+                    if (start < 0 || end >= text.Length || text[start] != word[0] || text[end] != word[word.Length - 1]
+                        || string.CompareOrdinal(text, start, word, 0, word.Length) != 0)
                     {
                         continue;
                     }
