@@ -19,6 +19,8 @@ namespace Resurs.Analyzers.Tests.Infrastructure
             "\"51.21.0.0/16\"", "\"192.121.110.100, 13.50.187.51\"", "\"::ffff:10.0.0.1\"", "\"fe80::1\"", "\"Fd00::/8\"",
             "IPAddress", "IPAddres", "IPNetwork", "\"10.0.19045.1\"", "\"abc\"", "\"", "\"1", "\":\"", "x", " ", ".", "0",
             "\"application/json\"", "\"Bearer\"", "var a = ", "\n", "\"9", "I", "P", "\"\"", "é", "\uD83D\uDE00",
+            "\u0122", "\u0149\u0150", "\u0122\u0131", // a quote, "IP" and a digit once narrowed to bytes
+
         };
 
         public static IEnumerable<object[]> Seeds() => Enumerable.Range(1, 40).Select(seed => new object[] { seed });
@@ -47,6 +49,9 @@ namespace Resurs.Analyzers.Tests.Infrastructure
         [InlineData("0123456789abcdef\"10.0.0.1\"")]
         [InlineData("0123456789abcde\"10.0.0.1\"")]
         [InlineData("0123456789abcdefghijklmnopqrstu\"10.0.0.1\" IPAddress")]
+        [InlineData("0123456789abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopq\"10.0.0.1\" IPAddress")]
+        [InlineData("0123456789abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnop\"10.0.0.1\"")]
+        [InlineData("\u0122\u0131\u0122\u0131\u0122\u0131\u0122\u0131\u0122\u0131\u0122\u0131\u0122\u0131\u0122\u0131\u0122\u0131\u0122\u0131\u0122\u0131\u0122\u0131\u0122\u0131\u0122\u0131\u0122\u0131\u0122\u0131\u0122\u0131\"1.2.3.4\"")]
         public void Edges_agree(string text) => AssertAgree(text);
 
         private static void AssertAgree(string text)

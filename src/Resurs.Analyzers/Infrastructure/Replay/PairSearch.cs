@@ -198,23 +198,29 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         private static Vector<byte> Broadcast(char c) => Vector.Narrow(new Vector<ushort>(c), new Vector<ushort>(c));
 
         /// <summary>
-        /// Checks the place of every set lane of <paramref name="found"/> from <paramref name="from"/> on, eight lanes per
-        /// 64-bit element (little-endian: lane order is memory order). Only the set lanes are visited: a set lane is a
-        /// whole byte, so the element's lowest set bit is bit 8 × lane, and multiplying that bit by 0x0001020304050607
-        /// brings the lane's number to the top byte.
+        /// The lowest set lane of eight byte lanes of a vector compare's result (0 to 7), cleared from
+        /// <paramref name="bits"/>. A set lane is a whole byte, so the lowest set bit is bit 8 × lane, and multiplying that
+        /// bit by 0x0001020304050607 brings the lane's number to the top byte. Lane order is memory order on the
+        /// little-endian machines the vector loops run on.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static int TakeLowestLane(ref ulong bits)
+        {
+            var lane = (int)(((bits & (0UL - bits)) * 0x0001020304050607UL) >> 56);
+            bits &= ~(0xFFUL << (lane * 8));
+            return lane;
+        }
+
+        /// <summary>Checks the place of every set lane of <paramref name="found"/> from <paramref name="from"/> on, and only those.</summary>
         [MethodImpl(Jit.Optimize)]
         private void CheckLanes(string text, Vector<byte> found, int start, int from, ref List<int>?[]? hits)
         {
             var octets = Vector.AsVectorUInt64(found);
             for (var element = 0; element < Vector<ulong>.Count; element++)
             {
-                var bits = octets[element];
-                while (bits != 0)
+                for (var bits = octets[element]; bits != 0;)
                 {
-                    var lane = (int)(((bits & (0UL - bits)) * 0x0001020304050607UL) >> 56);
-                    bits &= ~(0xFFUL << (lane * 8));
-                    var at = start + (element * 8) + lane;
+                    var at = start + (element * 8) + TakeLowestLane(ref bits);
                     if (at >= from)
                     {
                         Check(text, at, ref hits);
