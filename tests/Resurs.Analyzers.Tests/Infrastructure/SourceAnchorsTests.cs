@@ -63,6 +63,66 @@ namespace Shop
             Assert.Same(root, Assert.Single(scopes));
         }
 
+        [Fact]
+        public void Members_mentioning_a_name_are_found_by_their_code_only()
+        {
+            const string source = @"
+namespace Shop
+{
+    /// <summary>Allowed holds the list.</summary>
+    class Firewall
+    {
+        private static readonly string[] Allowed = { ""10.0.0.1"" };
+
+        // Allowed is filled here
+        public void Fill() => Log(""Allowed"");
+
+        public bool Check(string ip) => System.Array.IndexOf(@Allowed, ip) >= 0;
+
+        public bool NotAllowed(string ip) => false;
+
+        class Nested { int Count() => Allowed.Length; }
+
+        enum Kind { Allowed }
+
+        void Log(string s) { }
+    }
+}
+";
+            var root = CSharpSyntaxTree.ParseText(source).GetRoot();
+
+            var members = SourceAnchors.MembersMentioning(root, new HashSet<string> { "Allowed" });
+
+            Assert.Equal(new[] { "Allowed", "Check", "Count" }, members.Select(Name));
+        }
+
+        [Fact]
+        public void A_name_written_with_a_unicode_escape_is_still_found()
+        {
+            const string source = "class C { static string[] Allowed = { }; int M() => \\u0041llowed.Length; int N() => 0; }";
+            var root = CSharpSyntaxTree.ParseText(source).GetRoot();
+
+            var members = SourceAnchors.MembersMentioning(root, new HashSet<string> { "Allowed" });
+
+            Assert.Equal(new[] { "Allowed", "M" }, members.Select(Name));
+        }
+
+        [Fact]
+        public void A_mention_in_top_level_code_gives_the_whole_file()
+        {
+            const string source = "var n = Lists.Allowed.Length;\nstatic class Lists { public static string[] Allowed = { }; }\n";
+            var root = CSharpSyntaxTree.ParseText(source).GetRoot();
+
+            Assert.Same(root, Assert.Single(SourceAnchors.MembersMentioning(root, new HashSet<string> { "Allowed" })));
+        }
+
+        private static string Name(SyntaxNode member) => member switch
+        {
+            MethodDeclarationSyntax method => method.Identifier.ValueText,
+            FieldDeclarationSyntax field => field.Declaration.Variables[0].Identifier.ValueText,
+            _ => member.Kind().ToString(),
+        };
+
         private static List<int> AllHits(string word)
         {
             var hits = new List<int>();

@@ -136,10 +136,12 @@ namespace Resurs.Analyzers.Infrastructure.Replay
 
         /// <summary>
         /// Every member declaration in <paramref name="root"/> that declares or mentions one of <paramref name="names"/>
-        /// (by identifier, ordinal), or the whole tree when top-level code does: the members a field's or property's
-        /// value can reach.
+        /// (by identifier, ordinal), in document order, or the whole tree when top-level code does: the members a field's
+        /// or property's value can reach. The names are found in the text and each hit is checked against its token, so
+        /// only the members around the hits are looked at; a file that may spell an identifier otherwise than its name (a
+        /// Unicode escape, a formatting character) has its tokens read one by one instead.
         /// </summary>
-        public static List<SyntaxNode> MembersMentioning(SyntaxNode root, ICollection<string> names)
+        public static List<SyntaxNode> MembersMentioning(SyntaxNode root, ICollection<string> names, CancellationToken cancellationToken = default)
         {
             var members = new List<SyntaxNode>();
             if (names.Count == 0)
@@ -147,6 +149,78 @@ namespace Resurs.Analyzers.Infrastructure.Replay
                 return members;
             }
 
+            var text = Text(root.SyntaxTree, cancellationToken);
+            if (MaySpellIdentifiersOtherwise(text))
+            {
+                return MembersMentioningByTokens(root, names);
+            }
+
+            var positions = new List<int>();
+            foreach (var name in names)
+            {
+                AddHits(text, name, positions);
+            }
+
+            positions.Sort();
+            foreach (var position in positions)
+            {
+                if (!TryFindCode(root, position, out var token) || !token.IsKind(SyntaxKind.IdentifierToken) || !names.Contains(token.ValueText)
+                    || MemberAround(token) is not { } member
+                    || (members.Count > 0 && members[members.Count - 1] == member))
+                {
+                    continue;
+                }
+
+                if (member is GlobalStatementSyntax)
+                {
+                    members.Clear();
+                    members.Add(root);
+                    return members;
+                }
+
+                members.Add(member);
+            }
+
+            return members;
+        }
+
+        /// <summary>
+        /// The member declaration of a compilation unit, namespace or type that holds <paramref name="token"/>, or null
+        /// when that is a namespace, type or delegate declaration itself (its name, base list or an enum member).
+        /// </summary>
+        private static SyntaxNode? MemberAround(SyntaxToken token)
+        {
+            for (var node = token.Parent; node is not null; node = node.Parent)
+            {
+                if (node is MemberDeclarationSyntax member && node.Parent is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax)
+                {
+                    return member is BaseNamespaceDeclarationSyntax or BaseTypeDeclarationSyntax or DelegateDeclarationSyntax ? null : member;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>Whether an identifier in <paramref name="text"/> may be written with a Unicode escape or hold a formatting character, which its name does not.</summary>
+        [MethodImpl(Jit.Optimize)]
+        private static bool MaySpellIdentifiersOtherwise(string text)
+        {
+            for (var i = 0; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (c == '\\' ? i + 1 < text.Length && (text[i + 1] == 'u' || text[i + 1] == 'U') : c >= 0x80 && char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>As <see cref="MembersMentioning"/>, reading every token of every member.</summary>
+        private static List<SyntaxNode> MembersMentioningByTokens(SyntaxNode root, ICollection<string> names)
+        {
+            var members = new List<SyntaxNode>();
             var declarations = root.DescendantNodes(node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax);
             foreach (var node in declarations)
             {

@@ -93,7 +93,7 @@ namespace Resurs.Analyzers.Rules.Network
                 }
 
                 followed.UnionWith(names);
-                run.Replay(SourceAnchors.MembersMentioning(root, names));
+                run.Replay(SourceAnchors.MembersMentioning(root, names, run.CancellationToken));
             }
         }
 
