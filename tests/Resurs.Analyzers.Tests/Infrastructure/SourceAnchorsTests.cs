@@ -64,6 +64,17 @@ namespace Shop
         }
 
         [Fact]
+        public void An_anchor_in_a_delegate_declaration_replays_that_declaration_only()
+        {
+            const string source = "using System.Security.Cryptography.X509Certificates;\npublic delegate void ProvideClientCertificates(X509CertificateCollection certificates);\nclass C { int M() => 1; }\n";
+            var root = CSharpSyntaxTree.ParseText(source).GetRoot();
+
+            var scopes = SourceAnchors.EnclosingScopes(root, new List<int> { source.IndexOf("X509CertificateCollection", System.StringComparison.Ordinal) });
+
+            Assert.IsType<DelegateDeclarationSyntax>(Assert.Single(scopes));
+        }
+
+        [Fact]
         public void Members_mentioning_a_name_are_found_by_their_code_only()
         {
             const string source = @"

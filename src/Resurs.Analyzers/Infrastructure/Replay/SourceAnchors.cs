@@ -267,6 +267,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
                     case BasePropertyDeclarationSyntax:
                     case BaseFieldDeclarationSyntax:
                     case EnumMemberDeclarationSyntax:
+                    case DelegateDeclarationSyntax:
                         return node;
                     case GlobalStatementSyntax:
                     case BaseTypeDeclarationSyntax:
@@ -301,6 +302,10 @@ namespace Resurs.Analyzers.Infrastructure.Replay
                     case BasePropertyDeclarationSyntax:
                     case BaseFieldDeclarationSyntax:
                     case EnumMemberDeclarationSyntax:
+
+                    // A delegate type holds no code; its name and parameters put nothing in scope that its users do not
+                    // spell again (a lambda converted to it is judged where it is written).
+                    case DelegateDeclarationSyntax:
                         return node;
                     case BaseTypeDeclarationSyntax:
                     case BaseNamespaceDeclarationSyntax:
