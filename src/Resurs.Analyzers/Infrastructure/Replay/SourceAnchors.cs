@@ -143,18 +143,38 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         /// </summary>
         public static List<SyntaxNode> MembersMentioning(SyntaxNode root, ICollection<string> names, CancellationToken cancellationToken = default)
         {
-            var members = new List<SyntaxNode>();
             if (names.Count == 0)
             {
-                return members;
+                return new List<SyntaxNode>();
             }
 
             var text = Text(root.SyntaxTree, cancellationToken);
-            if (MaySpellIdentifiersOtherwise(text))
+            return OnceEach(root, MaySpellIdentifiersOtherwise(text) ? MentioningByTokens(root, names) : MentioningByText(root, text, names));
+        }
+
+        /// <summary>The members in <paramref name="members"/> (document order) once each, or the whole tree when one is top-level code.</summary>
+        private static List<SyntaxNode> OnceEach(SyntaxNode root, IEnumerable<SyntaxNode> members)
+        {
+            var result = new List<SyntaxNode>();
+            foreach (var member in members)
             {
-                return MembersMentioningByTokens(root, names);
+                if (member is GlobalStatementSyntax)
+                {
+                    return new List<SyntaxNode> { root };
+                }
+
+                if (result.Count == 0 || result[result.Count - 1] != member)
+                {
+                    result.Add(member);
+                }
             }
 
+            return result;
+        }
+
+        /// <summary>The member around each hit of a name in the text whose token is that name (a member once per hit).</summary>
+        private static IEnumerable<SyntaxNode> MentioningByText(SyntaxNode root, string text, ICollection<string> names)
+        {
             var positions = new List<int>();
             foreach (var name in names)
             {
@@ -164,24 +184,12 @@ namespace Resurs.Analyzers.Infrastructure.Replay
             positions.Sort();
             foreach (var position in positions)
             {
-                if (!TryFindCode(root, position, out var token) || !token.IsKind(SyntaxKind.IdentifierToken) || !names.Contains(token.ValueText)
-                    || MemberAround(token) is not { } member
-                    || (members.Count > 0 && members[members.Count - 1] == member))
+                if (TryFindCode(root, position, out var token) && token.IsKind(SyntaxKind.IdentifierToken) && names.Contains(token.ValueText)
+                    && MemberAround(token) is { } member)
                 {
-                    continue;
+                    yield return member;
                 }
-
-                if (member is GlobalStatementSyntax)
-                {
-                    members.Clear();
-                    members.Add(root);
-                    return members;
-                }
-
-                members.Add(member);
             }
-
-            return members;
         }
 
         /// <summary>
@@ -217,30 +225,18 @@ namespace Resurs.Analyzers.Infrastructure.Replay
             return false;
         }
 
-        /// <summary>As <see cref="MembersMentioning"/>, reading every token of every member.</summary>
-        private static List<SyntaxNode> MembersMentioningByTokens(SyntaxNode root, ICollection<string> names)
+        /// <summary>As <see cref="MentioningByText"/>, reading every token of every member.</summary>
+        private static IEnumerable<SyntaxNode> MentioningByTokens(SyntaxNode root, ICollection<string> names)
         {
-            var members = new List<SyntaxNode>();
             var declarations = root.DescendantNodes(node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax);
             foreach (var node in declarations)
             {
-                if (node is not MemberDeclarationSyntax member || member is BaseNamespaceDeclarationSyntax or BaseTypeDeclarationSyntax or DelegateDeclarationSyntax
-                    || !Mentions(member, names))
+                if (node is MemberDeclarationSyntax member && member is not (BaseNamespaceDeclarationSyntax or BaseTypeDeclarationSyntax or DelegateDeclarationSyntax)
+                    && Mentions(member, names))
                 {
-                    continue;
+                    yield return member;
                 }
-
-                if (member is GlobalStatementSyntax)
-                {
-                    members.Clear();
-                    members.Add(root);
-                    return members;
-                }
-
-                members.Add(member);
             }
-
-            return members;
         }
 
         private static bool Mentions(SyntaxNode node, ICollection<string> names)
