@@ -50,7 +50,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         [MethodImpl(Jit.Optimize)]
         public void FindAnchors(FileText file, List<int> positions)
         {
-            // Outside the lazy value, so that the threads that need the names share the search (it is no lock).
+            // Not inside the lazy value below: the threads that need the names share the search instead of waiting on a lock.
             pass.CollectDeclaredNames();
             var declaredNames = names.Value;
             positions.AddRange(AnchorsIn(file));
