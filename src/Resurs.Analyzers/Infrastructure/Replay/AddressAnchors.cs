@@ -65,14 +65,14 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         private static int VectorFind(string text, List<int> candidates)
         {
             var width = Vector<ushort>.Count;
-            var quote = Broadcast('"');
-            var zero = Broadcast('0');
-            var digitSpan = Broadcast((char)(':' - '0'));
-            var lowerCase = Broadcast((char)0x20);
-            var hexLetter = Broadcast('a');
-            var hexSpan = Broadcast((char)('f' - 'a'));
-            var i = Broadcast('I');
-            var p = Broadcast('P');
+            var quote = VectorText.Broadcast('"');
+            var zero = VectorText.Broadcast('0');
+            var digitSpan = VectorText.Broadcast((char)(':' - '0'));
+            var lowerCase = VectorText.Broadcast((char)0x20);
+            var hexLetter = VectorText.Broadcast('a');
+            var hexSpan = VectorText.Broadcast((char)('f' - 'a'));
+            var i = VectorText.Broadcast('I');
+            var p = VectorText.Broadcast('P');
 
             ref var origin = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(text.AsSpan()));
             var at = 0;
@@ -80,8 +80,8 @@ namespace Resurs.Analyzers.Infrastructure.Replay
             // Each step reads text[at .. at + 2 * width]: the characters and, shifted by one, the characters after each.
             for (var end = text.Length - (2 * width); at < end; at += 2 * width)
             {
-                var firsts = Vector.Narrow(Read(ref origin, at), Read(ref origin, at + width));
-                var seconds = Vector.Narrow(Read(ref origin, at + 1), Read(ref origin, at + 1 + width));
+                var firsts = Vector.Narrow(VectorText.Read(ref origin, at), VectorText.Read(ref origin, at + width));
+                var seconds = Vector.Narrow(VectorText.Read(ref origin, at + 1), VectorText.Read(ref origin, at + 1 + width));
                 var digit = seconds - zero;
                 var hex = (seconds | lowerCase) - hexLetter;
                 var found = (Vector.Equals(firsts, quote) & (Vector.Equals(Vector.Min(digit, digitSpan), digit) | Vector.Equals(Vector.Min(hex, hexSpan), hex)))
@@ -95,13 +95,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
             return at;
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector<ushort> Read(ref byte origin, int at) =>
-            Unsafe.ReadUnaligned<Vector<ushort>>(ref Unsafe.Add(ref origin, at * sizeof(char)));
-
-        private static Vector<byte> Broadcast(char c) => new Vector<byte>((byte)c);
-
-        /// <summary>Adds <paramref name="start"/> plus the index of every set lane of <paramref name="found"/> (<see cref="PairSearch.TakeLowestLane"/>).</summary>
+        /// <summary>Adds <paramref name="start"/> plus the index of every set lane of <paramref name="found"/> (<see cref="VectorText.TakeLowestLane"/>).</summary>
         private static void AddLanes(Vector<byte> found, int start, List<int> candidates)
         {
             var octets = Vector.AsVectorUInt64(found);
@@ -109,7 +103,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
             {
                 for (var bits = octets[element]; bits != 0;)
                 {
-                    candidates.Add(start + (element * 8) + PairSearch.TakeLowestLane(ref bits));
+                    candidates.Add(start + (element * 8) + VectorText.TakeLowestLane(ref bits));
                 }
             }
         }

@@ -9,10 +9,10 @@ namespace Resurs.Analyzers.Infrastructure.Replay
     /// <summary>
     /// A fixed set of words (the rules' text anchors, or the names of members declared with a URL) searched for in a file
     /// all at once (<see cref="PairSearch"/>; a word of one character gets its own ordinal search, and so does every word
-    /// on a machine without vector instructions or when the words would need too many pairs). Both ways give the same hits: for each word, its occurrences from
-    /// left to right, each search resuming after the previous hit, as <see cref="SourceAnchors.FindAll"/> finds them.
-    /// The cost of the one pass grows slowly with the number of words, where a search per word costs a full read of the
-    /// file each (docs/benchmark.md).
+    /// on a machine without vector instructions or when the words would need too many pairs). Both ways give the same
+    /// hits: for each word, its occurrences from left to right, each search resuming after the previous hit, as
+    /// <see cref="SourceAnchors.FindAll"/> finds them. The cost of the one pass grows slowly with the number of words,
+    /// where a search per word costs a full read of the file each (docs/benchmark.md).
     /// </summary>
     internal sealed class NeedleIndex
     {

@@ -68,7 +68,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
 
         private readonly string[] words;
 
-        /// <summary>Per pair, its two characters broadcast: first, second (as <see cref="Vector.Narrow(Vector{ushort}, Vector{ushort})"/> leaves them).</summary>
+        /// <summary>Per pair, its two characters broadcast: first, second (as <see cref="VectorText.Broadcast"/> makes them).</summary>
         private readonly Vector<byte>[] vectors;
 
         /// <summary>Per pair, its two characters exactly: first | second &lt;&lt; 16.</summary>
@@ -86,8 +86,8 @@ namespace Resurs.Analyzers.Infrastructure.Replay
             for (var i = 0; i < keys.Count; i++)
             {
                 this.members[i] = members[i].ToArray();
-                vectors[2 * i] = Broadcast((char)(keys[i] & 0xFFFF));
-                vectors[(2 * i) + 1] = Broadcast((char)(keys[i] >> 16));
+                vectors[2 * i] = VectorText.Broadcast((char)(keys[i] & 0xFFFF));
+                vectors[(2 * i) + 1] = VectorText.Broadcast((char)(keys[i] >> 16));
             }
         }
 
@@ -177,8 +177,8 @@ namespace Resurs.Analyzers.Infrastructure.Replay
             var width = Vector<ushort>.Count;
             ref var origin = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(text.AsSpan()));
             ref var pairs = ref vectors[0];
-            var firsts = Vector.Narrow(Read(ref origin, at), Read(ref origin, at + width));
-            var seconds = Vector.Narrow(Read(ref origin, at + 1), Read(ref origin, at + 1 + width));
+            var firsts = Vector.Narrow(VectorText.Read(ref origin, at), VectorText.Read(ref origin, at + width));
+            var seconds = Vector.Narrow(VectorText.Read(ref origin, at + 1), VectorText.Read(ref origin, at + 1 + width));
             var found = Vector.Equals(firsts, pairs) & Vector.Equals(seconds, Unsafe.Add(ref pairs, 1));
             for (var i = 1; i < keys.Length; i++)
             {
@@ -191,26 +191,6 @@ namespace Resurs.Analyzers.Infrastructure.Replay
             }
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector<ushort> Read(ref byte origin, int at) =>
-            Unsafe.ReadUnaligned<Vector<ushort>>(ref Unsafe.Add(ref origin, at * sizeof(char)));
-
-        private static Vector<byte> Broadcast(char c) => Vector.Narrow(new Vector<ushort>(c), new Vector<ushort>(c));
-
-        /// <summary>
-        /// The lowest set lane of eight byte lanes of a vector compare's result (0 to 7), cleared from
-        /// <paramref name="bits"/>. A set lane is a whole byte, so the lowest set bit is bit 8 × lane, and multiplying that
-        /// bit by 0x0001020304050607 brings the lane's number to the top byte. Lane order is memory order on the
-        /// little-endian machines the vector loops run on.
-        /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        internal static int TakeLowestLane(ref ulong bits)
-        {
-            var lane = (int)(((bits & (0UL - bits)) * 0x0001020304050607UL) >> 56);
-            bits &= ~(0xFFUL << (lane * 8));
-            return lane;
-        }
-
         /// <summary>Checks the place of every set lane of <paramref name="found"/> from <paramref name="from"/> on, and only those.</summary>
         [MethodImpl(Jit.Optimize)]
         private void CheckLanes(string text, Vector<byte> found, int start, int from, ref List<int>?[]? hits)
@@ -220,7 +200,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
             {
                 for (var bits = octets[element]; bits != 0;)
                 {
-                    var at = start + (element * 8) + TakeLowestLane(ref bits);
+                    var at = start + (element * 8) + VectorText.TakeLowestLane(ref bits);
                     if (at >= from)
                     {
                         Check(text, at, ref hits);
