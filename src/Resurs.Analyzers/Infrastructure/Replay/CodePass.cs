@@ -44,7 +44,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         private readonly Lazy<NeedleIndex> wordIndex;
         private readonly Lazy<NeedleIndex?> nameIndex;
         private readonly Func<NeedleIndex?> names;
-        private readonly PerFile<List<int>?[]> searched;
+        private readonly PerFile<FileText> opened;
         private readonly List<DeclaredValues> declared = new List<DeclaredValues>();
         private readonly ManualResetEventSlim declaredDone;
         private int declaredTaken = -1;
@@ -61,7 +61,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
             this.start = start;
             Compilation = start.Compilation;
             Files = new FileIndex(start.Compilation);
-            searched = new PerFile<List<int>?[]>(Files);
+            opened = new PerFile<FileText>(Files);
             Options = start.Options;
             Types = WellKnownTypes.Create(start.Compilation);
             policy = new Lazy<AnalysisPolicy>(() => AnalysisPolicy.Create(start.Compilation, start.Options), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -69,7 +69,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
             wordIndex = new Lazy<NeedleIndex>(() => new NeedleIndex(words, searches: searches), LazyThreadSafetyMode.ExecutionAndPublication);
             nameIndex = new Lazy<NeedleIndex?>(MakeNameIndex, LazyThreadSafetyMode.ExecutionAndPublication);
             names = () => nameIndex.Value;
-            declaredDone = new ManualResetEventSlim(Files.Count == 0);
+            declaredDone = new ManualResetEventSlim(false);
         }
 
         public Compilation Compilation { get; }
@@ -158,16 +158,14 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         public void Names(Func<IReadOnlyList<string>> names) => nameSources.Add(names);
 
         /// <summary>
-        /// The text of <paramref name="tree"/> for the anchor searches, with the declared words' hits when the file was
-        /// searched already (<see cref="Keep"/>).
+        /// The text of <paramref name="tree"/> for the anchor searches: the one opened for the file ahead of its own turn
+        /// (<see cref="Keep"/>), with what was found in it then, or a new one.
         /// </summary>
-        public FileText Open(SyntaxTree tree, CancellationToken cancellationToken)
-        {
-            return new FileText(tree, SourceAnchors.Text(tree, cancellationToken), wordIndex.Value, searched.Take(tree), names);
-        }
+        public FileText Open(SyntaxTree tree, CancellationToken cancellationToken) =>
+            opened.Take(tree) ?? new FileText(tree, SourceAnchors.Text(tree, cancellationToken), wordIndex.Value, names);
 
-        /// <summary>Keeps the words' hits of a file searched ahead of its own turn (a compilation-wide search), for <see cref="Open"/>.</summary>
-        public void Keep(FileText file) => searched.Set(file.Tree, file.WordHits);
+        /// <summary>Keeps the text of a file opened ahead of its own turn (a compilation-wide search), for <see cref="Open"/>.</summary>
+        public void Keep(FileText file) => opened.Set(file.Tree, file);
 
         /// <summary>Adds a rule's values to the compilation-wide search (<see cref="CollectDeclaredNames"/>).</summary>
         public void Declare(DeclaredValues values) => declared.Add(values);
@@ -189,6 +187,12 @@ namespace Resurs.Analyzers.Infrastructure.Replay
             }
 
             var trees = Files.Trees;
+            if (trees.Count == 0)
+            {
+                declaredDone.Set();
+                return;
+            }
+
             for (var next = Interlocked.Increment(ref declaredTaken); next < trees.Count; next = Interlocked.Increment(ref declaredTaken))
             {
                 try

@@ -22,14 +22,12 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         private Dictionary<string, List<int>>? others;
 
         /// <param name="words">The words searched for together, if any.</param>
-        /// <param name="wordHits">Their hits, when the file was already searched (<see cref="NeedleIndex.Scan"/>).</param>
         /// <param name="names">The names searched for together, made on first use.</param>
-        public FileText(SyntaxTree tree, string text, NeedleIndex? words = null, List<int>?[]? wordHits = null, Func<NeedleIndex?>? names = null)
+        public FileText(SyntaxTree tree, string text, NeedleIndex? words = null, Func<NeedleIndex?>? names = null)
         {
             Tree = tree;
             Text = text;
             this.words = words;
-            this.wordHits = wordHits;
             this.names = names;
         }
 
@@ -38,7 +36,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         public string Text { get; }
 
         /// <summary>The hits of the declared words, searching the file for all of them on first use.</summary>
-        internal List<int>?[] WordHits => wordHits ??= words?.Scan(Text) ?? Array.Empty<List<int>?>();
+        private List<int>?[] WordHits => wordHits ??= words?.Scan(Text) ?? Array.Empty<List<int>?>();
 
         /// <summary>Whether one of the declared words numbered <paramref name="ids"/> (<see cref="NeedleIndex.IdsOf"/>) occurs in the file.</summary>
         public bool FoundAny(int[] ids)
