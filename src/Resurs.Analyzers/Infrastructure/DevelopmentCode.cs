@@ -1,7 +1,9 @@
 using System;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Resurs.Analyzers.Infrastructure.Replay;
 
 namespace Resurs.Analyzers.Infrastructure
 {
@@ -75,7 +77,7 @@ namespace Resurs.Analyzers.Infrastructure
 
         private static bool IsInsideDebugDirective(SyntaxNode node)
         {
-            if (node.SyntaxTree.GetRoot() is not CSharpSyntaxNode root || !root.ContainsDirectives)
+            if (node.SyntaxTree.GetRoot() is not CSharpSyntaxNode root || !root.ContainsDirectives || !MayNameDebug(node.SyntaxTree))
             {
                 return false;
             }
@@ -107,6 +109,17 @@ namespace Resurs.Analyzers.Infrastructure
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// Whether the file's text spells DEBUG, or may write an identifier with a Unicode escape or a formatting character
+        /// (<see cref="SourceAnchors.MaySpellIdentifiersOtherwise"/>). A file that does neither has no <c>#if DEBUG</c>, and
+        /// the walk over its directives, which reads every token before the node, is skipped.
+        /// </summary>
+        private static bool MayNameDebug(SyntaxTree tree)
+        {
+            var text = SourceAnchors.Text(tree, CancellationToken.None);
+            return text.IndexOf("DEBUG", StringComparison.Ordinal) >= 0 || SourceAnchors.MaySpellIdentifiersOtherwise(text);
         }
 
         private static bool MentionsDebug(ExpressionSyntax condition) =>

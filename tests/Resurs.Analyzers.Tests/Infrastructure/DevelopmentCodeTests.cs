@@ -23,6 +23,9 @@ namespace Resurs.Analyzers.Tests.Infrastructure
         [InlineData("#if RELEASE\n Use(\"x\");\n#else\n Use(\"MARK\");\n#endif", false)]
         [InlineData("#if DEBUG\n#endif\n Use(\"MARK\");", false)]
         [InlineData("#if NET8_0\n Use(\"MARK\");\n#endif", false)]
+        [InlineData("#if DEB\\u0055G\n Use(\"MARK\");\n#endif", true)]
+        [InlineData("#if (NET8_0 && DEBUG)\n Use(\"MARK\");\n#endif", true)]
+        [InlineData("#if NET8_0\n#if DEBUG\n#endif\n Use(\"MARK\");\n#endif", false)]
         public void Recognises_development_only_code(string body, bool expected)
         {
             var source = "class C { void M(dynamic env, dynamic app, bool verbose, bool force) {\n" + body + "\n} void Use(string s) { } }";

@@ -211,7 +211,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
 
         /// <summary>Whether an identifier in <paramref name="text"/> may be written with a Unicode escape or hold a formatting character, which its name does not.</summary>
         [MethodImpl(Jit.Optimize)]
-        private static bool MaySpellIdentifiersOtherwise(string text)
+        internal static bool MaySpellIdentifiersOtherwise(string text)
         {
             for (var i = 0; i < text.Length; i++)
             {
