@@ -140,5 +140,30 @@ namespace Shop
             SourceAnchors.AddHits(Shop, word, hits);
             return hits;
         }
+
+        /// <summary>
+        /// An escape or a formatting character is seen wherever it stands: in the screened stretches, across the edge of
+        /// one (the "u" of an escape in the next stretch), and in the tail after the last whole stretch; a plain escape
+        /// such as \n and a non-ASCII letter are not.
+        /// </summary>
+        [Theory]
+        [InlineData("\\u0041", true)]
+        [InlineData("\\U00000041", true)]
+        [InlineData("\u200B", true)]
+        [InlineData("\\n", false)]
+        [InlineData("\u00E5", false)]
+        public void Finds_escapes_and_formatting_characters_at_any_position(string mark, bool expected)
+        {
+            for (var length = 1; length <= 80; length++)
+            {
+                for (var at = 0; at + mark.Length <= length; at++)
+                {
+                    var text = new string('x', at) + mark + new string('y', length - at - mark.Length);
+                    Assert.True(expected == SourceAnchors.MaySpellIdentifiersOtherwise(text), $"'{mark}' at {at} of {length}");
+                }
+            }
+
+            Assert.False(SourceAnchors.MaySpellIdentifiersOtherwise(new string('x', 100)));
+        }
     }
 }

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -209,11 +211,40 @@ namespace Resurs.Analyzers.Infrastructure.Replay
             return null;
         }
 
-        /// <summary>Whether an identifier in <paramref name="text"/> may be written with a Unicode escape or hold a formatting character, which its name does not.</summary>
+        /// <summary>
+        /// Whether an identifier in <paramref name="text"/> may be written with a Unicode escape or hold a formatting
+        /// character, which its name does not. Most source has neither a backslash nor a non-ASCII character in most
+        /// stretches, so the text is screened <see cref="Vector{T}.Count"/> characters at a time and only a stretch that
+        /// holds one is looked at character by character.
+        /// </summary>
         [MethodImpl(Jit.Optimize)]
         internal static bool MaySpellIdentifiersOtherwise(string text)
         {
-            for (var i = 0; i < text.Length; i++)
+            var at = 0;
+            if (Vector.IsHardwareAccelerated)
+            {
+                var width = Vector<ushort>.Count;
+                var backslash = new Vector<ushort>('\\');
+                var lastAscii = new Vector<ushort>(0x7F);
+                ref var origin = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(text.AsSpan()));
+                for (; at <= text.Length - width; at += width)
+                {
+                    var chars = VectorText.Read(ref origin, at);
+                    if ((Vector.Equals(chars, backslash) | Vector.GreaterThan(chars, lastAscii)) != Vector<ushort>.Zero
+                        && MaySpellIdentifiersOtherwise(text, at, at + width))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return MaySpellIdentifiersOtherwise(text, at, text.Length);
+        }
+
+        /// <summary>As <see cref="MaySpellIdentifiersOtherwise(string)"/>, for the characters from <paramref name="start"/> to <paramref name="end"/> (an escape may run past it).</summary>
+        private static bool MaySpellIdentifiersOtherwise(string text, int start, int end)
+        {
+            for (var i = start; i < end; i++)
             {
                 var c = text[i];
                 if (c == '\\' ? i + 1 < text.Length && (text[i + 1] == 'u' || text[i + 1] == 'U') : c >= 0x80 && char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format)
