@@ -52,6 +52,24 @@ public class BookPayment
     }"));
 
         [Fact]
+        public Task Url_patterns_in_regular_expressions_are_not_urls_and_schemes_from_holes_are() => Verify.VerifyAnalyzerAsync(Code(@"
+    static bool IsAbsolute(string value) =>
+        System.Text.RegularExpressions.Regex.IsMatch(value, @""^(https?)://[^/]+"") || System.Text.RegularExpressions.Regex.IsMatch(value, @""^\w*://|^[a-z]?://"");
+
+    static string Strip(string value) => System.Text.RegularExpressions.Regex.Replace(value, @""((^|\b)(\w*)://)"", string.Empty);
+
+    void M(BookingRequest r, string url, string host)
+    {
+        const string scheme = {|RES1004:""http""|};
+        if (IsAbsolute(url))
+        {
+            r.CallbackUrl = Strip(url);
+        }
+
+        r.FailUrl = $""{scheme}://{host}/resurs/fail"";
+    }"));
+
+        [Fact]
         public Task Framework_members_are_not_callbacks() => Verify.VerifyAnalyzerAsync(Code(@"
     void M()
     {

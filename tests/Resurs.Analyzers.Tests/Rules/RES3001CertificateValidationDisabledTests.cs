@@ -824,6 +824,37 @@ namespace Shop
 ", Verify.Diagnostic("RES3001").WithLocation(0).WithArguments("X509CertificateValidationMode.None", string.Empty));
 
         [Fact]
+        public Task Initializers_that_name_certificate_are_judged_on_their_own_member() => Verify.VerifyAnalyzerAsync(WcfStub + @"
+namespace Shop
+{
+    using System.Net.Http;
+    using System.ServiceModel.Security;
+
+    enum KeyProtection { Certificate, Password }
+
+    sealed class ResursSoapClient
+    {
+        // Each initializer names ""Certificate"": only its own field or property is replayed for it.
+        static readonly X509CertificateValidationMode Lenient = {|#0:X509CertificateValidationMode.None|};
+        static readonly KeyProtection Protection = KeyProtection.Certificate;
+
+        HttpClientHandler Handler { get; } = new HttpClientHandler
+        {
+            ServerCertificateCustomValidationCallback = {|#1:HttpClientHandler.DangerousAcceptAnyServerCertificateValidator|},
+        };
+
+        // Replayed for its own anchors; the field it reads was judged where it is written.
+        static void Configure(X509ServiceCertificateAuthentication authentication) => authentication.CertificateValidationMode = Lenient;
+
+        // Names nothing the rule anchors on, and holds nothing it reports.
+        static bool IsProtected() => Protection != KeyProtection.Password;
+    }
+}
+",
+            Verify.Diagnostic("RES3001").WithLocation(0).WithArguments("X509CertificateValidationMode.None", string.Empty),
+            Verify.Diagnostic("RES3001").WithLocation(1).WithArguments("HttpClientHandler.DangerousAcceptAnyServerCertificateValidator", string.Empty));
+
+        [Fact]
         public Task Fix_removes_legacy_and_wcf_settings() => Verify.VerifyCodeFixAsync(
             WcfStub + @"
 namespace Shop

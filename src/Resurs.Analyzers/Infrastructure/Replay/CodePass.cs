@@ -137,11 +137,14 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         /// </summary>
         public void Add(Func<ReplaySetup?> setup, params string[] anchors) => Add(setup, anchors, skipGeneratedCode: false);
 
-        /// <summary>As <see cref="Add(Func{ReplaySetup?}, string[])"/>; with <paramref name="skipGeneratedCode"/>, as <see cref="Add(Func{ReplaySetup?}, Action{FileText, List{int}}, bool, bool)"/>.</summary>
-        public void Add(Func<ReplaySetup?> setup, string[] anchors, bool skipGeneratedCode)
+        /// <summary>
+        /// As <see cref="Add(Func{ReplaySetup?}, string[])"/>; with <paramref name="skipGeneratedCode"/> and
+        /// <paramref name="membersOnly"/>, as <see cref="Add(Func{ReplaySetup?}, Action{FileText, List{int}}, bool, bool, string[], Func{ICollection{string}})"/>.
+        /// </summary>
+        public void Add(Func<ReplaySetup?> setup, string[] anchors, bool skipGeneratedCode, bool membersOnly = false)
         {
             Words(anchors);
-            Add(setup, (file, positions) => file.FindAll(anchors, positions), skipGeneratedCode: skipGeneratedCode, gate: anchors);
+            Add(setup, (file, positions) => file.FindAll(anchors, positions), membersOnly: membersOnly, skipGeneratedCode: skipGeneratedCode, gate: anchors);
         }
 
         /// <summary>
@@ -257,8 +260,9 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         {
             if (skipGeneratedCode && generatedCode is null)
             {
+                // The attribute's name is not a declared word: it is searched for on its own, only in the few files where
+                // such a rule has an anchor, instead of costing every file a pair in the shared search.
                 generatedCode = GeneratedCodeFilter.Create(Types);
-                Words(GeneratedCodeFilter.AttributeName);
             }
 
             registrations.Add(new Registration(

@@ -24,7 +24,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         /// <summary>
         /// Above this many pairs each word is searched for on its own (<c>string.IndexOf</c>, a read of the text per
         /// word) instead: every pair adds four vector operations to each step, so a long list of words that share no
-        /// pair would make every step slow. The rules declare 27 words, which take 13 pairs.
+        /// pair would make every step slow. The rules declare 27 words, which take 14 pairs.
         /// </summary>
         private const int MaxPairs = 40;
 

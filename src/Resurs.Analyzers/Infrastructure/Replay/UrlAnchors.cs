@@ -29,7 +29,8 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         }
     
         /// <summary>
-        /// URLs a callback rule could object to: any scheme but https, a port other than 443, a host that is an
+        /// URLs a callback rule could object to: any scheme but https (a "://" after the end of a regular-expression group
+        /// or quantifier has none, see <see cref="EndsPattern"/>), a port other than 443, a host that is an
         /// address, a single label, bracketed, or that the host verdicts call risky (not an ordinary public name), and
         /// any URL whose authority is not written right there (a hole, a format item, a concatenation). The many
         /// "https://www.example-shop.se/..." URLs of ordinary code are ruled out on their text alone.
@@ -61,7 +62,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
 
             if (separator - schemeStart != 5 || string.Compare(text, schemeStart, "https", 0, 5, StringComparison.OrdinalIgnoreCase) != 0)
             {
-                return true;
+                return schemeStart != separator || separator == 0 || !EndsPattern(text[separator - 1]);
             }
 
             var start = separator + 3;
@@ -151,6 +152,14 @@ namespace Resurs.Analyzers.Infrastructure.Replay
 
             return false;
         }
+
+        /// <summary>
+        /// True for a character that, written right before "://", leaves no scheme in any value the literal is part of:
+        /// the end of a group, a class or a quantifier in a regular expression ("(https?)://", "\w*://"). A URL's scheme
+        /// comes from a variable only through a hole or a concatenation, which put '}' or '"' there.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static bool EndsPattern(char c) => c is ')' or ']' or '*' or '?' or '|';
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static bool IsSchemeChar(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';

@@ -56,8 +56,10 @@ namespace Resurs.Analyzers.Rules.Certificates
 
             // The rest must be named where it is used: DangerousAcceptAnyServerCertificateValidator, an ICertificatePolicy
             // or X509CertificateValidator implementation, the WCF X509CertificateValidationMode and the callback
-            // properties judged by shape all spell "Certificate".
-            pass.Add(() => analysis.Value.Replay, "Certificate");
+            // properties judged by shape all spell "Certificate". Every handler reports at the operation that spells it
+            // and reads other members only through the semantic model, so an initializer that names "Certificate"
+            // replays its field or property alone (membersOnly), not the whole file.
+            pass.Add(() => analysis.Value.Replay, new[] { "Certificate" }, skipGeneratedCode: false, membersOnly: true);
         }
 
         /// <summary>
