@@ -18,6 +18,7 @@ namespace Resurs.Analyzers.Tests.Rules
         private const string Aws51 = "65,536 addresses that include the cloud callback IPs 51.21.32.255, 51.21.206.32 and 51.21.39.192";
         private const string Aws13 = "65,536 addresses that include the cloud callback IP 13.50.187.51";
         private const string Advice = "allowlist only Resurs's exact callback IPs";
+        private const string OtherListAdvice = "if this list is for Resurs's callbacks, allow only Resurs's exact callback IPs";
         private const string ProxyAdvice = "a trusted-proxy list should name only your own load balancers and proxies, since any host in it can set the caller's address with X-Forwarded-For";
 
         private static Task Run(string fileName, string content, params DiagnosticResult[] expected) =>
@@ -69,6 +70,41 @@ namespace Resurs.Analyzers.Tests.Rules
             var fixedText = await AdditionalFileFixes.ApplyAsync(
                 "appsettings.json", "{ \"IpFilter\": { \"AllowedRanges\": [ \"192.121.110.0/255.255.255.0\", \"51.21.0.0/255.255.0.0\" ] } }", "RES4001");
             Assert.Equal("{ \"IpFilter\": { \"AllowedRanges\": [ \"192.121.110.0/255.255.255.0\", \"51.21.32.255/255.255.255.255\", \"51.21.206.32/255.255.255.255\", \"51.21.39.192/255.255.255.255\" ] } }", fixedText);
+        }
+
+        [Fact]
+        public async Task Lists_not_tied_to_resurs_get_conditional_advice_and_no_fix()
+        {
+            await Run(
+                "appsettings.json",
+                @"{
+  ""AdminUi"": { ""AllowedIps"": [ ""10.0.0.0/8"", {|#0:""13.50.0.0/16""|} ] },
+  ""Resurs"": { ""AllowedIps"": [ {|#1:""13.50.0.0/16""|} ] }
+}",
+                Verify.Diagnostic("RES4001").WithLocation(0).WithArguments("13.50.0.0/16", Aws13, OtherListAdvice, ""),
+                Verify.Diagnostic("RES4001").WithLocation(1).WithArguments("13.50.0.0/16", Aws13, Advice, ""));
+            Assert.Null(await AdditionalFileFixes.TryApplyAsync("appsettings.json", "{ \"AdminUi\": { \"AllowedIps\": [ \"13.50.0.0/16\" ] } }", "RES4001"));
+
+            var adminSite = IpSecurity(@"      <ipSecurity allowUnlisted=""false"">
+        <add ipAddress=""13.50.0.0"" subnetMask=""{|#0:255.255.0.0|}"" allowed=""true"" />
+      </ipSecurity>");
+            await Run("web.config", adminSite, Verify.Diagnostic("RES4001").WithLocation(0).WithArguments("13.50.0.0/255.255.0.0", Aws13, OtherListAdvice, ""));
+            Assert.Null(await AdditionalFileFixes.TryApplyAsync("web.config", adminSite.Replace("{|#0:", string.Empty).Replace("|}", string.Empty), "RES4001"));
+
+            var callbackLocation = @"<configuration>
+  <location path=""api/resurs/callback"">
+    <system.webServer>
+      <security>
+        <ipSecurity allowUnlisted=""false"">
+          <add ipAddress=""13.50.0.0"" subnetMask=""{|#0:255.255.0.0|}"" allowed=""true"" />
+        </ipSecurity>
+      </security>
+    </system.webServer>
+  </location>
+</configuration>
+";
+            await Run("web.config", callbackLocation, Verify.Diagnostic("RES4001").WithLocation(0).WithArguments("13.50.0.0/255.255.0.0", Aws13, Advice, ""));
+            Assert.NotNull(await AdditionalFileFixes.TryApplyAsync("web.config", callbackLocation.Replace("{|#0:", string.Empty).Replace("|}", string.Empty), "RES4001"));
         }
 
         [Fact]

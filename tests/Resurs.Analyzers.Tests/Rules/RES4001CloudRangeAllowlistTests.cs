@@ -15,7 +15,11 @@ namespace Resurs.Analyzers.Tests.Rules
         private const string Aws51 = "65,536 addresses that include the cloud callback IPs 51.21.32.255, 51.21.206.32 and 51.21.39.192";
         private const string Aws13 = "65,536 addresses that include the cloud callback IP 13.50.187.51";
         private const string Advice = "allowlist only Resurs's exact callback IPs";
+        private const string OtherListAdvice = "if this list is for Resurs's callbacks, allow only Resurs's exact callback IPs";
         private const string ProxyAdvice = "a trusted-proxy list should name only your own load balancers and proxies, since any host in it can set the caller's address with X-Forwarded-For";
+
+        /// <summary>The source with its numbered markers (<c>{|#0:</c>) turned into RES4001 markup, for a fix test.</summary>
+        private static string Flagged(string source) => System.Text.RegularExpressions.Regex.Replace(source, @"\{\|#\d+:", "{|RES4001:");
 
         private static string Code(string body) => @"
 using System;
@@ -63,9 +67,11 @@ class Filter
 
         [Fact]
         public Task Zero_prefixes_are_reported_in_allow_contexts() => Verify.VerifyAnalyzerAsync(
-            Code(@"    string[] TrustedNetworks = { {|#0:""0.0.0.0/0""|}, {|#1:""::/0""|} };"),
-            Verify.Diagnostic("RES4001").WithLocation(0).WithArguments("0.0.0.0/0", "every IPv4 address", Advice),
-            Verify.Diagnostic("RES4001").WithLocation(1).WithArguments("::/0", "every IPv6 address", Advice));
+            Code(@"    string[] TrustedNetworks = { {|#0:""0.0.0.0/0""|}, {|#1:""::/0""|} };
+    string[] TrustedCallbackNetworks = { {|#2:""0.0.0.0/0""|} };"),
+            Verify.Diagnostic("RES4001").WithLocation(0).WithArguments("0.0.0.0/0", "every IPv4 address", OtherListAdvice),
+            Verify.Diagnostic("RES4001").WithLocation(1).WithArguments("::/0", "every IPv6 address", OtherListAdvice),
+            Verify.Diagnostic("RES4001").WithLocation(2).WithArguments("0.0.0.0/0", "every IPv4 address", Advice));
 
         [Fact]
         public Task Allow_contexts_are_recognised_by_name() => Verify.VerifyAnalyzerAsync(Code(@"
@@ -286,24 +292,24 @@ class Filter
         [Fact]
         public Task Fix_copies_network_elements_and_add_statements() => VerifyFixAsync(
             Code(@"
-    static readonly IPNetwork[] AllowedNetworks = { IPNetwork.Parse({|RES4001:""51.21.0.0/16""|}) };
-    static readonly List<AspNetIPNetwork> Trusted = new List<AspNetIPNetwork> { {|RES4001:new AspNetIPNetwork(IPAddress.Parse(""13.50.0.0""), 16)|} };
+    static readonly IPNetwork[] AllowedCallbackNetworks = { IPNetwork.Parse({|RES4001:""51.21.0.0/16""|}) };
+    static readonly List<AspNetIPNetwork> TrustedWebhookSources = new List<AspNetIPNetwork> { {|RES4001:new AspNetIPNetwork(IPAddress.Parse(""13.50.0.0""), 16)|} };
 
     void M()
     {
-        var allowed = new List<string>();
-        allowed.Add({|RES4001:@""51.20.0.0/15""|});
+        var resursAllowlist = new List<string>();
+        resursAllowlist.Add({|RES4001:@""51.20.0.0/15""|});
     }"),
             Code(@"
-    static readonly IPNetwork[] AllowedNetworks = {|RES4002:{ IPNetwork.Parse(""51.21.32.255/32""), IPNetwork.Parse(""51.21.206.32/32""), IPNetwork.Parse(""51.21.39.192/32"") }|};
-    static readonly List<AspNetIPNetwork> Trusted = new List<AspNetIPNetwork> { new AspNetIPNetwork(IPAddress.Parse(""13.50.187.51""), 32) };
+    static readonly IPNetwork[] AllowedCallbackNetworks = {|RES4002:{ IPNetwork.Parse(""51.21.32.255/32""), IPNetwork.Parse(""51.21.206.32/32""), IPNetwork.Parse(""51.21.39.192/32"") }|};
+    static readonly List<AspNetIPNetwork> TrustedWebhookSources = new List<AspNetIPNetwork> { new AspNetIPNetwork(IPAddress.Parse(""13.50.187.51""), 32) };
 
     void M()
     {
-        var allowed = {|RES4002:new List<string>()|};
-        allowed.Add(@""51.21.32.255/32"");
-        allowed.Add(@""51.21.206.32/32"");
-        allowed.Add(@""51.21.39.192/32"");
+        var resursAllowlist = {|RES4002:new List<string>()|};
+        resursAllowlist.Add(@""51.21.32.255/32"");
+        resursAllowlist.Add(@""51.21.206.32/32"");
+        resursAllowlist.Add(@""51.21.39.192/32"");
     }"),
             EquivalenceKeys.AllowExactCallbackIps);
 
@@ -315,8 +321,8 @@ class Filter
 
         [Fact]
         public Task Fix_inside_a_split_literal_with_one_range() => VerifyFixAsync(
-            Code(@"    static readonly string[] TrustedSources = ""{|RES4001:51.21.0.0/16|}"".Split(',');"),
-            Code(@"    static readonly string[] TrustedSources = {|RES4002:""51.21.32.255/32,51.21.206.32/32,51.21.39.192/32""|}.Split(',');"),
+            Code(@"    static readonly string[] TrustedCallbackSources = ""{|RES4001:51.21.0.0/16|}"".Split(',');"),
+            Code(@"    static readonly string[] TrustedCallbackSources = {|RES4002:""51.21.32.255/32,51.21.206.32/32,51.21.39.192/32""|}.Split(',');"),
             EquivalenceKeys.AllowExactCallbackIps);
 
         [Fact]
@@ -334,6 +340,34 @@ class Filter
     const string ResursCloud = ""13.50.187.51/32"";
     string AllowedRange = {|RES4001:""51.21.0.0/16""|};"),
             EquivalenceKeys.AllowExactCallbackIps);
+
+        /// <summary>
+        /// An allowlist nothing ties to Resurs (an admin UI's, a partner's) keeps its finding, but the advice is
+        /// conditional and there is no fix: putting Resurs's addresses in place of its range would lock its own users out
+        /// and let Resurs in. A name that says Resurs, callback or webhook, or an entry that admits a callback IP without
+        /// being a cloud-wide range (the IP itself, Resurs's own /24), ties it to Resurs.
+        /// </summary>
+        [Fact]
+        public Task Allowlists_not_tied_to_resurs_get_conditional_advice_and_no_fix()
+        {
+            var source = Code(@"
+    public static readonly string[] AdminAllowedIps = { ""10.0.0.0/8"", {|#0:""13.0.0.0/8""|} };
+    public static readonly string[] PartnerAllowlist = { {|#1:""51.21.0.0/16""|}, ""10.1.0.0/16"" };");
+            return Task.WhenAll(
+                Verify.VerifyAnalyzerAsync(
+                    source,
+                    Verify.Diagnostic("RES4001").WithLocation(0).WithArguments("13.0.0.0/8", "16,777,216 addresses that include the cloud callback IP 13.50.187.51", OtherListAdvice),
+                    Verify.Diagnostic("RES4001").WithLocation(1).WithArguments("51.21.0.0/16", "65,536 addresses that include the cloud callback IPs 51.21.32.255, 51.21.206.32 and 51.21.39.192", OtherListAdvice)),
+                VerifyFixAsync(Flagged(source), Flagged(source), EquivalenceKeys.AllowExactCallbackIps));
+        }
+
+        [Fact]
+        public Task Lists_tied_to_resurs_by_name_or_entry_get_the_callback_advice() => Verify.VerifyAnalyzerAsync(
+            Code(@"
+    static readonly string[] AllowedWebhookSources = { {|#0:""13.50.0.0/16""|} };
+    static readonly string[] AdminAllowedIps = { ""192.121.110.0/24"", {|#1:""13.50.0.0/16""|} };"),
+            Verify.Diagnostic("RES4001").WithLocation(0).WithArguments("13.50.0.0/16", "65,536 addresses that include the cloud callback IP 13.50.187.51", Advice),
+            Verify.Diagnostic("RES4001").WithLocation(1).WithArguments("13.50.0.0/16", "65,536 addresses that include the cloud callback IP 13.50.187.51", Advice));
 
         [Fact]
         public Task No_fix_in_forwarded_headers_trust_lists()

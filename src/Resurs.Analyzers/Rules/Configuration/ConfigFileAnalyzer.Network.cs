@@ -110,11 +110,28 @@ namespace Resurs.Analyzers.Rules.Configuration
                         continue;
                     }
 
-                    CheckIpSecurityEntries(entries, hasUnlisted ? unlisted.Span : null);
+                    CheckIpSecurityEntries(entries, hasUnlisted ? unlisted.Span : null, LocationPath(elements, i));
                 }
             }
 
-            private void CheckIpSecurityEntries(List<IpSecurityEntry> entries, TextSpan? allowUnlisted)
+            /// <summary>The <c>path</c> of the <c>&lt;location&gt;</c> element around <paramref name="index"/>'s element, or empty.</summary>
+            private static string LocationPath(List<XmlConfigElement> elements, int index)
+            {
+                var path = elements[index].Path;
+                for (var i = index - 1; i >= 0; i--)
+                {
+                    var candidate = elements[i];
+                    if (candidate.Path.EndsWith("location", StringComparison.Ordinal)
+                        && path.StartsWith(candidate.Path + "/", StringComparison.Ordinal))
+                    {
+                        return candidate.Attributes.TryGetValue("path", out var location) ? location.Value : string.Empty;
+                    }
+                }
+
+                return string.Empty;
+            }
+
+            private void CheckIpSecurityEntries(List<IpSecurityEntry> entries, TextSpan? allowUnlisted, string locationPath)
             {
                 if (entries.Count == 0)
                 {
@@ -124,6 +141,9 @@ namespace Resurs.Analyzers.Rules.Configuration
                 var callbackIps = policy.Read(ResursOptions.CallbackIps, RuleIds.CloudRangeAllowlisted, file);
                 var cloudIps = ResursNetworks.CloudIps(callbackIps);
                 var cidrs = entries.ConvertAll(entry => entry.Cidr);
+
+                // A <location path="resurs/callback"> or a callback IP among the entries ties the section to Resurs.
+                var aboutResurs = AllowlistJudge.IsAboutResurs(new[] { locationPath.Replace('/', ' ') }, cidrs, callbackIps);
                 foreach (var entry in entries)
                 {
                     if (AllowlistJudge.CloudRange(entry.Cidr, cloudIps) is not { } cloud)
@@ -131,7 +151,7 @@ namespace Resurs.Analyzers.Rules.Configuration
                         continue;
                     }
 
-                    var arguments = new[] { entry.Display, AllowlistJudge.Admits(entry.Cidr, cloud), AllowlistJudge.AllowlistAdvice };
+                    var arguments = new[] { entry.Display, AllowlistJudge.Admits(entry.Cidr, cloud), AllowlistJudge.Advice(trustedProxies: false, aboutResurs) };
                     var values = new List<IPValue>();
                     foreach (var ip in callbackIps)
                     {
@@ -144,7 +164,7 @@ namespace Resurs.Analyzers.Rules.Configuration
                     var title = values.Count == 0
                         ? "Remove " + entry.Display + "; its callback IPs are already listed"
                         : "Allow only " + Prose.JoinAnd(values.ConvertAll(ip => ip.ToString()));
-                    if (ElementEdit(entry, values, replace: true) is { } edit)
+                    if (aboutResurs && ElementEdit(entry, values, replace: true) is { } edit)
                     {
                         ReportEdit(Descriptors.RES4001, entry.MaskSpan ?? entry.AddressSpan, edit.Span, edit.Text, title, arguments);
                     }

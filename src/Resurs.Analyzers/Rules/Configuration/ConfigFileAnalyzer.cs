@@ -469,13 +469,14 @@ namespace Resurs.Analyzers.Rules.Configuration
                 }
 
                 var list = new ListText(text!, entries, elements, IsAppSettings(fileName));
+                var aboutResurs = AllowlistJudge.IsAboutResurs(path, cidrs, callbackIps);
                 for (var i = 0; i < entries.Count; i++)
                 {
                     var entry = entries[i];
                     if (AllowlistJudge.CloudRange(entry.Item.Cidr, cloudIps) is { } cloud)
                     {
-                        var arguments = new[] { entry.Text, AllowlistJudge.Admits(entry.Item.Cidr, cloud), AllowlistJudge.AllowlistAdvice };
-                        if (list.ReplaceRange(i, callbackIps) is { } fix)
+                        var arguments = new[] { entry.Text, AllowlistJudge.Admits(entry.Item.Cidr, cloud), AllowlistJudge.Advice(trustedProxies: false, aboutResurs) };
+                        if (aboutResurs && list.ReplaceRange(i, callbackIps) is { } fix)
                         {
                             ReportEdit(Descriptors.RES4001, entry.Span, fix.Edit, fix.Replace, fix.Title, arguments);
                         }

@@ -329,6 +329,7 @@ namespace Resurs.Analyzers.Rules.Network
                 }
 
                 var cloudIps = ResursNetworks.CloudIps(callbackIps);
+                var aboutResurs = !container.Forwarded && AllowlistJudge.IsAboutResurs(container.Names, container.Entries.Select(e => e.Cidr), callbackIps);
                 var present = new HashSet<IPValue>(container.Entries.Where(e => e.Cidr.IsSingleAddress).Select(e => e.Cidr.Network));
                 var claimed = new HashSet<IPValue>();
                 foreach (var entry in container.Entries)
@@ -346,8 +347,8 @@ namespace Resurs.Analyzers.Rules.Network
                     }
 
                     var admits = AllowlistJudge.Admits(entry.Cidr, cloud);
-                    var properties = container.Forwarded ? null : CloudRangeFix(container, entry, values);
-                    Report(context, Descriptors.RES4001, entry.Tree, entry.ReportSpan, properties, entry.Display, admits, AllowlistJudge.Advice(container.Forwarded));
+                    var properties = aboutResurs ? CloudRangeFix(container, entry, values) : null;
+                    Report(context, Descriptors.RES4001, entry.Tree, entry.ReportSpan, properties, entry.Display, admits, AllowlistJudge.Advice(container.Forwarded, aboutResurs));
                 }
             }
 

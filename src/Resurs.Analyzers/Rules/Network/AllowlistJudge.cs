@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Resurs.Analyzers.Infrastructure;
 using Resurs.Analyzers.Infrastructure.Net;
 
@@ -22,8 +23,41 @@ namespace Resurs.Analyzers.Rules.Network
         public const string ProxyAdvice =
             "a trusted-proxy list should name only your own load balancers and proxies, since any host in it can set the caller's address with X-Forwarded-For";
 
-        /// <summary>The advice for RES4001's message: proxies for a trusted-proxy list, exact callback IPs otherwise.</summary>
-        public static string Advice(bool trustedProxies) => trustedProxies ? ProxyAdvice : AllowlistAdvice;
+        /// <summary>
+        /// The RES4001 advice for an allowlist that nothing ties to Resurs (<see cref="IsAboutResurs"/>): an admin or
+        /// partner list with a cloud-wide range admits every tenant of that cloud, but replacing the range with Resurs's
+        /// addresses would be wrong for it, so the advice is conditional and there is no fix.
+        /// </summary>
+        public const string OtherListAdvice = "if this list is for Resurs's callbacks, allow only Resurs's exact callback IPs";
+
+        /// <summary>The advice for RES4001's message: proxies for a trusted-proxy list, exact callback IPs for a Resurs list, conditional otherwise.</summary>
+        public static string Advice(bool trustedProxies, bool aboutResurs) =>
+            trustedProxies ? ProxyAdvice : aboutResurs ? AllowlistAdvice : OtherListAdvice;
+
+        /// <summary>
+        /// Whether an allowlist is Resurs's callback allowlist, so RES4001's fix may put Resurs's addresses in place of a
+        /// range: a name around it says so (<see cref="NetworkNames.SayResurs"/>), or one of its entries admits a callback
+        /// IP without being a cloud-wide range (the IP itself, or Resurs's own 192.121.110.0/24). Any other allowlist keeps
+        /// its finding, with <see cref="OtherListAdvice"/> and no fix.
+        /// </summary>
+        public static bool IsAboutResurs(IEnumerable<string> names, IEnumerable<Cidr> entries, ImmutableArray<IPValue> callbackIps)
+        {
+            if (NetworkNames.SayResurs(names))
+            {
+                return true;
+            }
+
+            var cloudIps = ResursNetworks.CloudIps(callbackIps);
+            foreach (var entry in entries)
+            {
+                if (CloudRange(entry, cloudIps) is null && callbackIps.Any(entry.Contains))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>
         /// Whether a trusted-proxy list's entry is reported as RES4001: a cloud-wide range is, but <c>0.0.0.0/0</c> or

@@ -38,6 +38,9 @@ namespace Resurs.Analyzers.Rules.Network
             "untrusted", "suspicious", "abuse",
         });
 
+        /// <summary>Words that tie a list to Resurs's callbacks, not just to allowing something.</summary>
+        private static readonly Phrases ResursPhrases = new Phrases(new[] { "resurs", "callback", "call back", "webhook", "web hook" });
+
         /// <summary>Answers per name; one instance per compilation, since the same names recur in every member.</summary>
         private readonly ConcurrentDictionary<string, ListPurpose> cache = new ConcurrentDictionary<string, ListPurpose>(StringComparer.Ordinal);
 
@@ -62,6 +65,23 @@ namespace Resurs.Analyzers.Rules.Network
             }
 
             return allow ? ListPurpose.Allow : ListPurpose.Neutral;
+        }
+
+        /// <summary>
+        /// Whether one of <paramref name="names"/> ties the list to Resurs's callbacks (<c>ResursCallbackIps</c>,
+        /// <c>WebhookAllowlist</c>, a key under <c>Resurs</c>). "Allowed" alone says a list lets something in, not what.
+        /// </summary>
+        public static bool SayResurs(IEnumerable<string> names)
+        {
+            foreach (var name in names)
+            {
+                if (name.Length > 0 && ResursPhrases.Matches(Phrases.Words(name)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>True when the words of <paramref name="name"/> contain one of <paramref name="words"/>.</summary>
