@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.IO;
 using System.Linq;
 using System.Net;
@@ -39,11 +40,15 @@ namespace Resurs.Tool
 
         public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
         {
-            var root = new RootCommand("Resurs Bank integration checks: doctor tests a live callback endpoint against Resurs's FAQ; scan runs the Resurs.Analyzers rules on code without adding the package.")
+            // A plain command named like the installed tool, not a RootCommand: a RootCommand's help names the entry
+            // assembly ("Resurs.Tool"), which is not what users type.
+            var root = new Command("resurs", "Resurs Bank integration checks: doctor tests a live callback endpoint against Resurs's FAQ; scan runs the Resurs.Analyzers rules on code without adding the package.")
             {
                 CreateDoctor(),
                 CreateScan(),
             };
+            root.Options.Add(new HelpOption());
+            root.Options.Add(new VersionOption());
             var parsed = root.Parse(args);
             if (parsed.Errors.Count > 0)
             {

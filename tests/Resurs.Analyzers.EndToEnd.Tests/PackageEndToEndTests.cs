@@ -152,6 +152,12 @@ public static class ResursClientFactory
             var none = consumer.Build("-p:ResursAnalysisMode=none");
             Assert.True(none.ExitCode == 0, none.ToString());
             Assert.DoesNotContain("RES20", none.Output);
+
+            // A misspelt mode is RES9001, so NoWarn and -warnaserror can name it, and the default mode applies.
+            var misspelt = consumer.Build("-p:ResursAnalysisMode=stict");
+            Assert.True(misspelt.ExitCode == 0, misspelt.ToString());
+            Assert.Contains("warning RES9001: Resurs.Analyzers: ResursAnalysisMode 'stict' is not known", misspelt.Output);
+            Assert.Contains("warning RES2001", misspelt.Output);
         }
 
         [Fact]

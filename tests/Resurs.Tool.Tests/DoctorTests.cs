@@ -83,6 +83,19 @@ namespace Resurs.Tool.Tests
             Assert.Equal("skip", checks["tcp"].Status);
         }
 
+        [Theory]
+        [InlineData("http://localhost:5000/resurs/callback", "Use a host name published in public DNS; localhost cannot be published there.")]
+        [InlineData("https://shop.example.se/resurs/callback", "Publish an A or AAAA record for shop.example.se in public DNS.")]
+        public async Task Dns_advice_for_a_missing_record_fits_the_name(string url, string advice)
+        {
+            var run = await Doctor(new FixedDns(), null, url, "--json");
+
+            var check = run.Checks()["dns"];
+            Assert.Equal("fail", check.Status);
+            Assert.Equal(advice, check.Advice);
+            Assert.Equal(1, run.ExitCode);
+        }
+
         [Fact]
         public async Task Unreachable_public_dns_exits_2()
         {
@@ -280,6 +293,20 @@ namespace Resurs.Tool.Tests
             Assert.Equal(2, run.ExitCode);
         }
 
+        [Theory]
+        [InlineData("--help", "resurs [command] [options]")]
+        [InlineData("doctor --help", "resurs doctor [<url>...] [options]")]
+        [InlineData("scan --help", "resurs scan [<target>] [options]")]
+        public async Task Help_names_the_command_users_type(string args, string usage)
+        {
+            var output = new StringWriter();
+            var code = await new ResursCli(output, new StringWriter()).RunAsync(args.Split(' '), CancellationToken.None);
+
+            Assert.Equal(0, code);
+            Assert.Contains(usage, output.ToString());
+            Assert.DoesNotContain("Resurs.Tool", output.ToString());
+        }
+
         [Fact]
         public async Task No_url_exits_2()
         {
@@ -327,13 +354,14 @@ namespace Resurs.Tool.Tests
                     result[check.GetProperty("id").GetString()!] = new CheckResultView(
                         check.GetProperty("status").GetString()!,
                         check.GetProperty("summary").GetString()!,
-                        check.GetProperty("details").EnumerateArray().Select(detail => detail.GetString()!).ToList());
+                        check.GetProperty("details").EnumerateArray().Select(detail => detail.GetString()!).ToList(),
+                        check.TryGetProperty("advice", out var advice) ? advice.GetString() : null);
                 }
 
                 return result;
             }
         }
 
-        private sealed record CheckResultView(string Status, string Summary, List<string> Details);
+        private sealed record CheckResultView(string Status, string Summary, List<string> Details, string? Advice);
     }
 }

@@ -152,6 +152,18 @@ namespace Resurs.Tool.Doctor
             return new CheckResult(CheckIds.Url, "URL", CheckStatus.Fail, problems[0]) { Details = problems.Skip(1).ToImmutableArray(), Faq = faq, Advice = advice };
         }
 
+        /// <summary>
+        /// What to do about a name public DNS does not know: publish a record for it, unless it is a name no public
+        /// record can exist for (localhost, a single label, an internal suffix) or a placeholder, which the URL check has
+        /// already explained.
+        /// </summary>
+        private static string PublicDnsAdvice(ParsedUrl url) => AnalyzerModel.ClassifyHost(url.Host, url.Bracketed, out _) switch
+        {
+            HostKind.InternalName => "Use a host name published in public DNS; " + url.Host + " cannot be published there.",
+            HostKind.Placeholder => "Replace the placeholder with the shop's real public host name.",
+            _ => "Publish an A or AAAA record for " + url.Host + " in public DNS.",
+        };
+
         /// <summary>2. The public resolvers know the name and every A/AAAA record is publicly routable.</summary>
         private async Task<(CheckResult Check, ImmutableArray<IPAddress> Addresses)> DnsCheckAsync(ParsedUrl url, CancellationToken cancellationToken)
         {
@@ -197,7 +209,7 @@ namespace Resurs.Tool.Doctor
                 {
                     Details = answer.Error is null ? ImmutableArray<string>.Empty : ImmutableArray.Create("public resolvers said: " + answer.Error),
                     Faq = Faq.PublicDns,
-                    Advice = "Publish an A or AAAA record for " + url.Host + " in public DNS.",
+                    Advice = PublicDnsAdvice(url),
                 }, ImmutableArray<IPAddress>.Empty);
             }
 

@@ -76,7 +76,7 @@ namespace Resurs.Tool.Scan
                 }
 
                 findings = await new FolderScanner(error.WriteLine).ScanAsync(target, request.Strict, cancellationToken).ConfigureAwait(false);
-                how = "folder, file by file against the SDK reference packs";
+                how = "folder, file by file against the SDK reference packs; values declared in another file are not followed, scan the project for those";
             }
             else
             {
