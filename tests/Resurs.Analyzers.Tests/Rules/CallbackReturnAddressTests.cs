@@ -64,6 +64,33 @@ class PaymentRequest
             Verify.Diagnostic("RES1004").WithLocation(1).WithMessage(
                 "'http://shop.nordicgear.se/cb' is used as a callback URL (callbacks.booked.url) over plain http; Resurs sends callbacks only over HTTPS on port 443"));
 
+        /// <summary>
+        /// A generic name ("NotificationServiceUrl", "DeliveryReportHook") in a mail, SMS or chat type or section is that
+        /// channel's address, even in a payments namespace; a specific name ("CallbackUrl") stays a callback anywhere.
+        /// </summary>
+        [Fact]
+        public async Task Notification_addresses_of_mail_sms_and_chat_services_are_not_callbacks()
+        {
+            await Verify.VerifyAnalyzerAsync(@"
+namespace Shop.Payments
+{
+    public class MailOptions { public string NotificationServiceUrl { get; set; } = ""http://localhost:8025""; }
+    public class SmsSettings { public string DeliveryReportHook { get; set; } = ""http://sms.shop.internal/hook""; }
+    public class PaymentOptions { public string NotificationUrl { get; set; } = {|RES1004:""http://shop.nordicgear.se/resurs/notification""|}; }
+    public class SmtpOptions { public string CallbackUrl { get; set; } = {|RES1004:""http://shop.nordicgear.se/resurs/cb""|}; }
+}
+");
+
+            var test = new ConfigVerify.Test("class Program { }");
+            test.TestState.AdditionalFiles.Add(("/0/appsettings.json", @"{
+  ""Payments"": {
+    ""Email"": { ""NotificationUrl"": ""http://localhost:8025"" },
+    ""NotificationUrl"": {|RES1004:""http://shop.nordicgear.se/resurs/notification""|}
+  }
+}"));
+            await test.RunAsync();
+        }
+
         [Fact]
         public Task Configuration_return_addresses_get_the_return_message()
         {

@@ -53,6 +53,17 @@ namespace Resurs.Analyzers.Rules.Callbacks
         });
 
         /// <summary>
+        /// Words of other channels a shop notifies or is notified through: a "notification" or "hook" URL of a mail, SMS or
+        /// chat service (MailHog's <c>http://localhost:8025</c> in <c>MailOptions.NotificationServiceUrl</c>) is not where
+        /// Resurs calls. They outweigh only the generic names; <c>SmtpOptions.CallbackUrl</c> is still a callback.
+        /// </summary>
+        private static readonly Phrases OtherChannelWords = new Phrases(new[]
+        {
+            "mail", "email", "e mail", "smtp", "sms", "text message", "push", "slack", "teams", "discord", "telegram", "twilio",
+            "sendgrid", "mailgun", "mailchimp",
+        });
+
+        /// <summary>
         /// Words of a customer's return address: where the browser is sent after the payment (success, back, fail URLs).
         /// A name that also says callback is a callback.
         /// </summary>
@@ -88,6 +99,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
             Payment = 4,
             SignIn = 8,
             ReturnAddress = 16,
+            OtherChannel = 32,
         }
 
         /// <summary>
@@ -152,7 +164,8 @@ namespace Resurs.Analyzers.Rules.Callbacks
 
         /// <summary>
         /// The verdict for a name and the names around it (its type, namespace, path or sections): a specific name, or a
-        /// generic one with a payment context around it; never with a sign-in word in the name or around it.
+        /// generic one with a payment context around it and no mail, SMS or chat word in it or around it; never with a
+        /// sign-in word in the name or around it.
         /// </summary>
         public bool IsCallbackIn(string name, IEnumerable<string> context)
         {
@@ -162,7 +175,9 @@ namespace Resurs.Analyzers.Rules.Callbacks
                 return false;
             }
 
-            var payment = (says & Says.Callback) != 0;
+            var specificName = (says & Says.Callback) != 0;
+            var payment = specificName;
+            var otherChannel = (says & Says.OtherChannel) != 0;
             foreach (var around in context)
             {
                 var aroundSays = Read(around);
@@ -172,9 +187,11 @@ namespace Resurs.Analyzers.Rules.Callbacks
                 }
 
                 payment |= (aroundSays & (Says.Payment | Says.Callback)) != 0;
+                otherChannel |= (aroundSays & Says.OtherChannel) != 0;
             }
 
-            return payment;
+            // A generic name ("NotificationUrl") in a mail, SMS or chat context is that channel's address.
+            return payment && (specificName || !otherChannel);
         }
 
         /// <summary>
@@ -264,6 +281,11 @@ namespace Resurs.Analyzers.Rules.Callbacks
             if (ReturnWords.Matches(words))
             {
                 says |= Says.ReturnAddress;
+            }
+
+            if (OtherChannelWords.Matches(words))
+            {
+                says |= Says.OtherChannel;
             }
 
             return says;
