@@ -65,8 +65,10 @@ class PaymentRequest
                 "'http://shop.nordicgear.se/cb' is used as a callback URL (callbacks.booked.url) over plain http; Resurs sends callbacks only over HTTPS on port 443"));
 
         /// <summary>
-        /// A generic name ("NotificationServiceUrl", "DeliveryReportHook") in a mail, SMS or chat type or section is that
-        /// channel's address, even in a payments namespace; a specific name ("CallbackUrl") stays a callback anywhere.
+        /// A generic name ("NotificationServiceUrl", "DeliveryReportHook") in a mail, SMS or chat options, settings or client
+        /// type, or configuration section, is that channel's address, even in a payments namespace; a specific name
+        /// ("CallbackUrl") stays a callback anywhere, "push" is a payment provider's word, and a method that mentions mail
+        /// (pay by link) does not make the payload it sends to Resurs a mail address.
         /// </summary>
         [Fact]
         public async Task Notification_addresses_of_mail_sms_and_chat_services_are_not_callbacks()
@@ -78,6 +80,11 @@ namespace Shop.Payments
     public class SmsSettings { public string DeliveryReportHook { get; set; } = ""http://sms.shop.internal/hook""; }
     public class PaymentOptions { public string NotificationUrl { get; set; } = {|RES1004:""http://shop.nordicgear.se/resurs/notification""|}; }
     public class SmtpOptions { public string CallbackUrl { get; set; } = {|RES1004:""http://shop.nordicgear.se/resurs/cb""|}; }
+    public class ResursOptions { public string PushNotificationUrl { get; set; } = {|RES1004:""http://shop.nordicgear.se/resurs/push""|}; }
+    public class PayByLink
+    {
+        public object SendPaymentLinkByEmail() => new { redirectionUrls = new { successUrl = {|RES1004:""http://shop.nordicgear.se/ok""|} } };
+    }
 }
 ");
 

@@ -352,12 +352,16 @@ class Filter
         {
             var source = Code(@"
     public static readonly string[] AdminAllowedIps = { ""10.0.0.0/8"", {|#0:""13.0.0.0/8""|} };
-    public static readonly string[] PartnerAllowlist = { {|#1:""51.21.0.0/16""|}, ""10.1.0.0/16"" };");
+    public static readonly string[] PartnerAllowlist = { {|#1:""51.21.0.0/16""|}, ""10.1.0.0/16"" };
+    public static readonly string[] KlarnaCallbackAllowlist = { {|#2:""13.48.0.0/13""|} };
+    public static readonly string[] OfficeAllowedRanges = { {|#3:""0.0.0.0/1""|}, ""128.0.0.0/1"" };");
             return Task.WhenAll(
                 Verify.VerifyAnalyzerAsync(
                     source,
                     Verify.Diagnostic("RES4001").WithLocation(0).WithArguments("13.0.0.0/8", "16,777,216 addresses that include the cloud callback IP 13.50.187.51", OtherListAdvice),
-                    Verify.Diagnostic("RES4001").WithLocation(1).WithArguments("51.21.0.0/16", "65,536 addresses that include the cloud callback IPs 51.21.32.255, 51.21.206.32 and 51.21.39.192", OtherListAdvice)),
+                    Verify.Diagnostic("RES4001").WithLocation(1).WithArguments("51.21.0.0/16", "65,536 addresses that include the cloud callback IPs 51.21.32.255, 51.21.206.32 and 51.21.39.192", OtherListAdvice),
+                    Verify.Diagnostic("RES4001").WithLocation(2).WithArguments("13.48.0.0/13", "524,288 addresses that include the cloud callback IP 13.50.187.51", OtherListAdvice),
+                    Verify.Diagnostic("RES4001").WithLocation(3).WithArguments("0.0.0.0/1", "2,147,483,648 addresses that include the cloud callback IPs 13.50.187.51, 51.21.32.255, 51.21.206.32 and 51.21.39.192", OtherListAdvice)),
                 VerifyFixAsync(Flagged(source), Flagged(source), EquivalenceKeys.AllowExactCallbackIps));
         }
 

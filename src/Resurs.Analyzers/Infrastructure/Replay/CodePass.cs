@@ -138,13 +138,13 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         public void Add(Func<ReplaySetup?> setup, params string[] anchors) => Add(setup, anchors, skipGeneratedCode: false);
 
         /// <summary>
-        /// As <see cref="Add(Func{ReplaySetup?}, string[])"/>; with <paramref name="skipGeneratedCode"/> and
-        /// <paramref name="membersOnly"/>, as <see cref="Add(Func{ReplaySetup?}, Action{FileText, List{int}}, bool, bool, string[], Func{ICollection{string}})"/>.
+        /// As <see cref="Add(Func{ReplaySetup?}, string[])"/>; with <paramref name="skipGeneratedCode"/>, as
+        /// <see cref="Add(Func{ReplaySetup?}, Action{FileText, List{int}}, bool, bool, string[], Func{ICollection{string}})"/>.
         /// </summary>
-        public void Add(Func<ReplaySetup?> setup, string[] anchors, bool skipGeneratedCode, bool membersOnly = false)
+        public void Add(Func<ReplaySetup?> setup, string[] anchors, bool skipGeneratedCode)
         {
             Words(anchors);
-            Add(setup, (file, positions) => file.FindAll(anchors, positions), membersOnly: membersOnly, skipGeneratedCode: skipGeneratedCode, gate: anchors);
+            Add(setup, (file, positions) => file.FindAll(anchors, positions), skipGeneratedCode: skipGeneratedCode, gate: anchors);
         }
 
         /// <summary>

@@ -55,13 +55,21 @@ namespace Resurs.Analyzers.Rules.Callbacks
         /// <summary>
         /// Words of other channels a shop notifies or is notified through: a "notification" or "hook" URL of a mail, SMS or
         /// chat service (MailHog's <c>http://localhost:8025</c> in <c>MailOptions.NotificationServiceUrl</c>) is not where
-        /// Resurs calls. They outweigh only the generic names; <c>SmtpOptions.CallbackUrl</c> is still a callback.
+        /// Resurs calls. They outweigh only the generic names; <c>SmtpOptions.CallbackUrl</c> is still a callback. Not
+        /// "push": payment providers call their callbacks that (a push URI).
         /// </summary>
         private static readonly Phrases OtherChannelWords = new Phrases(new[]
         {
-            "mail", "email", "e mail", "smtp", "sms", "text message", "push", "slack", "teams", "discord", "telegram", "twilio",
-            "sendgrid", "mailgun", "mailchimp",
+            "mail", "email", "e mail", "smtp", "sms", "slack", "discord", "telegram", "twilio", "sendgrid", "mailgun", "mailchimp",
         });
+
+        /// <summary>
+        /// The last words of a type that configures or talks to a channel (<c>MailOptions</c>, <c>SmtpClient</c>,
+        /// <c>EmailSettings</c>): only such a type, not a method or namespace that mentions mail, makes a generic name
+        /// around it that channel's (a <c>SendPaymentLinkByEmail</c> method still posts a real return address to Resurs).
+        /// </summary>
+        private static readonly ImmutableHashSet<string> ChannelTypeWords = ImmutableHashSet.Create(
+            StringComparer.Ordinal, "option", "options", "setting", "settings", "config", "configuration", "client", "sender", "service");
 
         /// <summary>
         /// Words of a customer's return address: where the browser is sent after the payment (success, back, fail URLs).
@@ -100,6 +108,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
             SignIn = 8,
             ReturnAddress = 16,
             OtherChannel = 32,
+            ChannelType = 64,
         }
 
         /// <summary>
@@ -167,7 +176,14 @@ namespace Resurs.Analyzers.Rules.Callbacks
         /// generic one with a payment context around it and no mail, SMS or chat word in it or around it; never with a
         /// sign-in word in the name or around it.
         /// </summary>
-        public bool IsCallbackIn(string name, IEnumerable<string> context)
+        public bool IsCallbackIn(string name, IEnumerable<string> context) => IsCallbackIn(name, context, sections: false);
+
+        /// <param name="sections">
+        /// True when <paramref name="context"/> holds configuration sections: then any section that names a channel makes a
+        /// generic key that channel's (<c>Payments:Email:NotificationUrl</c>); in code only an options, client or service
+        /// type does.
+        /// </param>
+        private bool IsCallbackIn(string name, IEnumerable<string> context, bool sections)
         {
             var says = Read(name);
             if ((says & Says.SignIn) != 0 || (says & (Says.Callback | Says.MaybeCallback)) == 0)
@@ -187,7 +203,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
                 }
 
                 payment |= (aroundSays & (Says.Payment | Says.Callback)) != 0;
-                otherChannel |= (aroundSays & Says.OtherChannel) != 0;
+                otherChannel |= (aroundSays & (sections ? Says.OtherChannel : Says.ChannelType)) != 0;
             }
 
             // A generic name ("NotificationUrl") in a mail, SMS or chat context is that channel's address.
@@ -233,7 +249,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
                 above.Add(path[i]);
             }
 
-            if (IsCallbackIn(path[leaf], above))
+            if (IsCallbackIn(path[leaf], above, sections: true))
             {
                 return true;
             }
@@ -248,7 +264,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
             {
                 if ((Read(path[i]) & (Says.Callback | Says.MaybeCallback)) != 0)
                 {
-                    return IsCallbackIn(path[i], above);
+                    return IsCallbackIn(path[i], above, sections: true);
                 }
             }
 
@@ -286,6 +302,10 @@ namespace Resurs.Analyzers.Rules.Callbacks
             if (OtherChannelWords.Matches(words))
             {
                 says |= Says.OtherChannel;
+                if (words.Count > 1 && ChannelTypeWords.Contains(words[words.Count - 1]))
+                {
+                    says |= Says.ChannelType;
+                }
             }
 
             return says;

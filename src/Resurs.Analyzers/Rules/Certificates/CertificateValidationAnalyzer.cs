@@ -56,10 +56,10 @@ namespace Resurs.Analyzers.Rules.Certificates
 
             // The rest must be named where it is used: DangerousAcceptAnyServerCertificateValidator, an ICertificatePolicy
             // or X509CertificateValidator implementation, the WCF X509CertificateValidationMode and the callback
-            // properties judged by shape all spell "Certificate". Every handler reports at the operation that spells it
-            // and reads other members only through the semantic model, so an initializer that names "Certificate"
-            // replays its field or property alone (membersOnly), not the whole file.
-            pass.Add(() => analysis.Value.Replay, new[] { "Certificate" }, skipGeneratedCode: false, membersOnly: true);
+            // properties judged by shape all spell "Certificate". An initializer that names it replays the whole file:
+            // a Validate override in a class that derives from X509CertificateValidator through a base class of its own
+            // need not spell it anywhere.
+            pass.Add(() => analysis.Value.Replay, "Certificate");
         }
 
         /// <summary>

@@ -37,8 +37,9 @@ namespace Resurs.Analyzers.Rules.Network
         /// <summary>
         /// Whether an allowlist is Resurs's callback allowlist, so RES4001's fix may put Resurs's addresses in place of a
         /// range: a name around it says so (<see cref="NetworkNames.SayResurs"/>), or one of its entries admits a callback
-        /// IP without being a cloud-wide range (the IP itself, or Resurs's own 192.121.110.0/24). Any other allowlist keeps
-        /// its finding, with <see cref="OtherListAdvice"/> and no fix.
+        /// IP without being a cloud-wide range: the IP itself, or a network no wider than a /24 (Resurs's own
+        /// 192.121.110.0/24; a /1 that happens to hold it says nothing). Any other allowlist keeps its finding, with
+        /// <see cref="OtherListAdvice"/> and no fix.
         /// </summary>
         public static bool IsAboutResurs(IEnumerable<string> names, IEnumerable<Cidr> entries, ImmutableArray<IPValue> callbackIps)
         {
@@ -50,7 +51,7 @@ namespace Resurs.Analyzers.Rules.Network
             var cloudIps = ResursNetworks.CloudIps(callbackIps);
             foreach (var entry in entries)
             {
-                if (CloudRange(entry, cloudIps) is null && callbackIps.Any(entry.Contains))
+                if (entry.PrefixLength >= entry.Network.Bits - 8 && CloudRange(entry, cloudIps) is null && callbackIps.Any(entry.Contains))
                 {
                     return true;
                 }

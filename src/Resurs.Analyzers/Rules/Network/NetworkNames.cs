@@ -41,6 +41,15 @@ namespace Resurs.Analyzers.Rules.Network
         /// <summary>Words that tie a list to Resurs's callbacks, not just to allowing something.</summary>
         private static readonly Phrases ResursPhrases = new Phrases(new[] { "resurs", "callback", "call back", "webhook", "web hook" });
 
+        /// <summary>Other payment providers: their callback allowlists are theirs, not Resurs's.</summary>
+        private static readonly Phrases OtherProviderPhrases = new Phrases(new[]
+        {
+            "klarna", "stripe", "adyen", "paypal", "mollie", "braintree", "swish", "svea", "qliro", "trustly", "payex", "bambora",
+            "worldpay", "vipps", "walley",
+        });
+
+        private static readonly Phrases ResursName = new Phrases(new[] { "resurs" });
+
         /// <summary>Answers per name; one instance per compilation, since the same names recur in every member.</summary>
         private readonly ConcurrentDictionary<string, ListPurpose> cache = new ConcurrentDictionary<string, ListPurpose>(StringComparer.Ordinal);
 
@@ -69,19 +78,32 @@ namespace Resurs.Analyzers.Rules.Network
 
         /// <summary>
         /// Whether one of <paramref name="names"/> ties the list to Resurs's callbacks (<c>ResursCallbackIps</c>,
-        /// <c>WebhookAllowlist</c>, a key under <c>Resurs</c>). "Allowed" alone says a list lets something in, not what.
+        /// <c>WebhookAllowlist</c>, a key under <c>Resurs</c>), and no other payment provider's name claims it
+        /// (<c>KlarnaWebhookAllowlist</c>). "Allowed" alone says a list lets something in, not what.
         /// </summary>
         public static bool SayResurs(IEnumerable<string> names)
         {
+            var callback = false;
+            var otherProvider = false;
             foreach (var name in names)
             {
-                if (name.Length > 0 && ResursPhrases.Matches(Phrases.Words(name)))
+                if (name.Length == 0)
+                {
+                    continue;
+                }
+
+                var words = Phrases.Words(name);
+                if (ResursName.Matches(words))
                 {
                     return true;
                 }
+
+                callback |= ResursPhrases.Matches(words);
+                otherProvider |= OtherProviderPhrases.Matches(words);
             }
 
-            return false;
+            // "Callback" or "webhook" next to another provider's name (Svea:CallbackAllowedRanges) is that provider's list.
+            return callback && !otherProvider;
         }
 
         /// <summary>True when the words of <paramref name="name"/> contain one of <paramref name="words"/>.</summary>
