@@ -824,7 +824,7 @@ namespace Shop
 ", Verify.Diagnostic("RES3001").WithLocation(0).WithArguments("X509CertificateValidationMode.None", string.Empty));
 
         [Fact]
-        public Task Initializers_that_name_certificate_are_judged_on_their_own_member() => Verify.VerifyAnalyzerAsync(WcfStub + @"
+        public Task Initializers_that_name_certificate_are_judged_and_look_alikes_are_not() => Verify.VerifyAnalyzerAsync(WcfStub + @"
 namespace Shop
 {
     using System.Net.Http;
@@ -834,7 +834,7 @@ namespace Shop
 
     sealed class ResursSoapClient
     {
-        // Each initializer names ""Certificate"": only its own field or property is replayed for it.
+        // Each initializer names ""Certificate"", which replays the file.
         static readonly X509CertificateValidationMode Lenient = {|#0:X509CertificateValidationMode.None|};
         static readonly KeyProtection Protection = KeyProtection.Certificate;
 
