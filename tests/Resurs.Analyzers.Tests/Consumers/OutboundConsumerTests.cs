@@ -81,6 +81,55 @@ namespace NordicGear.Resurs
             await test.RunAsync();
         }
 
+        /// <summary>
+        /// A library whose RestSharp, Refit, Flurl or gRPC package is not restored (or half-typed code): the calls are
+        /// invalid operations, recognised by their shape; other types and Resurs's names stay silent.
+        /// </summary>
+        [Fact]
+        public async Task Clients_whose_packages_are_not_restored_are_recognised_by_shape()
+        {
+            var test = new Verify.Test(@"
+namespace NordicGear.Resurs
+{
+    public static class Unrestored
+    {
+        public static object A() => new RestSharp.RestClient({|RES4004:""https://192.121.110.21/""|});
+        public static object B() => new RestClientOptions({|RES4004:""https://192.121.110.22/v2""|});
+        public static object C() => Refit.RestService.For<object>({|#0:""https://194.68.237.10/""|});
+        public static object D() => new Flurl.Http.FlurlClient({|RES4004:""https://91.198.202.7/""|});
+        public static object E() => Grpc.Net.Client.GrpcChannel.ForAddress({|RES4004:""https://194.68.237.11""|});
+        public static object F() => new RestSharp.RestClient(""https://merchant-api.resurs.com/"");
+        public static object G() => new Acme.RestClientFactory(""https://192.121.110.21/"");
+        public static object H() => Acme.Registry.For(""https://192.121.110.21/"");
+    }
+}
+");
+            test.CompilerDiagnostics = Microsoft.CodeAnalysis.Testing.CompilerDiagnostics.None;
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RES4004").WithLocation(0).WithArguments(
+                "https://194.68.237.10/", "194.68.237.10", "RestService.For<T>(…)", Resurs.Analyzers.Infrastructure.Net.ResursNetworks.FqdnList()));
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task A_refit_call_is_named_as_written()
+        {
+            var test = new Verify.Test(@"
+namespace NordicGear.Resurs
+{
+    public interface IMerchantApi { }
+
+    public static class Api
+    {
+        public static IMerchantApi Create() => Refit.RestService.For<IMerchantApi>({|#0:""https://194.68.237.10/""|});
+    }
+}
+");
+            test.TestState.Sources.Add(("ThirdParty.cs", ThirdParty));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RES4004").WithLocation(0).WithArguments(
+                "https://194.68.237.10/", "194.68.237.10", "RestService.For<T>(hostUrl)", Resurs.Analyzers.Infrastructure.Net.ResursNetworks.FqdnList()));
+            await test.RunAsync();
+        }
+
         [Fact]
         public async Task A_file_that_writes_no_address_is_still_judged_where_it_uses_one()
         {

@@ -43,7 +43,8 @@ namespace Resurs.Analyzers.Rules.Network
                 pass.Policy);
             return new ReplaySetup(new OperationReplay()
                 .On(analysis.AnalyzeAssignment, OperationKind.SimpleAssignment, OperationKind.CoalesceAssignment)
-                .On(analysis.AnalyzeCall, OperationKind.Invocation, OperationKind.ObjectCreation));
+                .On(analysis.AnalyzeCall, OperationKind.Invocation, OperationKind.ObjectCreation)
+                .On(analysis.AnalyzeUnresolvedCall, OperationKind.Invalid));
         }
 
         private sealed class CompilationAnalysis
@@ -99,7 +100,7 @@ namespace Resurs.Analyzers.Rules.Network
                         {
                             if (ThirdPartyClients.UrlArgument(invocation) is { } target)
                             {
-                                Evaluate(context, target.Value, Prose.Symbol(method) + "(" + target.Parameter!.Name + ")");
+                                Evaluate(context, target.Value, ThirdPartyClients.Describe(method, target.Parameter!));
                             }
 
                             return;
@@ -128,6 +129,28 @@ namespace Resurs.Analyzers.Rules.Network
                         }
 
                         return;
+                }
+            }
+
+            /// <summary>
+            /// A RestSharp, Flurl, Refit or gRPC client call whose types do not resolve (<see cref="ThirdPartyClients.UnresolvedCall"/>):
+            /// the compiler makes it an invalid operation that still holds the arguments, so the URL is judged as usual.
+            /// </summary>
+            public void AnalyzeUnresolvedCall(OperationContext context)
+            {
+                if (ThirdPartyClients.UnresolvedCall(context.Operation.Syntax) is not { } call)
+                {
+                    return;
+                }
+
+                foreach (var child in context.Operation.ChildOperations)
+                {
+                    var value = child is IArgumentOperation argument ? argument.Value : child;
+                    if (child.Syntax == call.Url || child.Syntax == call.Url.Expression)
+                    {
+                        Evaluate(context, value, call.Sink);
+                        return;
+                    }
                 }
             }
 

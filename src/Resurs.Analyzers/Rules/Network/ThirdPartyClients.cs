@@ -1,5 +1,6 @@
 using System;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Resurs.Analyzers.Rules.Network
@@ -56,6 +57,49 @@ namespace Resurs.Analyzers.Rules.Network
 
             return null;
         }
+
+        /// <summary>
+        /// A client call whose types do not resolve (the package is not restored, or the code is half typed), by its
+        /// syntax alone: <c>new RestClient(…)</c>, <c>new RestClientOptions(…)</c>, <c>new RestRequest(…)</c>,
+        /// <c>new FlurlClient(…)</c>, <c>new FlurlRequest(…)</c>, <c>RestService.For&lt;T&gt;(…)</c> and
+        /// <c>GrpcChannel.ForAddress(…)</c>, qualified or not. Returns how a message names it and its first argument, the
+        /// URL in each of these shapes; null for anything else.
+        /// </summary>
+        public static (string Sink, ArgumentSyntax Url)? UnresolvedCall(SyntaxNode syntax)
+        {
+            switch (syntax)
+            {
+                case ObjectCreationExpressionSyntax { ArgumentList.Arguments: { Count: > 0 } arguments } creation
+                    when LastName(creation.Type) is "RestClient" or "RestClientOptions" or "RestRequest" or "FlurlClient" or "FlurlRequest":
+                    return ("new " + LastName(creation.Type) + "(…)", arguments[0]);
+                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access, ArgumentList.Arguments: { Count: > 0 } arguments }:
+                    var receiver = LastName(access.Expression);
+                    var name = access.Name.Identifier.ValueText;
+                    if ((receiver == "RestService" && name == "For") || (receiver == "GrpcChannel" && name == "ForAddress"))
+                    {
+                        return (receiver + "." + name + (access.Name is GenericNameSyntax ? "<T>" : string.Empty) + "(…)", arguments[0]);
+                    }
+
+                    return null;
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>How a message names a client method and its URL parameter: <c>RestService.For&lt;T&gt;(hostUrl)</c>.</summary>
+        public static string Describe(IMethodSymbol method, IParameterSymbol parameter) =>
+            (method.ContainingType is { } type ? type.Name + "." : string.Empty) + method.Name
+            + (method.IsGenericMethod ? "<" + string.Join(", ", System.Linq.Enumerable.Select(method.OriginalDefinition.TypeParameters, p => p.Name)) + ">" : string.Empty)
+            + "(" + parameter.Name + ")";
+
+        private static string? LastName(SyntaxNode node) => node switch
+        {
+            SimpleNameSyntax simple => simple.Identifier.ValueText,
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+            AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+            _ => null,
+        };
 
         /// <summary>The URL argument of a RestSharp or Flurl constructor: <c>new RestClient("https://…")</c>, <c>new RestRequest(url)</c>.</summary>
         public static bool IsUrlConstructorArgument(INamedTypeSymbol type, IArgumentOperation argument) =>
