@@ -38,6 +38,8 @@ namespace Resurs.Analyzers.Tests.Rules
     {
         r.CallbackUri = new UriBuilder(""https"", ""shop.nordicgear.se"", {|RES1005:8443|}, ""/cb"").Uri;
         r.SuccessUrl = new UriBuilder(""https://shop.nordicgear.se/ok"") { Port = {|RES1005:9443|} }.ToString();
+        r.FailUrl = new UriBuilder(""https"", ""shop.nordicgear.se"", {|RES1005:8444|}, ""/fail"").Uri.ToString();
+        r.CallbackUrl = new UriBuilder(""https"", ""shop.nordicgear.se"", {|RES1005:8445|}, ""/cb"").Uri.AbsoluteUri;
         r.FailUrl = {|RES1005:$""https://shop.nordicgear.se:4443/fail/{id}""|};
         service.registerEventCallback(""BOOKED"", {|RES1005:""https://shop.nordicgear.se:8443/booked""|}, null, null);
     }"));

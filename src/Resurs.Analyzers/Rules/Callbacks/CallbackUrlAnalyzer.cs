@@ -417,12 +417,24 @@ namespace Resurs.Analyzers.Rules.Callbacks
         /// <summary>The UriBuilder behind <c>builder.Uri</c>, <c>.ToString()</c> or the builder itself, when it is created right there.</summary>
         public static UriBuilderParts? TryGet(IOperation value)
         {
-            value = Conversions.Unwrap(value) switch
+            // The builder's text, however it is taken: .Uri, .ToString(), .Uri.ToString(), .Uri.AbsoluteUri.
+            for (var step = 0; step < 3; step++)
             {
-                IPropertyReferenceOperation { Property.Name: "Uri", Instance: { } instance } => instance,
-                IInvocationOperation { TargetMethod.Name: "ToString", Instance: { } instance } => instance,
-                _ => value,
-            };
+                var inner = Conversions.Unwrap(value) switch
+                {
+                    IPropertyReferenceOperation { Property.Name: "Uri" or "AbsoluteUri" or "OriginalString", Instance: { } instance } => instance,
+                    IInvocationOperation { TargetMethod.Name: "ToString", Arguments.Length: 0, Instance: { } instance } => instance,
+                    _ => null,
+                };
+                if (inner is null)
+                {
+                    break;
+                }
+
+                value = inner;
+            }
+
+            value = Conversions.Unwrap(value);
             if (value is not IObjectCreationOperation creation || !WellKnownTypes.IsSystemType(creation.Type, "UriBuilder"))
             {
                 return null;
