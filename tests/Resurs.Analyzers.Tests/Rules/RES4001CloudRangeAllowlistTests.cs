@@ -373,6 +373,27 @@ class Filter
             Verify.Diagnostic("RES4001").WithLocation(0).WithArguments("13.50.0.0/16", "65,536 addresses that include the cloud callback IP 13.50.187.51", Advice),
             Verify.Diagnostic("RES4001").WithLocation(1).WithArguments("13.50.0.0/16", "65,536 addresses that include the cloud callback IP 13.50.187.51", Advice));
 
+        /// <summary>
+        /// A range written in another file (a const in a constants file) is reported where the list uses it, since the
+        /// IDE analyses one document at a time; the message says where the range is written, and the declaration is the
+        /// additional location. There is no fix from the use.
+        /// </summary>
+        [Fact]
+        public async Task A_range_written_in_another_file_is_reported_at_its_use()
+        {
+            var test = new Resurs.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<Resurs.Analyzers.Rules.Network.AllowlistAnalyzer>.Test(
+                "public static class CallbackFilter { public static readonly string[] CallbackSources = { \"192.121.110.100\", {|#0:NetworkConstants.AwsEuNorth1|}, ResursConstants.AwsStockholm }; }");
+            test.TestState.Sources.Add(("NetworkConstants.cs", "public static class NetworkConstants { public const string AwsEuNorth1 = \"13.48.0.0/13\"; }"));
+
+            // A range whose own name says allow is reported where it is written, once, not again at each use.
+            test.TestState.Sources.Add(("ResursConstants.cs", "public static class ResursConstants { public const string AwsStockholm = {|RES4001:\"13.50.0.0/16\"|}; }"));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RES4001").WithLocation(0).WithSpan("NetworkConstants.cs", 1, 74, 1, 88).WithArguments(
+                "13.48.0.0/13",
+                "524,288 addresses that include the cloud callback IP 13.50.187.51",
+                Advice + " (the range is NetworkConstants.AwsEuNorth1, written in NetworkConstants.cs)"));
+            await test.RunAsync();
+        }
+
         [Fact]
         public Task No_fix_in_forwarded_headers_trust_lists()
         {

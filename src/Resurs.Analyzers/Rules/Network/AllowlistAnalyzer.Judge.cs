@@ -117,14 +117,18 @@ namespace Resurs.Analyzers.Rules.Network
                     return;
                 }
 
+                // A value written in another file is reported at its use in this one (the IDE analyses one document at a
+                // time), naming the symbol, with the literal there as the additional location.
+                var elsewhere = value.Node.SyntaxTree != leaf.Syntax.SyntaxTree ? value.Node : null;
+                var written = elsewhere is null ? value.Node : leaf.Syntax;
                 var entries = new List<Entry>();
                 if (shape == LeafShape.Text)
                 {
                     foreach (var item in items)
                     {
                         var display = value.Text.Substring(item.Start, item.Length);
-                        var entry = new Entry(item.Cidr, display, shape, item.HasPrefix, value.Node) { Masked = item.Masked };
-                        if (items.Length > 1 || landing.SplitSeparator is not null)
+                        var entry = new Entry(item.Cidr, display, shape, item.HasPrefix, written) { Masked = item.Masked };
+                        if (elsewhere is null && (items.Length > 1 || landing.SplitSeparator is not null))
                         {
                             // One address of a list literal: reported, and fixed, inside the literal.
                             entry.ListSeparator = separator.Length > 0 ? separator : landing.SplitSeparator;
@@ -150,7 +154,7 @@ namespace Resurs.Analyzers.Rules.Network
                         cidr = new Cidr(cidr.Network, length);
                     }
 
-                    var entry = new Entry(cidr, networkCreation is null ? value.Text : cidr.ToString(), shape, shape == LeafShape.Network, networkCreation ?? value.Node);
+                    var entry = new Entry(cidr, networkCreation is null ? value.Text : cidr.ToString(), shape, shape == LeafShape.Network, networkCreation ?? written);
                     entry.NetworkCreation = networkCreation;
                     entry.Masked = item.Masked;
                     entry.PrefixNode = prefix is not null && Conversions.Unwrap(prefix) is ILiteralOperation prefixLiteral ? prefixLiteral.Syntax : null;
@@ -164,7 +168,19 @@ namespace Resurs.Analyzers.Rules.Network
                 foreach (var entry in entries)
                 {
                     entry.ElementSyntax = landing.ElementSyntax;
-                    entry.Literal = value.Node is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } ? value.Node : null;
+                    entry.Literal = elsewhere is null && value.Node is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } ? value.Node : null;
+                    if (elsewhere is not null && entry.NetworkCreation is null)
+                    {
+                        entry.Declaration = elsewhere;
+                        entry.Via = leaf switch
+                        {
+                            IMemberReferenceOperation member => Prose.Symbol(member.Member),
+                            IInvocationOperation invocation => Prose.Symbol(invocation.TargetMethod),
+                            _ => null,
+                        };
+                        entry.ReportedWhereWritten = leaf is IMemberReferenceOperation { Member: var declared }
+                            && names.Classify(new[] { declared.Name, declared.ContainingType?.Name ?? string.Empty }) == ListPurpose.Allow;
+                    }
                 }
 
                 Add(state, landing, entries, multiItemLiteral: shape == LeafShape.Text && items.Length > 1 ? value.Node : null);
@@ -347,8 +363,22 @@ namespace Resurs.Analyzers.Rules.Network
                     }
 
                     var admits = AllowlistJudge.Admits(entry.Cidr, cloud);
+                    var advice = AllowlistJudge.Advice(container.Forwarded, aboutResurs);
+                    if (entry.Declaration is { } declaration)
+                    {
+                        if (entry.ReportedWhereWritten)
+                        {
+                            continue;
+                        }
+
+                        // Written in another file: no fix from here, the message says where the range is written.
+                        advice += " (the range is " + (entry.Via ?? "a value") + ", written in " + Prose.FileName(declaration.SyntaxTree) + ")";
+                        Report(context, Descriptors.RES4001, entry.Tree, entry.ReportSpan, null, declaration.GetLocation(), entry.Display, admits, advice);
+                        continue;
+                    }
+
                     var properties = aboutResurs ? CloudRangeFix(container, entry, values) : null;
-                    Report(context, Descriptors.RES4001, entry.Tree, entry.ReportSpan, properties, entry.Display, admits, AllowlistJudge.Advice(container.Forwarded, aboutResurs));
+                    Report(context, Descriptors.RES4001, entry.Tree, entry.ReportSpan, properties, entry.Display, admits, advice);
                 }
             }
 
@@ -397,6 +427,15 @@ namespace Resurs.Analyzers.Rules.Network
                 SyntaxTree tree,
                 TextSpan span,
                 ImmutableDictionary<string, string?>? fix,
+                params object[] arguments) => Report(context, descriptor, tree, span, fix, (Location?)null, arguments);
+
+            private void Report(
+                ReplayRun context,
+                DiagnosticDescriptor descriptor,
+                SyntaxTree tree,
+                TextSpan span,
+                ImmutableDictionary<string, string?>? fix,
+                Location? additional,
                 params object[] arguments)
             {
                 if (!policy.ShouldReport(descriptor.Id, tree) || !reported.TryAdd((tree, span, descriptor.Id), 0))
@@ -404,7 +443,12 @@ namespace Resurs.Analyzers.Rules.Network
                     return;
                 }
 
-                context.Report(Diagnostic.Create(descriptor, Location.Create(tree, span), fix ?? ImmutableDictionary<string, string?>.Empty, arguments));
+                context.Report(Diagnostic.Create(
+                    descriptor,
+                    Location.Create(tree, span),
+                    additional is null ? null : new[] { additional },
+                    fix ?? ImmutableDictionary<string, string?>.Empty,
+                    arguments));
             }
 
             /// <summary>The text of a string local or field, when it is one literal (through consts, readonly fields, locals).</summary>

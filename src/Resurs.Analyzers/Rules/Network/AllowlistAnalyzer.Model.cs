@@ -59,6 +59,21 @@ namespace Resurs.Analyzers.Rules.Network
             /// <summary>The prefix-length literal of <see cref="NetworkCreation"/>.</summary>
             public SyntaxNode? PrefixNode { get; set; }
 
+            /// <summary>
+            /// For a value written in another file (a <c>const</c> in a <c>Constants.cs</c>): the literal there, while
+            /// <see cref="ReportNode"/> is the reference in the list's file, where the IDE shows the finding.
+            /// </summary>
+            public SyntaxNode? Declaration { get; set; }
+
+            /// <summary>How the message names the symbol of <see cref="Declaration"/>: "ResursConstants.AwsEuNorth1".</summary>
+            public string? Via { get; set; }
+
+            /// <summary>
+            /// The symbol's own names say allow (<c>ResursConstants.AwsEuNorth1</c>, <c>AllowedRanges.Aws</c>): its file
+            /// reports the range at the declaration, so the use does not report it again.
+            /// </summary>
+            public bool ReportedWhereWritten { get; set; }
+
             public TextSpan ReportSpan => ItemSpan ?? ReportNode.Span;
 
             public SyntaxTree Tree => ReportNode.SyntaxTree;
