@@ -105,8 +105,7 @@ namespace NordicGear.Resurs
 }
 ");
             test.CompilerDiagnostics = Microsoft.CodeAnalysis.Testing.CompilerDiagnostics.None;
-            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RES4004").WithLocation(0).WithArguments(
-                "https://194.68.237.10/", "194.68.237.10", "RestService.For<T>(…)", Resurs.Analyzers.Infrastructure.Net.ResursNetworks.FqdnList()));
+            test.ExpectedDiagnostics.Add(RefitAtMarker0("RestService.For<T>(…)"));
             await test.RunAsync();
         }
 
@@ -125,10 +124,14 @@ namespace NordicGear.Resurs
 }
 ");
             test.TestState.Sources.Add(("ThirdParty.cs", ThirdParty));
-            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RES4004").WithLocation(0).WithArguments(
-                "https://194.68.237.10/", "194.68.237.10", "RestService.For<T>(hostUrl)", Resurs.Analyzers.Infrastructure.Net.ResursNetworks.FqdnList()));
+            test.ExpectedDiagnostics.Add(RefitAtMarker0("RestService.For<T>(hostUrl)"));
             await test.RunAsync();
         }
+
+        /// <summary>RES4004 at marker 0 for the Refit URL https://194.68.237.10/, with the use named as <paramref name="use"/>.</summary>
+        private static Microsoft.CodeAnalysis.Testing.DiagnosticResult RefitAtMarker0(string use) =>
+            Verify.Diagnostic("RES4004").WithLocation(0).WithArguments(
+                "https://194.68.237.10/", "194.68.237.10", use, Resurs.Analyzers.Infrastructure.Net.ResursNetworks.FqdnList());
 
         [Fact]
         public async Task A_file_that_writes_no_address_is_still_judged_where_it_uses_one()

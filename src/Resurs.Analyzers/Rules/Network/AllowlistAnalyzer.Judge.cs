@@ -378,7 +378,7 @@ namespace Resurs.Analyzers.Rules.Network
                     }
 
                     var properties = aboutResurs ? CloudRangeFix(container, entry, values) : null;
-                    Report(context, Descriptors.RES4001, entry.Tree, entry.ReportSpan, properties, entry.Display, admits, advice);
+                    Report(context, Descriptors.RES4001, entry.Tree, entry.ReportSpan, properties, null, entry.Display, admits, advice);
                 }
             }
 
@@ -416,18 +416,11 @@ namespace Resurs.Analyzers.Rules.Network
                     node.SyntaxTree,
                     node.Span,
                     properties,
+                    null,
                     (callbackIps.Length - missing.Count).ToString(System.Globalization.CultureInfo.InvariantCulture),
                     callbackIps.Length.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     missingText);
             }
-
-            private void Report(
-                ReplayRun context,
-                DiagnosticDescriptor descriptor,
-                SyntaxTree tree,
-                TextSpan span,
-                ImmutableDictionary<string, string?>? fix,
-                params object[] arguments) => Report(context, descriptor, tree, span, fix, (Location?)null, arguments);
 
             private void Report(
                 ReplayRun context,
