@@ -65,11 +65,12 @@ namespace Resurs.Analyzers.Rules.Callbacks
 
         /// <summary>
         /// The last words of a type that configures or talks to a channel (<c>MailOptions</c>, <c>SmtpClient</c>,
-        /// <c>EmailSettings</c>): only such a type, not a method or namespace that mentions mail, makes a generic name
-        /// around it that channel's (a <c>SendPaymentLinkByEmail</c> method still posts a real return address to Resurs).
+        /// <c>EmailSettings</c>), as <see cref="Phrases.Words"/> gives them (singular): only such a type, not a method or
+        /// namespace that mentions mail, makes a generic name around it that channel's (a <c>SendPaymentLinkByEmail</c>
+        /// method still posts a real return address to Resurs).
         /// </summary>
         private static readonly ImmutableHashSet<string> ChannelTypeWords = ImmutableHashSet.Create(
-            StringComparer.Ordinal, "option", "options", "setting", "settings", "config", "configuration", "client", "sender", "service");
+            StringComparer.Ordinal, "option", "setting", "config", "configuration", "client", "sender", "service");
 
         /// <summary>
         /// Words of a customer's return address: where the browser is sent after the payment (success, back, fail URLs).

@@ -38,8 +38,8 @@ namespace Resurs.Analyzers.Rules.Network
             "untrusted", "suspicious", "abuse",
         });
 
-        /// <summary>Words that tie a list to Resurs's callbacks, not just to allowing something.</summary>
-        private static readonly Phrases ResursPhrases = new Phrases(new[] { "resurs", "callback", "call back", "webhook", "web hook" });
+        /// <summary>Words that tie a list to callbacks (Resurs's, unless another provider is named), not just to allowing something.</summary>
+        private static readonly Phrases CallbackPhrases = new Phrases(new[] { "callback", "call back", "webhook", "web hook" });
 
         /// <summary>Other payment providers: their callback allowlists are theirs, not Resurs's.</summary>
         private static readonly Phrases OtherProviderPhrases = new Phrases(new[]
@@ -98,7 +98,7 @@ namespace Resurs.Analyzers.Rules.Network
                     return true;
                 }
 
-                callback |= ResursPhrases.Matches(words);
+                callback |= CallbackPhrases.Matches(words);
                 otherProvider |= OtherProviderPhrases.Matches(words);
             }
 

@@ -145,10 +145,9 @@ namespace Resurs.Analyzers.Rules.Network
 
                 foreach (var child in context.Operation.ChildOperations)
                 {
-                    var value = child is IArgumentOperation argument ? argument.Value : child;
                     if (child.Syntax == call.Url || child.Syntax == call.Url.Expression)
                     {
-                        Evaluate(context, value, call.Sink);
+                        Evaluate(context, child is IArgumentOperation argument ? argument.Value : child, call.Sink);
                         return;
                     }
                 }

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -69,9 +70,11 @@ namespace Resurs.Analyzers.Rules.Network
         {
             switch (syntax)
             {
-                case ObjectCreationExpressionSyntax { ArgumentList.Arguments: { Count: > 0 } arguments } creation
-                    when LastName(creation.Type) is "RestClient" or "RestClientOptions" or "RestRequest" or "FlurlClient" or "FlurlRequest":
-                    return ("new " + LastName(creation.Type) + "(…)", arguments[0]);
+                case ObjectCreationExpressionSyntax { ArgumentList.Arguments: { Count: > 0 } arguments } creation:
+                    var type = LastName(creation.Type);
+                    return type is "RestClient" or "RestClientOptions" or "RestRequest" or "FlurlClient" or "FlurlRequest"
+                        ? ("new " + type + "(…)", arguments[0])
+                        : null;
                 case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access, ArgumentList.Arguments: { Count: > 0 } arguments }:
                     var receiver = LastName(access.Expression);
                     var name = access.Name.Identifier.ValueText;
@@ -89,7 +92,7 @@ namespace Resurs.Analyzers.Rules.Network
         /// <summary>How a message names a client method and its URL parameter: <c>RestService.For&lt;T&gt;(hostUrl)</c>.</summary>
         public static string Describe(IMethodSymbol method, IParameterSymbol parameter) =>
             (method.ContainingType is { } type ? type.Name + "." : string.Empty) + method.Name
-            + (method.IsGenericMethod ? "<" + string.Join(", ", System.Linq.Enumerable.Select(method.OriginalDefinition.TypeParameters, p => p.Name)) + ">" : string.Empty)
+            + (method.IsGenericMethod ? "<" + string.Join(", ", method.OriginalDefinition.TypeParameters.Select(p => p.Name)) + ">" : string.Empty)
             + "(" + parameter.Name + ")";
 
         private static string? LastName(SyntaxNode node) => node switch
