@@ -8,7 +8,10 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Resurs.Analyzers.CodeFixes.Certificates
 {
-    /// <summary>RES3003: writes <c>true</c> for a revocation flag and <c>X509RevocationMode.Online</c> for <c>NoCheck</c>.</summary>
+    /// <summary>
+    /// RES3003: writes <c>true</c> for a revocation flag and <c>X509RevocationMode.Online</c> for <c>NoCheck</c>; in text
+    /// that is parsed (<c>config["…"] ?? "NoCheck"</c>, <c>bool.Parse("false")</c>), "Online" and "true".
+    /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RevocationCheckCodeFixProvider))]
     [Shared]
     public sealed class RevocationCheckCodeFixProvider : SingleActionCodeFixProvider
@@ -20,10 +23,12 @@ namespace Resurs.Analyzers.CodeFixes.Certificates
 
         /// <summary>
         /// Not for a setting that follows an option whose default turns revocation off: writing <c>true</c> or
-        /// <c>Online</c> at the use would ignore the option; its default is what to change.
+        /// <c>Online</c> at the use would ignore the option; its default is what to change. Nor for text written in
+        /// another file, reported at the reference to it: the reference is not the text.
         /// </summary>
         protected override bool Offers(Diagnostic diagnostic) =>
-            !diagnostic.Properties.ContainsKey(Rules.Certificates.RevocationCheckAnalyzer.ConfiguredDefaultProperty);
+            !diagnostic.Properties.ContainsKey(Rules.Certificates.RevocationCheckAnalyzer.ConfiguredDefaultProperty)
+            && !diagnostic.Properties.ContainsKey(Rules.Certificates.RevocationCheckAnalyzer.WrittenElsewhereProperty);
 
         protected override async Task<Document> FixAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
@@ -43,6 +48,10 @@ namespace Resurs.Analyzers.CodeFixes.Certificates
                     break;
                 case IdentifierNameSyntax { Identifier.ValueText: "NoCheck" } name when name.Parent is not MemberAccessExpressionSyntax:
                     replacement = SyntaxFactory.IdentifierName("Online").WithTriviaFrom(name);
+                    break;
+                case LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } text:
+                    var on = string.Equals(text.Token.ValueText.Trim(), "NoCheck", System.StringComparison.OrdinalIgnoreCase) ? "Online" : "true";
+                    replacement = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(on)).WithTriviaFrom(text);
                     break;
                 default:
                     replacement = SyntaxFactory.LiteralExpression(SyntaxKind.TrueLiteralExpression).WithTriviaFrom(value);

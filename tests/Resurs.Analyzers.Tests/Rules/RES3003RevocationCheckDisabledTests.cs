@@ -335,6 +335,75 @@ class Startup
     static bool AcceptAll(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors) => true;"));
 
         [Fact]
+        public Task Parsed_text_that_turns_revocation_off_is_reported_where_it_is_written() => Verify.VerifyAnalyzerAsync(
+            "using Microsoft.Extensions.Configuration;\n" + Class(@"
+    void M(IConfiguration config, X509Chain chain, HttpClientHandler handler, SslClientAuthenticationOptions client)
+    {
+        chain.ChainPolicy.RevocationMode = Enum.Parse<X509RevocationMode>(config[""Tls:RevocationMode""] ?? {|#0:""NoCheck""|});
+        client.CertificateRevocationCheckMode = (X509RevocationMode)Enum.Parse(typeof(X509RevocationMode), config.GetValue<string>(""Tls:Mode"", {|RES3003:""nocheck""|})!, ignoreCase: true);
+        chain.ChainPolicy.RevocationMode = Enum.Parse<X509RevocationMode>({|RES3003:""NoCheck""|});
+        var mode = Enum.Parse<X509RevocationMode>(config[""Tls:RevocationMode""] ?? {|RES3003:""NoCheck""|});
+        chain.ChainPolicy.RevocationMode = mode;
+        handler.CheckCertificateRevocationList = bool.Parse(config[""Tls:CheckCrl""] ?? {|#1:""false""|});
+        handler.CheckCertificateRevocationList = Convert.ToBoolean(config[""Tls:CheckCrl""] ?? {|RES3003:""False""|});
+        handler.CheckCertificateRevocationList = config.GetValue(""Tls:CheckCrl"", {|#2:false|});
+    }
+
+    void LookAlikes(IConfiguration config, X509Chain chain, HttpClientHandler handler)
+    {
+        chain.ChainPolicy.RevocationMode = Enum.Parse<X509RevocationMode>(config[""Tls:RevocationMode""] ?? ""Online"");
+        chain.ChainPolicy.RevocationMode = Enum.Parse<X509RevocationMode>(config[""Tls:RevocationMode""]!);
+        chain.ChainPolicy.RevocationMode = Enum.Parse<X509RevocationMode>(""nocheck"", ignoreCase: false); // throws: not a value
+        handler.CheckCertificateRevocationList = bool.Parse(config[""Tls:CheckCrl""] ?? ""true"");
+        handler.CheckCertificateRevocationList = config.GetValue(""Tls:CheckCrl"", true);
+        var logged = Enum.Parse<X509RevocationMode>(config[""Tls:RevocationMode""] ?? ""NoCheck"");
+        Console.WriteLine(logged == X509RevocationMode.Online);
+        var unrelated = Enum.Parse<StringComparison>(config[""Compare""] ?? ""Ordinal"");
+    }"),
+            Verify.Diagnostic("RES3003").WithLocation(0).WithArguments(
+                "RevocationMode = Enum.Parse<X509RevocationMode>(config[\"Tls:RevocationMode\"] ?? \"NoCheck\")", " when the configuration leaves it unset", string.Empty),
+            Verify.Diagnostic("RES3003").WithLocation(1).WithArguments(
+                "CheckCertificateRevocationList = bool.Parse(config[\"Tls:CheckCrl\"] ?? \"false\")", " when the configuration leaves it unset", string.Empty),
+            Verify.Diagnostic("RES3003").WithLocation(2).WithArguments(
+                "CheckCertificateRevocationList = config.GetValue(\"Tls:CheckCrl\", false)", " when the configuration leaves it unset", string.Empty));
+
+        [Fact]
+        public async Task Parsed_text_from_a_constant_in_another_file_is_reported_at_its_use_without_a_fix()
+        {
+            var source = "using Microsoft.Extensions.Configuration;\n" + Class(@"
+    void M(IConfiguration config, X509Chain chain) =>
+        chain.ChainPolicy.RevocationMode = Enum.Parse<X509RevocationMode>(config[""Tls:Mode""] ?? {|#0:TlsDefaults.RevocationMode|});");
+            var test = new Verify.Test(source) { FixedCode = source, CodeActionEquivalenceKey = EquivalenceKeys.CheckRevocation };
+            test.TestState.Sources.Add(("TlsDefaults.cs", "public static class TlsDefaults { public const string RevocationMode = {|#1:\"NoCheck\"|}; }"));
+            test.FixedState.Sources.Add(test.TestState.Sources[1]);
+            var expected = Verify.Diagnostic("RES3003").WithLocation(0).WithLocation(1).WithArguments(
+                "RevocationMode = Enum.Parse<X509RevocationMode>(config[\"Tls:Mode\"] ?? TlsDefaults.RevocationMode)",
+                " through 'TlsDefaults.RevocationMode' (\"NoCheck\", written in TlsDefaults.cs)",
+                string.Empty);
+            test.ExpectedDiagnostics.Add(expected);
+            test.FixedState.ExpectedDiagnostics.Add(expected);
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public Task Fix_writes_the_checking_value_into_parsed_text() => Verify.VerifyCodeFixAsync(
+            "using Microsoft.Extensions.Configuration;\n" + Class(@"
+    void M(IConfiguration config, X509Chain chain, HttpClientHandler handler)
+    {
+        chain.ChainPolicy.RevocationMode = Enum.Parse<X509RevocationMode>(config[""Tls:RevocationMode""] ?? {|RES3003:""NoCheck""|});
+        handler.CheckCertificateRevocationList = bool.Parse(config[""Tls:CheckCrl""] ?? {|RES3003:""false""|});
+        handler.CheckCertificateRevocationList = config.GetValue(""Tls:CheckCrl"", {|RES3003:false|});
+    }"),
+            "using Microsoft.Extensions.Configuration;\n" + Class(@"
+    void M(IConfiguration config, X509Chain chain, HttpClientHandler handler)
+    {
+        chain.ChainPolicy.RevocationMode = Enum.Parse<X509RevocationMode>(config[""Tls:RevocationMode""] ?? ""Online"");
+        handler.CheckCertificateRevocationList = bool.Parse(config[""Tls:CheckCrl""] ?? ""true"");
+        handler.CheckCertificateRevocationList = config.GetValue(""Tls:CheckCrl"", true);
+    }"),
+            EquivalenceKeys.CheckRevocation);
+
+        [Fact]
         public Task Fix_turns_revocation_checking_on() => Verify.VerifyCodeFixAsync(
             Class(@"
     const bool CheckCrl = false;

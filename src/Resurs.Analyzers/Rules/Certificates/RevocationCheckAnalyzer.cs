@@ -25,8 +25,14 @@ namespace Resurs.Analyzers.Rules.Certificates
 
         private const string RevocationParameter = "checkCertificateRevocation";
 
+        /// <summary>The message's note for a fallback: the value that applies when configuration does not set one.</summary>
+        private const string Unset = " when the configuration leaves it unset";
+
         /// <summary>Set on a finding that depends on an option's default: the fix to write is the default, not the use.</summary>
         internal const string ConfiguredDefaultProperty = "ConfiguredDefault";
+
+        /// <summary>Set on a finding reported at a reference to text written in another file: there is nothing to rewrite here.</summary>
+        internal const string WrittenElsewhereProperty = "WrittenElsewhere";
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.RES3003);
 
@@ -48,7 +54,8 @@ namespace Resurs.Analyzers.Rules.Certificates
                 .On(analysis.AnalyzeArgument, OperationKind.Argument);
             if (revocationMode is not null)
             {
-                replay.On(analysis.AnalyzeFieldReference, OperationKind.FieldReference);
+                replay.On(analysis.AnalyzeFieldReference, OperationKind.FieldReference)
+                    .On(analysis.AnalyzeInvocation, OperationKind.Invocation);
             }
             return new ReplaySetup(replay);
         }
@@ -88,6 +95,11 @@ namespace Resurs.Analyzers.Rules.Certificates
                 {
                     Report(context, assignment.Value, setting, configured.Note);
                 }
+                else if (ParsedFlag(assignment.Value) is { } parsed
+                    && !judge.ObjectAcceptsEverything(target, context.Root.Operation, context.CancellationToken))
+                {
+                    ReportWrittenText(context, parsed.Text, parsed.IgnoreCase, "false", setting);
+                }
             }
 
             public void AnalyzeArgument(OperationContext context)
@@ -109,27 +121,18 @@ namespace Resurs.Analyzers.Rules.Certificates
                 {
                     Report(context, argument.Value, setting, configured.Note);
                 }
+                else if (ParsedFlag(argument.Value) is { } parsed)
+                {
+                    ReportWrittenText(context, parsed.Text, parsed.IgnoreCase, "false", setting);
+                }
             }
 
             public void AnalyzeFieldReference(OperationContext context)
             {
                 var reference = (IFieldReferenceOperation)context.Operation;
                 if (reference.Field.Name != "NoCheck"
-                    || revocationMode is null
                     || !SymbolEqualityComparer.Default.Equals(reference.Field.ContainingType, revocationMode)
-                    || ValueUse.Classify(reference, revocationMode, out var consumer) != ValueUseKind.Configuring)
-                {
-                    return;
-                }
-
-                var local = ValueUse.WrittenLocal(consumer);
-                if (local is not null && !ValueUse.LocalFlowsIntoConfiguration(reference, local, revocationMode))
-                {
-                    return;
-                }
-
-                if (consumer is IAssignmentOperation { Target: IPropertyReferenceOperation configured }
-                    && (HasNoEffectOnTls(configured) || judge.ObjectAcceptsEverything(configured, context.Root.Operation, context.CancellationToken)))
+                    || ConfiguredSetting(context, reference) is not { } setting)
                 {
                     return;
                 }
@@ -146,14 +149,178 @@ namespace Resurs.Analyzers.Rules.Certificates
                     note = choice.Note;
                 }
 
-                var quoted = Prose.Quote(reference.Syntax);
-                var setting = consumer switch
+                Report(context, reference, setting, note);
+            }
+
+            /// <summary>
+            /// <c>Enum.Parse&lt;X509RevocationMode&gt;(text)</c> and <c>(X509RevocationMode)Enum.Parse(typeof(X509RevocationMode), text)</c>
+            /// where the result configures something: every place that writes "NoCheck" into the text (a literal, the
+            /// fallback of <c>config["…"] ?? "NoCheck"</c>, a constant in another file) is reported.
+            /// </summary>
+            public void AnalyzeInvocation(OperationContext context)
+            {
+                var invocation = (IInvocationOperation)context.Operation;
+                if (ParsedEnum(invocation) is not { } parsed
+                    || ConfiguredSetting(context, invocation.Parent is IConversionOperation unboxed && invocation.Type?.SpecialType == SpecialType.System_Object ? unboxed : invocation) is not { } setting)
+                {
+                    return;
+                }
+
+                ReportWrittenText(context, parsed.Text, parsed.IgnoreCase, "NoCheck", setting);
+            }
+
+            /// <summary>
+            /// How a value of <c>X509RevocationMode</c> is written where it configures something ("RevocationMode = …"), or
+            /// null when it does not configure (it is compared, or lands in a local that configures nothing), or when it
+            /// configures something that cannot weaken a connection or an object whose validation accepts everything.
+            /// </summary>
+            private string? ConfiguredSetting(OperationContext context, IOperation value)
+            {
+                if (revocationMode is null || ValueUse.Classify(value, revocationMode, out var consumer) != ValueUseKind.Configuring)
+                {
+                    return null;
+                }
+
+                var local = ValueUse.WrittenLocal(consumer);
+                if (local is not null && !ValueUse.LocalFlowsIntoConfiguration(value, local, revocationMode))
+                {
+                    return null;
+                }
+
+                if (consumer is IAssignmentOperation { Target: IPropertyReferenceOperation configured }
+                    && (HasNoEffectOnTls(configured) || judge.ObjectAcceptsEverything(configured, context.Root.Operation, context.CancellationToken)))
+                {
+                    return null;
+                }
+
+                var quoted = Prose.Quote(value.Syntax);
+                return consumer switch
                 {
                     IAssignmentOperation { Target: IPropertyReferenceOperation target } => target.Property.Name + " = " + quoted,
                     IArgumentOperation { Parameter: { } parameter } => parameter.Name + ": " + quoted,
                     _ => quoted,
                 };
-                Report(context, reference, setting, note);
+            }
+
+            /// <summary>The text argument of <c>Enum.Parse</c> for <c>X509RevocationMode</c>, and whether it ignores case.</summary>
+            private (IOperation Text, bool IgnoreCase)? ParsedEnum(IInvocationOperation invocation)
+            {
+                var method = invocation.TargetMethod;
+                if (method.Name != "Parse" || method.ContainingType?.SpecialType != SpecialType.System_Enum)
+                {
+                    return null;
+                }
+
+                var parsesMode = method.TypeArguments.Length == 1 && SymbolEqualityComparer.Default.Equals(method.TypeArguments[0], revocationMode);
+                foreach (var argument in invocation.Arguments)
+                {
+                    parsesMode |= argument.Value is ITypeOfOperation { TypeOperand: var type } && SymbolEqualityComparer.Default.Equals(type, revocationMode);
+                }
+
+                return parsesMode ? TextArgument(invocation) : null;
+            }
+
+            /// <summary>
+            /// The text a bool revocation setting is parsed from (<c>bool.Parse(text)</c>, <c>Convert.ToBoolean(text)</c>;
+            /// both ignore case), or a configuration read's default (<c>config.GetValue("…", false)</c>).
+            /// </summary>
+            private static (IOperation Text, bool IgnoreCase)? ParsedFlag(IOperation value)
+            {
+                if (Conversions.Unwrap(value) is not IInvocationOperation { TargetMethod: var method } invocation)
+                {
+                    return null;
+                }
+
+                if (method.Name == "Parse" && method.ContainingType?.SpecialType == SpecialType.System_Boolean
+                    || method.Name == "ToBoolean" && method.ContainingType is { Name: "Convert", ContainingNamespace.Name: "System" })
+                {
+                    return invocation.Arguments.Length == 1 && invocation.Arguments[0].Value.Type?.SpecialType == SpecialType.System_String
+                        ? (invocation.Arguments[0].Value, true)
+                        : null;
+                }
+
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (argument.ArgumentKind == ArgumentKind.Explicit && argument.Parameter?.Name == "defaultValue" && IsConstantFalse(argument.Value))
+                    {
+                        return (argument.Value, false);
+                    }
+                }
+
+                return null;
+            }
+
+            private static (IOperation Text, bool IgnoreCase)? TextArgument(IInvocationOperation invocation)
+            {
+                IOperation? text = null;
+                var ignoreCase = false;
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (argument.Parameter?.Type.SpecialType == SpecialType.System_String)
+                    {
+                        text = argument.Value;
+                    }
+                    else if (argument.Parameter?.Name == "ignoreCase")
+                    {
+                        ignoreCase = argument.Value.ConstantValue is { HasValue: true, Value: true };
+                    }
+                }
+
+                return text is null ? null : (text, ignoreCase);
+            }
+
+            /// <summary>
+            /// Reports each place that writes <paramref name="off"/> into <paramref name="text"/>: the literal itself, the
+            /// fallback of <c>??</c> or of a configuration read (then the message says the configuration leaves it unset),
+            /// and, for text written in another file, the reference here, naming the constant and its file.
+            /// </summary>
+            private void ReportWrittenText(OperationContext context, IOperation text, bool ignoreCase, string off, string setting)
+            {
+                if (IsConstantFalse(text))
+                {
+                    Report(context, text.Syntax, setting, Unset); // GetValue("…", false): a configuration read's default
+                    return;
+                }
+
+                var useTree = text.Syntax.SyntaxTree;
+                var comparison = ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+                foreach (var value in UrlValue.All(text))
+                {
+                    if (value.HoleFollowsPrefix || !string.Equals(value.KnownPrefix.Trim(), off, comparison)
+                        || value.Fragments.Count != 1 || value.Fragments[0] is not { Node: { } written } fragment
+                        || fragment.ReportNode(useTree) is not { } node)
+                    {
+                        continue;
+                    }
+
+                    if (fragment.IsFromOtherFile(useTree))
+                    {
+                        var elsewhere = " through '" + Prose.Symbol(fragment.ViaSymbol!) + "' (\"" + fragment.Text + "\", written in " + Prose.FileName(written.SyntaxTree) + ")";
+                        Report(context, node, setting, elsewhere, WrittenElsewhereProperty, written);
+                    }
+                    else
+                    {
+                        Report(context, node, setting, IsFallback(text, written) ? Unset : null);
+                    }
+                }
+            }
+
+            /// <summary>True when <paramref name="written"/> is the right side of <c>??</c> or <c>??=</c>, or a configuration read's default.</summary>
+            private static bool IsFallback(IOperation text, SyntaxNode written)
+            {
+                var operation = text.SemanticModel?.GetOperation(written);
+                while (operation?.Parent is IConversionOperation or IParenthesizedOperation)
+                {
+                    operation = operation.Parent;
+                }
+
+                return operation?.Parent switch
+                {
+                    ICoalesceOperation coalesce => coalesce.WhenNull == operation,
+                    ICoalesceAssignmentOperation assignment => assignment.Value == operation,
+                    IArgumentOperation argument => argument.Parameter?.Name is "defaultValue" or "fallback" or "fallbackValue",
+                    _ => false,
+                };
             }
 
             /// <summary>
@@ -299,9 +466,11 @@ namespace Resurs.Analyzers.Rules.Certificates
 
             private static bool IsConstantFalse(IOperation value) => value.ConstantValue is { HasValue: true, Value: false };
 
-            private void Report(OperationContext context, IOperation value, string setting, string? configured = null)
+            private void Report(OperationContext context, IOperation value, string setting, string? configured = null) =>
+                Report(context, value.Syntax, setting, configured, configured is null ? null : ConfiguredDefaultProperty, null);
+
+            private void Report(OperationContext context, SyntaxNode syntax, string setting, string? configured, string? property = null, SyntaxNode? declaration = null)
             {
-                var syntax = value.Syntax;
                 if (!policy.ShouldReport(RuleIds.RevocationCheckDisabled, syntax.SyntaxTree))
                 {
                     return;
@@ -310,10 +479,11 @@ namespace Resurs.Analyzers.Rules.Certificates
                 var note = policy.DevelopmentNote(RuleIds.RevocationCheckDisabled, syntax, CertificateFacts.DevelopmentNote(RuleIds.RevocationCheckDisabled));
                 if (note is not null)
                 {
-                    var properties = configured is null
+                    var properties = property is null
                         ? ImmutableDictionary<string, string?>.Empty
-                        : ImmutableDictionary<string, string?>.Empty.Add(ConfiguredDefaultProperty, "true");
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.RES3003, syntax.GetLocation(), properties, setting, configured ?? string.Empty, note));
+                        : ImmutableDictionary<string, string?>.Empty.Add(property, "true");
+                    var additional = declaration is null ? null : new[] { declaration.GetLocation() };
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.RES3003, syntax.GetLocation(), additional, properties, setting, configured ?? string.Empty, note));
                 }
             }
         }
