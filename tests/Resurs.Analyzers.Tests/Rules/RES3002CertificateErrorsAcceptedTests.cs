@@ -414,6 +414,36 @@ class Startup
         }
 
         [Fact]
+        public Task Rebuilding_the_callbacks_own_chain_lets_only_wrong_domain_certificates_through() => Verify.VerifyAnalyzerAsync(
+            Class(@"
+    void M(HttpClientHandler handler)
+    {
+        handler.ServerCertificateCustomValidationCallback = {|#0:(message, cert, chain, errors)|} => chain!.Build(cert!);
+        handler.ServerCertificateCustomValidationCallback = {|#1:(message, cert, chain, errors)|} => errors == SslPolicyErrors.None || (chain != null && cert != null && chain.Build(cert));
+
+        // Look-alikes: a clean-errors check beside the rebuild, and a rebuild that refuses a wrong domain.
+        handler.ServerCertificateCustomValidationCallback = (message, cert, chain, errors) => errors == SslPolicyErrors.None && chain!.Build(cert!);
+        handler.ServerCertificateCustomValidationCallback = (message, cert, chain, errors) =>
+            !errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch) && chain!.Build(cert!);
+    }"),
+            Verify.Diagnostic("RES3002").WithLocation(0).WithArguments("This certificate validation callback", NameMismatch + NeverReads, Advice, string.Empty),
+            Verify.Diagnostic("RES3002").WithLocation(1).WithArguments("This certificate validation callback", NameMismatch, Advice, string.Empty));
+
+        [Fact]
+        public Task Fix_keeps_the_chain_rebuild() => Verify.VerifyCodeFixAsync(
+            Class(@"
+    void M(HttpClientHandler handler)
+    {
+        handler.ServerCertificateCustomValidationCallback = {|RES3002:(message, cert, chain, errors)|} => chain!.Build(cert!);
+    }"),
+            Class(@"
+    void M(HttpClientHandler handler)
+    {
+        handler.ServerCertificateCustomValidationCallback = (message, cert, chain, errors) => errors == SslPolicyErrors.None && chain!.Build(cert!);
+    }"),
+            EquivalenceKeys.RejectCertificateErrors);
+
+        [Fact]
         public Task Fix_replaces_the_errors_condition() => Verify.VerifyCodeFixAsync(
             Class(@"
     void M(HttpClientHandler handler)

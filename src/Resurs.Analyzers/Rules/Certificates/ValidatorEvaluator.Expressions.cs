@@ -201,6 +201,10 @@ namespace Resurs.Analyzers.Rules.Certificates
             {
                 returned = Value.Of((flags & flag) == flag, derived);
             }
+            else if (ChainBuildResult(invocation) is { } built)
+            {
+                returned = built;
+            }
             else
             {
                 var constant = method.ReturnType.SpecialType == SpecialType.System_Boolean ? CalleeConstant(method) : null;

@@ -28,6 +28,12 @@ namespace Resurs.Analyzers.Rules.Certificates
         private readonly SemanticModel? model;
         private readonly CancellationToken cancellationToken;
         private readonly HashSet<IMethodSymbol> callStack = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+
+        /// <summary>The validator's own X509Chain parameter, when its <c>Build</c> is modelled (<see cref="RebuiltChain"/>).</summary>
+        private IParameterSymbol? rebuiltChain;
+
+        /// <summary>The SslPolicyErrors value of the current run.</summary>
+        private int runErrors;
         private int steps;
         private int nesting;
         private bool failed;
@@ -194,10 +200,67 @@ namespace Resurs.Analyzers.Rules.Certificates
             return false;
         }
 
+        /// <summary>
+        /// The validator's X509Chain parameter when the body calls its <c>Build</c> on the certificate and leaves its
+        /// policy alone: that call rebuilds the chain the handshake built, so it returns false for chain errors and throws
+        /// for a missing certificate, but it never checks the host name (see <see cref="ChainBuildResult"/>). Null when the
+        /// body changes the policy (trust flags, a custom root: other rules judge those) or builds another chain.
+        /// </summary>
+        private static IParameterSymbol? RebuiltChain(IBlockOperation body, IParameterSymbol errors)
+        {
+            if (errors.ContainingSymbol is not IMethodSymbol validator)
+            {
+                return null;
+            }
+
+            IParameterSymbol? chain = null;
+            foreach (var parameter in validator.Parameters)
+            {
+                if (parameter.Type is { Name: "X509Chain", ContainingNamespace.Name: "X509Certificates" })
+                {
+                    chain = parameter;
+                }
+            }
+
+            if (chain is null)
+            {
+                return null;
+            }
+
+            var builds = false;
+            foreach (var operation in body.Descendants())
+            {
+                if (operation is IPropertyReferenceOperation { Property.Name: "ChainPolicy", Instance: IParameterReferenceOperation policyOwner }
+                    && SymbolEqualityComparer.Default.Equals(policyOwner.Parameter, chain))
+                {
+                    return null;
+                }
+
+                builds |= operation is IInvocationOperation { TargetMethod.Name: "Build", Instance: IParameterReferenceOperation built }
+                    && SymbolEqualityComparer.Default.Equals(built.Parameter, chain);
+            }
+
+            return builds ? chain : null;
+        }
+
+        /// <summary>
+        /// What <c>chain.Build(certificate)</c> returns on the validator's own chain (<see cref="rebuiltChain"/>) in the
+        /// current run: false with chain errors or without a certificate, true otherwise, whatever the host name.
+        /// </summary>
+        private Value? ChainBuildResult(IInvocationOperation invocation) =>
+            rebuiltChain is not null
+            && invocation.TargetMethod.Name == "Build"
+            && invocation.Instance is IParameterReferenceOperation chain
+            && SymbolEqualityComparer.Default.Equals(chain.Parameter, rebuiltChain)
+                ? Value.Of((runErrors & (CertificateFacts.ChainErrors | CertificateFacts.NotAvailable)) == 0, derived: true)
+                : null;
+
         private ValidatorVerdict Judge(IBlockOperation body, IParameterSymbol? errors)
         {
             var readsErrors = errors is not null && Reads(body, errors);
-            var runs = readsErrors ? 8 : 1;
+            rebuiltChain = errors is null ? null : RebuiltChain(body, errors);
+            var perErrors = readsErrors || rebuiltChain is not null;
+            var runs = perErrors ? 8 : 1;
             var alwaysTrue = true;
             var anyOutcome = false;
             var accepted = 0;
@@ -206,6 +269,7 @@ namespace Resurs.Analyzers.Rules.Certificates
             for (var value = 0; value < runs; value++)
             {
                 var initial = new State();
+                runErrors = value;
                 if (errors is not null)
                 {
                     initial.Env[errors] = Value.Of((long)value, derived: true);
@@ -225,7 +289,7 @@ namespace Resurs.Analyzers.Rules.Certificates
                             anyOutcome = true;
                             var isTrue = state.Returned.IsTrue;
                             alwaysTrue &= isTrue;
-                            var errorsLetThrough = readsErrors ? value : AllErrors;
+                            var errorsLetThrough = perErrors ? value : AllErrors;
                             if ((isTrue || !state.Returned.Known) && errorsLetThrough != 0)
                             {
                                 accepted |= errorsLetThrough;
