@@ -137,6 +137,17 @@ namespace System.Web
             Verify.Diagnostic("RES4003").WithLocation(8).WithArguments("Dns.GetHostEntry", "HttpContext.Connection.RemoteIpAddress", "a condition then trusts"));
 
         [Fact]
+        public Task Forward_confirmed_reverse_dns_is_reported_and_says_so() => Verify.VerifyAnalyzerAsync(Code(@"
+    async Task<bool> IsResurs(HttpContext context)
+    {
+        var remote = context.Connection.RemoteIpAddress!;
+        var entry = await {|#0:Dns.GetHostEntryAsync(remote)|};
+        var forward = await Dns.GetHostAddressesAsync(entry.HostName);
+        return System.Linq.Enumerable.Contains(forward, remote) && entry.HostName.EndsWith("".resurs.se"");
+    }"),
+            Verify.Diagnostic("RES4003").WithLocation(0).WithArguments("Dns.GetHostEntryAsync", "HttpContext.Connection.RemoteIpAddress", "a forward lookup then confirms"));
+
+        [Fact]
         public Task Logging_and_display_are_not_reported() => Verify.VerifyAnalyzerAsync(Code(@"
     void Log(HttpContext context, Microsoft.Extensions.Logging.ILogger logger, System.Text.StringBuilder report)
     {

@@ -147,6 +147,7 @@ namespace Resurs.Analyzers.Rules.Network
         private const string LookupKey = "then serves as a lookup key";
         private const string Identity = "is then stored as the caller's identity";
         private const string Passed = "is then passed on to decide";
+        private const string Confirmed = "a forward lookup then confirms";
         private const string Returned = "the method returns to its callers";
 
         /// <summary>
@@ -255,6 +256,12 @@ namespace Resurs.Analyzers.Rules.Network
                                 if (IsLookup(call.TargetMethod.Name))
                                 {
                                     return LookupKey;
+                                }
+
+                                if (IsForwardLookup(call.TargetMethod))
+                                {
+                                    // Forward-confirmed reverse DNS: still a name Resurs does not promise to publish.
+                                    return Confirmed;
                                 }
 
                                 if (!IsLoggingOrDisplay(call.TargetMethod))
@@ -399,6 +406,11 @@ namespace Resurs.Analyzers.Rules.Network
         }
 
         /// <summary>Calls that carry a value along unchanged in meaning: parsing, formatting, trimming, taking the first of a list.</summary>
+        /// <summary>Dns.GetHostAddresses, GetHostEntry or Resolve of a host name: the check of forward-confirmed reverse DNS.</summary>
+        private static bool IsForwardLookup(IMethodSymbol method) =>
+            method.ContainingType is { Name: "Dns", ContainingNamespace.Name: "Net" }
+            && (method.Name.StartsWith("GetHost", StringComparison.Ordinal) || method.Name.StartsWith("Resolve", StringComparison.Ordinal));
+
         private static bool IsCarrier(string name) => name is "Parse" or "ToString" or "Trim" or "TrimStart" or "TrimEnd" or "Split"
             or "First" or "FirstOrDefault" or "Last" or "LastOrDefault" or "Single" or "SingleOrDefault" or "ElementAt"
             or "MapToIPv4" or "MapToIPv6" or "Substring" or "ToLower" or "ToLowerInvariant" or "ToUpper" or "ToUpperInvariant"
