@@ -94,6 +94,26 @@ namespace Resurs.Analyzers.Tests.Rules
     }"));
 
         [Fact]
+        public Task Forgeable_properties_and_hosts_together_give_one_clause() => Verify.VerifyAnalyzerAsync(
+            Class(@"
+    void M(HttpClientHandler handler)
+    {
+        handler.ServerCertificateCustomValidationCallback = {|#0:(request, cert, chain, errors)|} =>
+            request.RequestUri!.Host == ""internal.example.com"" && cert?.Subject == ""CN=internal"";
+        handler.ServerCertificateCustomValidationCallback = {|#1:(request, cert, chain, errors)|} => cert?.Issuer == ""CN=Internal CA"";
+    }"),
+            Verify.Diagnostic("RES3002").WithLocation(0).WithArguments(
+                "This certificate validation callback",
+                Everything + ", judging only the certificate's Subject and the request's host, which a self-signed certificate satisfies",
+                Advice,
+                string.Empty),
+            Verify.Diagnostic("RES3002").WithLocation(1).WithArguments(
+                "This certificate validation callback",
+                Everything + ", when the certificate's Issuer matches, which anyone can put in a self-signed certificate",
+                Advice,
+                string.Empty));
+
+        [Fact]
         public Task Accepting_errors_for_chosen_hosts_is_reported_and_says_so() => Verify.VerifyAnalyzerAsync(
             Class(@"
     void M(HttpClientHandler handler)

@@ -205,9 +205,11 @@ namespace Resurs.Analyzers.Rules.Certificates
                         Report(context, Descriptors.RES3001, location, creation.Syntax, subject);
                         break;
                     case ValidatorKind.AcceptsSomeErrors:
+                        // What the accepting paths test instead of the errors says why; only without it does the message
+                        // say that the errors are never read.
+                        var qualifier = ValidatorConditions.Qualifier(verdict.AcceptingReturns);
                         var leaked = CertificateFacts.DescribeErrors(verdict.AcceptedErrors)
-                            + (verdict.NeverReadsErrors ? ", because it never reads the SslPolicyErrors argument" : string.Empty)
-                            + ValidatorConditions.Qualifier(verdict.AcceptingReturns);
+                            + (qualifier.Length == 0 && verdict.NeverReadsErrors ? ", because it never reads the SslPolicyErrors argument" : qualifier);
                         if (policy.ShouldReport(RuleIds.CertificateErrorsAccepted, creation.Syntax.SyntaxTree))
                         {
                             var note = DevelopmentNoteForReturns(verdict, creation.Syntax);

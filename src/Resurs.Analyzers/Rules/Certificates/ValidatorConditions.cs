@@ -48,18 +48,19 @@ namespace Resurs.Analyzers.Rules.Certificates
                 }
             }
 
-            var clauses = new List<string>();
+            var names = string.Join(" or ", forgeable);
+            if (forgeable.Count > 0 && host)
+            {
+                // One clause for both, or the message runs on: the paths may combine them with 'and' or 'or'.
+                return ", judging only the certificate's " + names + " and the request's host, which a self-signed certificate satisfies";
+            }
+
             if (forgeable.Count > 0)
             {
-                clauses.Add("when the certificate's " + string.Join(" or ", forgeable) + " matches, which anyone can put in a self-signed certificate");
+                return ", when the certificate's " + names + " matches, which anyone can put in a self-signed certificate";
             }
 
-            if (host)
-            {
-                clauses.Add("for the hosts it names, where a forged certificate is then accepted");
-            }
-
-            return clauses.Count == 0 ? string.Empty : ", " + string.Join(", and ", clauses);
+            return host ? ", for the hosts it names, where a forged certificate is then accepted" : string.Empty;
         }
 
         /// <summary>
