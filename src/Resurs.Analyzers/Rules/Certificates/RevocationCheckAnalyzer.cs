@@ -14,7 +14,9 @@ namespace Resurs.Analyzers.Rules.Certificates
     /// <c>CheckCertificateRevocationList</c> / <c>CheckCertificateRevocation</c> property or passed for a
     /// <c>checkCertificateRevocation</c> parameter (SslStream.AuthenticateAs*), and <c>X509RevocationMode.NoCheck</c> where it
     /// configures something (X509ChainPolicy.RevocationMode, SslClientAuthenticationOptions.CertificateRevocationCheckMode,
-    /// WCF RevocationMode). Leaving a setting at its default is not reported.
+    /// WCF RevocationMode). Text parsed into such a setting (<c>Enum.Parse&lt;X509RevocationMode&gt;</c>, <c>bool.Parse</c>,
+    /// <c>Convert.ToBoolean</c>) is followed to each "NoCheck" or "false" it can be. Leaving a setting at its default is not
+    /// reported.
     /// </summary>
 #pragma warning disable RS1001 // A rule view: the host loads ResursAnalyzer, which runs this rule with the others in one pass.
     public sealed class RevocationCheckAnalyzer : ResursCodeAnalyzer, ICodeRule
