@@ -289,6 +289,43 @@ namespace NordicGear.Payments
         }
 
         [Fact]
+        public async Task Defaults_of_positional_record_parameters_are_judged_as_the_properties_they_declare()
+        {
+            await Verify.VerifyAnalyzerAsync(@"
+namespace NordicGear.Payments
+{
+    public sealed record ResursWebhook(string Event, string CallbackUrl = {|RES1004:""http://shop.nordicgear.se/resurs/cb""|});
+    public sealed record CheckoutRedirects(string FailUrl = {|RES1004:""http://shop.nordicgear.se/checkout/fail""|}, string SuccessUrl = ""https://shop.nordicgear.se/checkout/ok"");
+    public sealed record ResursCallbackEndpoints(string Url = {|RES1005:""https://shop.nordicgear.se:8443/resurs/cb""|});
+    public readonly record struct BookingCallback(string CallbackUrl = {|RES1003:""http://localhost:5000/cb""|});
+
+    // Look-alikes: a URL that is not a callback, a generic name with no payment context, a method parameter that is never used.
+    public sealed record ApiEndpoints(string BaseUrl = ""http://localhost:5000"");
+    public sealed record MailOptions(string NotificationUrl = ""http://localhost:8025"");
+    public sealed class Registrar
+    {
+        public void Register(string callbackUrl = ""https://shop.nordicgear.se/resurs/cb"") { }
+    }
+}
+");
+        }
+
+        [Fact]
+        public Task A_positional_record_default_is_fixed_in_place() => Verify.VerifyCodeFixAsync(@"
+namespace NordicGear.Payments
+{
+    public sealed record ResursWebhook(string Event, string CallbackUrl = {|RES1004:""http://shop.nordicgear.se/resurs/cb""|});
+    public sealed record ResursCallbackEndpoints(string Url = {|RES1005:""https://shop.nordicgear.se:8443/resurs/cb""|});
+}
+", @"
+namespace NordicGear.Payments
+{
+    public sealed record ResursWebhook(string Event, string CallbackUrl = ""https://shop.nordicgear.se/resurs/cb"");
+    public sealed record ResursCallbackEndpoints(string Url = ""https://shop.nordicgear.se/resurs/cb"");
+}
+");
+
+        [Fact]
         public async Task Every_value_a_local_can_hold_and_a_parameter_default_are_judged()
         {
             await Verify.VerifyAnalyzerAsync(@"

@@ -234,7 +234,7 @@ namespace Resurs.Analyzers.Infrastructure.Replay
         /// <summary>
         /// The syntax nodes Roslyn builds operation trees for, inside <paramref name="scope"/>: method-like bodies (with
         /// constructor initializers), accessors, expression-bodied properties, field, property and enum-member
-        /// initializers, and top-level statements. Bodies are not entered, so finding them costs nothing per statement.
+        /// initializers, the parameter defaults of a type's parameter list, and top-level statements. Bodies are not entered, so finding them costs nothing per statement.
         /// </summary>
         private static void CollectExecutableCode(SyntaxNode scope, List<SyntaxNode> found)
         {
@@ -261,6 +261,16 @@ namespace Resurs.Analyzers.Infrastructure.Replay
                         PushReversed(pending, ns.Members);
                         break;
                     case TypeDeclarationSyntax type:
+                        // A positional record's (or primary constructor's) parameter defaults: the values of the
+                        // properties it declares when a caller leaves them out.
+                        foreach (var parameter in type.ParameterList?.Parameters ?? default)
+                        {
+                            if (parameter.Default is { } defaultValue)
+                            {
+                                found.Add(defaultValue);
+                            }
+                        }
+
                         PushReversed(pending, type.Members);
                         break;
                     case EnumDeclarationSyntax enumeration:

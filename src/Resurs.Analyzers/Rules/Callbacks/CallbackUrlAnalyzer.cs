@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 using Resurs.Analyzers.Infrastructure;
@@ -42,7 +43,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
             var replay = new OperationReplay()
                 .On(c => analysis.AnalyzeAssignment(c, Findings(c)), OperationKind.SimpleAssignment, OperationKind.CoalesceAssignment)
                 .On(c => analysis.AnalyzeDeclarator(c, Findings(c)), OperationKind.VariableDeclarator)
-                .On(c => analysis.AnalyzeMemberInitializer(c, Findings(c)), OperationKind.FieldInitializer, OperationKind.PropertyInitializer)
+                .On(c => analysis.AnalyzeMemberInitializer(c, Findings(c)), OperationKind.FieldInitializer, OperationKind.PropertyInitializer, OperationKind.ParameterInitializer)
                 .On(c => analysis.AnalyzeCall(c, Findings(c)), OperationKind.Invocation, OperationKind.ObjectCreation)
                 .On(c => TunnelUrls.AnalyzeLiteral(c, policy), OperationKind.Literal);
 
@@ -135,6 +136,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
                 {
                     IFieldInitializerOperation field when field.InitializedFields.Length == 1 => field.InitializedFields[0],
                     IPropertyInitializerOperation property when property.InitializedProperties.Length == 1 => property.InitializedProperties[0],
+                    IParameterInitializerOperation parameter => PositionalProperty(parameter.Parameter),
                     _ => null,
                 };
                 if (member is not null && CallbackSinks.IsCallbackMember(member, names))
@@ -142,6 +144,30 @@ namespace Resurs.Analyzers.Rules.Callbacks
                     var description = CallbackSinks.Describe(member);
                     Evaluate(findings, initializer.Value, new CallbackSink(description, initializer.Syntax, CallbackSinks.IsReturnAddress(names, member.Name, description)));
                 }
+            }
+
+            /// <summary>
+            /// The property a positional record declares with <paramref name="parameter"/>
+            /// (<c>record ResursWebhook(string CallbackUrl = "…")</c>): the parameter's default is the property's value
+            /// whenever a caller leaves it out, and the property has no initializer of its own to judge.
+            /// </summary>
+            private static IPropertySymbol? PositionalProperty(IParameterSymbol parameter)
+            {
+                if (parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.Constructor, ContainingType: { IsRecord: true } record })
+                {
+                    return null;
+                }
+
+                foreach (var member in record.GetMembers(parameter.Name))
+                {
+                    if (member is IPropertySymbol { DeclaringSyntaxReferences.Length: 1 } property
+                        && property.DeclaringSyntaxReferences[0].GetSyntax() is ParameterSyntax)
+                    {
+                        return property;
+                    }
+                }
+
+                return null;
             }
 
             public void AnalyzeCall(OperationContext context, ConcurrentQueue<Finding> findings)
