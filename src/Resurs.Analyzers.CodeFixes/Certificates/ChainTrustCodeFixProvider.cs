@@ -96,7 +96,7 @@ namespace Resurs.Analyzers.CodeFixes.Certificates
                 && compound.Right == chain)
             {
                 // 'flags |= X509VerificationFlags.IgnoreNotTimeValid;' adds nothing once the weakening flag is gone.
-                editor.RemoveNode(statement);
+                SyntaxRemoval.Remove(editor, statement);
                 return;
             }
 

@@ -75,10 +75,10 @@ namespace Resurs.Analyzers.CodeFixes.Certificates
                     {
                         case BlockSyntax:
                         case SwitchSectionSyntax:
-                            editor.RemoveNode(statement);
+                            SyntaxRemoval.Remove(editor, statement);
                             return true;
                         case GlobalStatementSyntax global:
-                            editor.RemoveNode(global);
+                            SyntaxRemoval.Remove(editor, global);
                             return true;
                         default:
                             // 'if (x) handler.Callback = ...;' keeps a statement.

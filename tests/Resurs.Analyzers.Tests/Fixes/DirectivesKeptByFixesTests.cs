@@ -1,0 +1,113 @@
+using System.Threading.Tasks;
+using Resurs.Analyzers.CodeFixes;
+using Xunit;
+using CertificateVerify = Resurs.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    Resurs.Analyzers.Rules.Certificates.CertificateValidationAnalyzer,
+    Resurs.Analyzers.CodeFixes.Certificates.CertificateValidationCodeFixProvider>;
+using ChainVerify = Resurs.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    Resurs.Analyzers.Rules.Certificates.ChainTrustAnalyzer,
+    Resurs.Analyzers.CodeFixes.Certificates.ChainTrustCodeFixProvider>;
+using ProtocolVerify = Resurs.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    Resurs.Analyzers.Rules.Tls.WeakTlsProtocolAnalyzer,
+    Resurs.Analyzers.CodeFixes.Tls.WeakTlsProtocolCodeFixProvider>;
+
+namespace Resurs.Analyzers.Tests.Fixes
+{
+    /// <summary>
+    /// A fix that removes a statement or a member keeps the preprocessor directives in front of it: a lost
+    /// <c>#pragma warning restore</c> or <c>#nullable restore</c> would silently widen a suppression or a nullable context
+    /// to the end of the file.
+    /// </summary>
+    public class DirectivesKeptByFixesTests
+    {
+        [Fact]
+        public Task Removing_an_accept_all_callback_keeps_the_directives_before_it() => CertificateVerify.VerifyCodeFixAsync(@"
+using System.Net;
+
+class C
+{
+    void M()
+    {
+#pragma warning disable SYSLIB0014
+        ServicePointManager.Expect100Continue = false;
+#pragma warning restore SYSLIB0014
+        ServicePointManager.ServerCertificateValidationCallback = {|RES3001:delegate|} { return true; };
+    }
+}
+", @"
+using System.Net;
+
+class C
+{
+    void M()
+    {
+#pragma warning disable SYSLIB0014
+        ServicePointManager.Expect100Continue = false;
+#pragma warning restore SYSLIB0014
+    }
+}
+", EquivalenceKeys.UseDefaultCertificateValidation);
+
+        [Fact]
+        public Task Removing_a_weakening_statement_keeps_the_directives_before_it() => ChainVerify.VerifyCodeFixAsync(@"
+using System.Security.Cryptography.X509Certificates;
+
+class C
+{
+    void M(X509Chain chain)
+    {
+#nullable disable
+        string legacy = null;
+#nullable restore
+        chain.ChainPolicy.VerificationFlags |= {|RES3005:X509VerificationFlags.IgnoreNotTimeValid|};
+        System.Console.WriteLine(legacy);
+    }
+}
+", @"
+using System.Security.Cryptography.X509Certificates;
+
+class C
+{
+    void M(X509Chain chain)
+    {
+#nullable disable
+        string legacy = null;
+#nullable restore
+        System.Console.WriteLine(legacy);
+    }
+}
+", EquivalenceKeys.RemoveWeakeningFlags);
+
+        [Fact]
+        public Task Removing_an_unused_weak_constant_keeps_the_directives_before_it() => ProtocolVerify.VerifyCodeFixAsync(@"
+using System.Net;
+
+class C
+{
+#pragma warning disable CS0618
+    private const int Unrelated = 1;
+#pragma warning restore CS0618
+    private const SecurityProtocolType Tls11 = {|RES2002:(SecurityProtocolType)768|};
+
+    void M()
+    {
+        ServicePointManager.SecurityProtocol = Tls11;
+    }
+}
+", @"
+using System.Net;
+
+class C
+{
+#pragma warning disable CS0618
+    private const int Unrelated = 1;
+#pragma warning restore CS0618
+
+    void M()
+    {
+        ServicePointManager.SecurityProtocol = SecurityProtocolType.Tls12 | SecurityProtocolType.Tls13;
+    }
+}
+", EquivalenceKeys.RemoveWeakProtocols);
+    }
+}
