@@ -65,9 +65,9 @@ class PaymentRequest
                 "'http://shop.nordicgear.se/cb' is used as a callback URL (callbacks.booked.url) over plain http; Resurs sends callbacks only over HTTPS on port 443"));
 
         /// <summary>
-        /// A generic name ("NotificationServiceUrl", "DeliveryReportHook") in a mail, SMS or chat options, settings or client
-        /// type, or configuration section, is that channel's address, even in a payments namespace; a specific name
-        /// ("CallbackUrl") stays a callback anywhere, "push" is a payment provider's word, and a method that mentions mail
+        /// A generic name ("NotificationServiceUrl", "DeliveryReportHook") or a webhook ("SlackWebhookUrl", Teams's
+        /// "IncomingWebhookUrl") in a mail, SMS or chat options, settings or client type, or configuration section, is that
+        /// channel's address, even in a payments namespace; "CallbackUrl" stays a callback anywhere, "push" is a payment provider's word, and a method that mentions mail
         /// (pay by link) does not make the payload it sends to Resurs a mail address.
         /// </summary>
         [Fact]
@@ -80,6 +80,12 @@ namespace Shop.Payments
     public class SmsSettings { public string DeliveryReportHook { get; set; } = ""http://sms.shop.internal/hook""; }
     public class PaymentOptions { public string NotificationUrl { get; set; } = {|RES1004:""http://shop.nordicgear.se/resurs/notification""|}; }
     public class SmtpOptions { public string CallbackUrl { get; set; } = {|RES1004:""http://shop.nordicgear.se/resurs/cb""|}; }
+    public class SlackOptions { public string WebhookUrl { get; set; } = ""http://chat.nordicgear.lan/hooks/a""; }
+    public class OpsChatOptions { public string SlackWebhookUrl { get; set; } = ""http://chat.nordicgear.lan/hooks/p""; }
+    public class TeamsOptions { public string IncomingWebhookUrl { get; set; } = ""http://teams.nordicgear.lan/hooks/b""; }
+    public class AlertSettings { public string TeamsWebhookUrl { get; set; } = ""http://teams.nordicgear.lan/hooks/c""; }
+    public class ResursWebhookOptions { public string WebhookUrl { get; set; } = {|RES1004:""http://shop.nordicgear.se/resurs/webhook""|}; }
+    public class TeamsPlanFeatures { public string WebhookUrl { get; set; } = {|RES1004:""http://shop.nordicgear.se/resurs/webhook""|}; }
     public class ResursOptions { public string PushNotificationUrl { get; set; } = {|RES1004:""http://shop.nordicgear.se/resurs/push""|}; }
     public class PayByLink
     {
@@ -93,7 +99,10 @@ namespace Shop.Payments
   ""Payments"": {
     ""Email"": { ""NotificationUrl"": ""http://localhost:8025"" },
     ""NotificationUrl"": {|RES1004:""http://shop.nordicgear.se/resurs/notification""|}
-  }
+  },
+  ""OpsChat"": { ""SlackWebhookUrl"": ""http://chat.nordicgear.lan/hooks/p"" },
+  ""Slack"": { ""WebhookUrl"": ""http://chat.nordicgear.lan/hooks/a"" },
+  ""Resurs"": { ""WebhookUrl"": {|RES1004:""http://shop.nordicgear.se/resurs/webhook""|} }
 }"));
             await test.RunAsync();
         }

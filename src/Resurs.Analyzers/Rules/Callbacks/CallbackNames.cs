@@ -16,6 +16,8 @@ namespace Resurs.Analyzers.Rules.Callbacks
     /// <item><b>Generic</b> names ("notification", "hook", "return url", "redirect url", "success url", …) are also the
     /// names of an application's own notification service or a sign-in page's return address; they count only inside a
     /// payment context: a type, namespace, path or configuration section about payments, a PSP, webhooks or Resurs.</item>
+    /// <item><b>Chat</b> words (Slack, Teams, …) around a webhook name make it the URL the application posts to (an
+    /// incoming webhook of that service), as they make a generic name that channel's; "callback" stays a callback.</item>
     /// <item><b>Sign-in</b> words (OpenID Connect, OAuth, MSAL, login, identity, …) in the name or its context mean the
     /// URL is a sign-in redirect, which is never a Resurs callback, whatever else the name says.</item>
     /// </list>
@@ -61,7 +63,22 @@ namespace Resurs.Analyzers.Rules.Callbacks
         private static readonly Phrases OtherChannelWords = new Phrases(new[]
         {
             "mail", "email", "e mail", "smtp", "sms", "slack", "discord", "telegram", "twilio", "sendgrid", "mailgun", "mailchimp",
+            "mattermost", "msteams", "ms teams", "microsoft teams", "teams webhook",
         });
+
+        /// <summary>
+        /// A chat word that is also a common word of its own ("Teams" is a plan or an organisation unit): it names a channel
+        /// only as the type that configures or talks to it (<c>TeamsOptions</c>, <c>TeamsClient</c>), see
+        /// <see cref="ChannelTypeWords"/>.
+        /// </summary>
+        private static readonly Phrases ChannelTypeOnlyWords = new Phrases(new[] { "teams" });
+
+        /// <summary>
+        /// The specific phrases that chat and alerting services also use for the URL an application posts to (Slack's and
+        /// Teams's incoming webhooks): with a mail, SMS or chat word in or around the name they are that channel's, as
+        /// the generic names are. "callback" is never a chat service's word.
+        /// </summary>
+        private static readonly ImmutableHashSet<string> WebhookPhrases = ImmutableHashSet.Create(StringComparer.Ordinal, "webhook", "web hook");
 
         /// <summary>
         /// The last words of a type that configures or talks to a channel (<c>MailOptions</c>, <c>SmtpClient</c>,
@@ -89,13 +106,16 @@ namespace Resurs.Analyzers.Rules.Callbacks
         public static readonly CallbackNames Default = new CallbackNames(SpecificPhrases, GenericPhrases);
 
         private readonly Phrases specific;
+        private readonly Phrases specificButWebhook;
         private readonly Phrases generic;
         private readonly ConcurrentDictionary<string, Says> cache = new ConcurrentDictionary<string, Says>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, bool> urlCache = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
 
         public CallbackNames(IEnumerable<string> specificPhrases, IEnumerable<string> genericPhrases)
         {
-            specific = new Phrases(specificPhrases);
+            var specificList = new List<string>(specificPhrases);
+            specific = new Phrases(specificList);
+            specificButWebhook = new Phrases(specificList.FindAll(phrase => !WebhookPhrases.Contains(phrase)));
             generic = new Phrases(genericPhrases);
         }
 
@@ -110,6 +130,9 @@ namespace Resurs.Analyzers.Rules.Callbacks
             ReturnAddress = 16,
             OtherChannel = 32,
             ChannelType = 64,
+
+            /// <summary>Specific only through "webhook" (<see cref="WebhookPhrases"/>).</summary>
+            WebhookOnly = 128,
         }
 
         /// <summary>
@@ -193,6 +216,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
             }
 
             var specificName = (says & Says.Callback) != 0;
+            var vetoable = !specificName || (says & Says.WebhookOnly) != 0;
             var payment = specificName;
             var otherChannel = (says & Says.OtherChannel) != 0;
             foreach (var around in context)
@@ -207,8 +231,9 @@ namespace Resurs.Analyzers.Rules.Callbacks
                 otherChannel |= (aroundSays & (sections ? Says.OtherChannel : Says.ChannelType)) != 0;
             }
 
-            // A generic name ("NotificationUrl") in a mail, SMS or chat context is that channel's address.
-            return payment && (specificName || !otherChannel);
+            // A generic name ("NotificationUrl") or a webhook ("SlackWebhookUrl") in a mail, SMS or chat context is that
+            // channel's address.
+            return payment && (!vetoable || !otherChannel);
         }
 
         /// <summary>
@@ -279,6 +304,10 @@ namespace Resurs.Analyzers.Rules.Callbacks
             if (specific.Matches(words))
             {
                 says |= Says.Callback;
+                if (!specificButWebhook.Matches(words))
+                {
+                    says |= Says.WebhookOnly;
+                }
             }
             else if (generic.Matches(words))
             {
@@ -300,13 +329,14 @@ namespace Resurs.Analyzers.Rules.Callbacks
                 says |= Says.ReturnAddress;
             }
 
+            var channelType = words.Count > 1 && ChannelTypeWords.Contains(words[words.Count - 1]);
             if (OtherChannelWords.Matches(words))
             {
-                says |= Says.OtherChannel;
-                if (words.Count > 1 && ChannelTypeWords.Contains(words[words.Count - 1]))
-                {
-                    says |= Says.ChannelType;
-                }
+                says |= Says.OtherChannel | (channelType ? Says.ChannelType : Says.Nothing);
+            }
+            else if (channelType && ChannelTypeOnlyWords.Matches(words))
+            {
+                says |= Says.ChannelType;
             }
 
             return says;
