@@ -80,6 +80,44 @@ class Startup
     void Configure(KestrelServerOptions kestrel) => kestrel.ListenAnyIP(443, listen => listen.UseHttps(CreateCertificate()));"));
 
         [Fact]
+        public Task Local_function_helpers_are_followed_to_their_calls() => Verify.VerifyAnalyzerAsync(Class(@"
+    static void Configure(KestrelServerOptions kestrel)
+    {
+        X509Certificate2 Local()
+        {
+            using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            return {|RES3004:new CertificateRequest(""CN=shop.nordicgear.se"", key, HashAlgorithmName.SHA256).CreateSelfSigned(DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddYears(1))|};
+        }
+
+        kestrel.ListenAnyIP(443, listen => listen.UseHttps(Local()));
+    }
+
+    // A look-alike: a local function whose certificate only signs test data.
+    static byte[] Sign(byte[] data)
+    {
+        X509Certificate2 Signer() => Request().CreateSelfSigned(DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(1));
+        using var rsa = Signer().GetRSAPrivateKey()!;
+        return rsa.SignData(data, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+    }"));
+
+        [Fact]
+        public async Task A_static_local_function_in_top_level_statements_is_followed()
+        {
+            var test = new Verify.Test(Usings + @"
+var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder(args);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenAnyIP(443, listen => listen.UseHttps(Create())));
+
+static X509Certificate2 Create()
+{
+    using var key = RSA.Create(2048);
+    return {|RES3004:new CertificateRequest(""CN=shop.nordicgear.se"", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1).CreateSelfSigned(DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddYears(1))|};
+}
+");
+            test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+            await test.RunAsync();
+        }
+
+        [Fact]
         public Task SslStream_server_authentication_is_reported() => Verify.VerifyAnalyzerAsync(
             Class(@"
     async Task Serve(SslStream stream, SslStream other, SslStream third)

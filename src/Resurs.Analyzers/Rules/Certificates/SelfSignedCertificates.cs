@@ -148,8 +148,24 @@ namespace Resurs.Analyzers.Rules.Certificates
                         : null;
                 }
 
-                if (parent is ILocalFunctionOperation)
+                if (parent is ILocalFunctionOperation localFunction)
                 {
+                    // A local function helper (a static one in top-level Program.cs): follow its calls in the code around it.
+                    if (!visited.Add(localFunction.Symbol))
+                    {
+                        return null;
+                    }
+
+                    foreach (var operation in Root(localFunction).Descendants())
+                    {
+                        if (operation is IInvocationOperation call
+                            && SymbolEqualityComparer.Default.Equals(call.TargetMethod.OriginalDefinition, localFunction.Symbol)
+                            && FindServer(call, visited, depth + 1, cancellationToken) is { } served)
+                        {
+                            return served;
+                        }
+                    }
+
                     return null;
                 }
             }
