@@ -335,6 +335,34 @@ class Startup
     static bool AcceptAll(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors) => true;"));
 
         [Fact]
+        public Task A_constant_false_is_reported_by_the_member_name_where_the_types_do_not_resolve() => new Verify.Test(@"
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+
+class Program
+{
+    static void Main(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.WebHost.ConfigureKestrel((context, kestrel) =>
+        {
+            kestrel.ListenAnyIP(8443, listen => listen.UseHttps(Certificates.Load()));
+            kestrel.ConfigureHttpsDefaults(https => https.CheckCertificateRevocation = {|RES3003:false|});
+            kestrel.ConfigureHttpsDefaults(https => https.CheckCertificateRevocation = true);
+        });
+
+        MissingType handler = null!;
+        handler.CheckCertificateRevocationList = {|RES3003:false|};
+        handler.CheckCertificateRevocationList = settings.Check;
+        handler.CheckCertificateRevocationListEnabled = false;
+    }
+}
+")
+        {
+            CompilerDiagnostics = Microsoft.CodeAnalysis.Testing.CompilerDiagnostics.None,
+        }.RunAsync();
+
+        [Fact]
         public Task Parsed_text_that_turns_revocation_off_is_reported_where_it_is_written() => Verify.VerifyAnalyzerAsync(
             "using Microsoft.Extensions.Configuration;\n" + Class(@"
     void M(IConfiguration config, X509Chain chain, HttpClientHandler handler, SslClientAuthenticationOptions client)

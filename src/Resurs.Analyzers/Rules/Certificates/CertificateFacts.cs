@@ -9,6 +9,19 @@ namespace Resurs.Analyzers.Rules.Certificates
     /// <summary>Delegate shapes, error bits and message texts shared by the certificate rules (RES3001-RES3005).</summary>
     internal static class CertificateFacts
     {
+        /// <summary>
+        /// The member an assignment writes, by name (<c>x.Name</c>, <c>Name</c> in an initializer, <c>x?.Name</c>): how the
+        /// rules recognise their unambiguous members where the types do not resolve (half-typed code, a missing reference).
+        /// </summary>
+        public static string? AssignedMemberName(SyntaxNode target) => target switch
+        {
+            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+            ConditionalAccessExpressionSyntax conditional => AssignedMemberName(conditional.WhenNotNull),
+            _ => null,
+        };
+
         /// <summary>SslPolicyErrors bits.</summary>
         public const int NotAvailable = 1;
         public const int NameMismatch = 2;

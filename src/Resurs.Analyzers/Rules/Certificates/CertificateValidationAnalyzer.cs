@@ -295,7 +295,7 @@ namespace Resurs.Analyzers.Rules.Certificates
             {
                 var assignment = (IAssignmentOperation)context.Operation;
                 if ((assignment is ICompoundAssignmentOperation && !assignment.Syntax.IsKind(SyntaxKind.AddAssignmentExpression))
-                    || CallbackName(assignment.Target.Syntax) is not { } name
+                    || CertificateFacts.AssignedMemberName(assignment.Target.Syntax) is not { } name
                     || !ValidatorJudge.CallbackProperties.Contains(name))
                 {
                     return;
@@ -345,16 +345,6 @@ namespace Resurs.Analyzers.Rules.Certificates
                     Report(context, Descriptors.RES3001, location, value.Syntax, subject);
                 }
             }
-
-            /// <summary>The member an assignment writes, by name: <c>x.Name</c>, <c>Name</c> in an initializer, <c>x?.Name</c>.</summary>
-            private static string? CallbackName(SyntaxNode target) => target switch
-            {
-                MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-                MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
-                ConditionalAccessExpressionSyntax conditional => CallbackName(conditional.WhenNotNull),
-                _ => null,
-            };
 
             /// <summary>The source method a method group names, also where the group could not be converted (an error type).</summary>
             private static IMethodSymbol? MethodGroup(IOperation value, CancellationToken cancellationToken)

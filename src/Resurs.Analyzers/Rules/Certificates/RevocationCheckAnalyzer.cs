@@ -81,6 +81,16 @@ namespace Resurs.Analyzers.Rules.Certificates
                 if (assignment.Target is not IPropertyReferenceOperation { Property: { Type.SpecialType: SpecialType.System_Boolean } property } target
                     || !RevocationProperties.Contains(property.Name))
                 {
+                    // Where the types do not resolve (half-typed code, a lambda whose overload is not chosen yet), the
+                    // property is known by its unambiguous name, and only a constant false is judged.
+                    if (assignment.Target is IInvalidOperation or IPropertyReferenceOperation { Property.Type.TypeKind: TypeKind.Error }
+                        && CertificateFacts.AssignedMemberName(assignment.Target.Syntax) is { } name
+                        && RevocationProperties.Contains(name)
+                        && IsConstantFalse(assignment.Value))
+                    {
+                        Report(context, assignment.Value, name + " = " + Prose.Quote(assignment.Value.Syntax));
+                    }
+
                     return;
                 }
 
