@@ -349,6 +349,7 @@ class Program
             kestrel.ListenAnyIP(8443, listen => listen.UseHttps(Certificates.Load()));
             kestrel.ConfigureHttpsDefaults(https => https.CheckCertificateRevocation = {|RES3003:false|});
             kestrel.ConfigureHttpsDefaults(https => https.CheckCertificateRevocation = true);
+            kestrel.ConfigureHttpsDefaults(https => https.CheckCertificateRevocation = bool.Parse(builder.Configuration[""Tls:CheckCrl""] ?? {|RES3003:""false""|}));
         });
 
         MissingType handler = null!;

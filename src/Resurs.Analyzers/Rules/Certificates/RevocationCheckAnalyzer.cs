@@ -82,13 +82,20 @@ namespace Resurs.Analyzers.Rules.Certificates
                     || !RevocationProperties.Contains(property.Name))
                 {
                     // Where the types do not resolve (half-typed code, a lambda whose overload is not chosen yet), the
-                    // property is known by its unambiguous name, and only a constant false is judged.
+                    // property is known by its unambiguous name, and a constant false or parsed text is judged.
                     if (assignment.Target is IInvalidOperation or IPropertyReferenceOperation { Property.Type.TypeKind: TypeKind.Error }
                         && CertificateFacts.AssignedMemberName(assignment.Target.Syntax) is { } name
-                        && RevocationProperties.Contains(name)
-                        && IsConstantFalse(assignment.Value))
+                        && RevocationProperties.Contains(name))
                     {
-                        Report(context, assignment.Value, name + " = " + Prose.Quote(assignment.Value.Syntax));
+                        var written = name + " = " + Prose.Quote(assignment.Value.Syntax);
+                        if (IsConstantFalse(assignment.Value))
+                        {
+                            Report(context, assignment.Value, written);
+                        }
+                        else if (ParsedFlag(assignment.Value) is { } text)
+                        {
+                            ReportWrittenText(context, text.Text, text.IgnoreCase, "false", written);
+                        }
                     }
 
                     return;
