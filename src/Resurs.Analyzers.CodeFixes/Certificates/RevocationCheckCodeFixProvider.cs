@@ -24,11 +24,13 @@ namespace Resurs.Analyzers.CodeFixes.Certificates
         /// <summary>
         /// Not for a setting that follows an option whose default turns revocation off: writing <c>true</c> or
         /// <c>Online</c> at the use would ignore the option; its default is what to change. Nor for text written in
-        /// another file, reported at the reference to it: the reference is not the text.
+        /// another file, reported at the reference to it: the reference is not the text. Nor for one side of a choice
+        /// (<c>check ? Online : NoCheck</c>): both sides would be equal and the condition silently ignored.
         /// </summary>
         protected override bool Offers(Diagnostic diagnostic) =>
             !diagnostic.Properties.ContainsKey(Rules.Certificates.RevocationCheckAnalyzer.ConfiguredDefaultProperty)
-            && !diagnostic.Properties.ContainsKey(Rules.Certificates.RevocationCheckAnalyzer.WrittenElsewhereProperty);
+            && !diagnostic.Properties.ContainsKey(Rules.Certificates.RevocationCheckAnalyzer.WrittenElsewhereProperty)
+            && !diagnostic.Properties.ContainsKey(Rules.Certificates.RevocationCheckAnalyzer.ChosenProperty);
 
         protected override async Task<Document> FixAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
         {

@@ -291,6 +291,16 @@ class Startup
         }
 
         [Fact]
+        public Task Fix_is_not_offered_for_one_side_of_a_choice()
+        {
+            // 'check ? Online : Online' would compile, but the condition would be silently ignored.
+            var source = Class(@"
+    void M(X509Chain chain, bool checkRevocation) =>
+        chain.ChainPolicy.RevocationMode = checkRevocation ? X509RevocationMode.Online : {|RES3003:X509RevocationMode.NoCheck|};");
+            return Verify.VerifyCodeFixAsync(source, source, EquivalenceKeys.CheckRevocation);
+        }
+
+        [Fact]
         public Task Revocation_on_an_object_that_accepts_every_certificate_is_left_to_RES3001() => Verify.VerifyAnalyzerAsync(Class(@"
     void M(HttpClientHandler handler, SocketsHttpHandler sockets, X509Chain chain)
     {

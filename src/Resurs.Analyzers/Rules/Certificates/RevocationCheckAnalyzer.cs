@@ -36,6 +36,12 @@ namespace Resurs.Analyzers.Rules.Certificates
         /// <summary>Set on a finding reported at a reference to text written in another file: there is nothing to rewrite here.</summary>
         internal const string WrittenElsewhereProperty = "WrittenElsewhere";
 
+        /// <summary>
+        /// Set on a <c>NoCheck</c> that is one side of <c>condition ? … : …</c>: writing <c>Online</c> there would leave a
+        /// choice between two equal sides and silently ignore the condition, so the fix is not offered.
+        /// </summary>
+        internal const string ChosenProperty = "Chosen";
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.RES3003);
 
         internal override ImmutableArray<ICodeRule> Rules => ImmutableArray.Create<ICodeRule>(this);
@@ -157,18 +163,17 @@ namespace Resurs.Analyzers.Rules.Certificates
                 }
 
                 // 'options.CheckRevocation ? Online : NoCheck': reported only when the option's default picks NoCheck.
-                string? note = null;
                 if (ChoiceOnConfiguration(reference) is { } choice)
                 {
-                    if (!choice.PicksByDefault)
+                    if (choice.PicksByDefault)
                     {
-                        return;
+                        Report(context, reference, setting, choice.Note);
                     }
 
-                    note = choice.Note;
+                    return;
                 }
 
-                Report(context, reference, setting, note);
+                Report(context, reference.Syntax, setting, null, IsChosen(reference) ? ChosenProperty : null);
             }
 
             /// <summary>
@@ -340,6 +345,17 @@ namespace Resurs.Analyzers.Rules.Certificates
                     IArgumentOperation argument => argument.Parameter?.Name is "defaultValue" or "fallback" or "fallbackValue",
                     _ => false,
                 };
+            }
+
+            /// <summary>True when <paramref name="value"/> is one side of <c>condition ? a : b</c> with a condition that is not constant.</summary>
+            private static bool IsChosen(IOperation value)
+            {
+                while (value.Parent is IConversionOperation or IParenthesizedOperation)
+                {
+                    value = value.Parent;
+                }
+
+                return value.Parent is IConditionalOperation { WhenFalse: not null } choice && choice.Condition != value && !choice.Condition.ConstantValue.HasValue;
             }
 
             /// <summary>
