@@ -159,7 +159,14 @@ namespace Resurs.Analyzers.Tests.Rules
         <behavior name=""resurs"">
           <clientCredentials>
             <serviceCertificate>
-              <authentication certificateValidationMode=""{|RES3001:None|}"" revocationMode=""{|RES3003:NoCheck|}"" />
+              <authentication certificateValidationMode=""{|RES3001:None|}"" revocationMode=""NoCheck"" />
+            </serviceCertificate>
+          </clientCredentials>
+        </behavior>
+        <behavior name=""peer"">
+          <clientCredentials>
+            <serviceCertificate>
+              <authentication certificateValidationMode=""PeerOrChainTrust"" revocationMode=""{|RES3003:NoCheck|}"" />
             </serviceCertificate>
           </clientCredentials>
         </behavior>

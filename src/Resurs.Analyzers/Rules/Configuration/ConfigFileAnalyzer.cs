@@ -359,13 +359,17 @@ namespace Resurs.Analyzers.Rules.Configuration
 
             /// <summary>
             /// WCF <c>certificateValidationMode="None"</c> (RES3001), and <c>checkCertificateRevocationList="false"</c> on
-            /// servicePointManager or WCF <c>revocationMode="NoCheck"</c> (RES3003).
+            /// servicePointManager or WCF <c>revocationMode="NoCheck"</c> (RES3003). A revocation mode beside
+            /// <c>certificateValidationMode="None"</c> no longer matters: as in code, the one root cause gets the one
+            /// diagnostic, RES3001.
             /// </summary>
             private void CheckCertificateSettings(XmlConfigElement element)
             {
+                var acceptsEverything = false;
                 if (element.Attributes.TryGetValue("certificateValidationMode", out var validation)
                     && validation.Value.Trim().Equals("None", StringComparison.OrdinalIgnoreCase))
                 {
+                    acceptsEverything = true;
                     ReportEdit(Descriptors.RES3001, validation.Span, validation.Span, "ChainTrust", "Validate the certificate chain", new[] { "certificateValidationMode=\"None\"" });
                 }
 
@@ -376,7 +380,8 @@ namespace Resurs.Analyzers.Rules.Configuration
                     ReportEdit(Descriptors.RES3003, crl.Span, crl.Span, "true", "Check revocation", new[] { "checkCertificateRevocationList=\"false\"", string.Empty });
                 }
 
-                if (element.Attributes.TryGetValue("revocationMode", out var mode)
+                if (!acceptsEverything
+                    && element.Attributes.TryGetValue("revocationMode", out var mode)
                     && mode.Value.Trim().Equals("NoCheck", StringComparison.OrdinalIgnoreCase))
                 {
                     ReportEdit(Descriptors.RES3003, mode.Span, mode.Span, "Online", "Check revocation online", new[] { "revocationMode=\"NoCheck\"", string.Empty });
