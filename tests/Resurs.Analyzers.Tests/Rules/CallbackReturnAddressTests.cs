@@ -53,6 +53,18 @@ class C { void M(PaymentCallbacks c) => c.SuccessCallbackUrl = {|#0:""http://sho
                 "'http://shop.nordicgear.se/cb/success' is used as a callback URL (PaymentCallbacks.SuccessCallbackUrl) over plain http; Resurs sends callbacks only over HTTPS on port 443"));
 
         [Fact]
+        public Task A_payload_keyed_in_a_dictionary_is_named_by_its_key() => Verify.VerifyAnalyzerAsync(
+            @"
+using System.Collections.Generic;
+class BookingRequest { public Dictionary<string, object> Callbacks { get; set; } = new(); }
+class C
+{
+    void M(BookingRequest r) => r.Callbacks = new Dictionary<string, object> { [""authorization""] = new { url = {|#0:""http://shop.nordicgear.se/cb""|} } };
+}",
+            Verify.Diagnostic("RES1004").WithLocation(0).WithMessage(
+                "'http://shop.nordicgear.se/cb' is used as a callback URL (Callbacks[\"authorization\"].url) over plain http; Resurs sends callbacks only over HTTPS on port 443"));
+
+        [Fact]
         public Task Return_members_of_an_anonymous_payload_are_return_addresses() => Verify.VerifyAnalyzerAsync(
             @"
 class PaymentRequest

@@ -348,11 +348,18 @@ namespace Resurs.Analyzers.Rules.Callbacks
             IOperation current = assignment;
             for (var depth = 0; depth < MaxPathDepth * 3 && current.Parent is { } parent; depth++)
             {
-                if (parent is ISimpleAssignmentOperation { Target: IMemberReferenceOperation outer })
+                if (parent is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true } indexer })
+                {
+                    // { ["authorization"] = new { url = … } }: the key, as the reader wrote it.
+                    names.Insert(0, indexer.Arguments.Length == 1 && indexer.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string key }
+                        ? "[\"" + key + "\"]"
+                        : "[…]");
+                }
+                else if (parent is ISimpleAssignmentOperation { Target: IMemberReferenceOperation outer })
                 {
                     names.Insert(0, outer.Member.Name);
                 }
-                else if (parent is not (IAnonymousObjectCreationOperation or IObjectOrCollectionInitializerOperation or IConversionOperation))
+                else if (parent is not (IAnonymousObjectCreationOperation or IObjectCreationOperation or IObjectOrCollectionInitializerOperation or IConversionOperation))
                 {
                     break;
                 }
@@ -360,7 +367,18 @@ namespace Resurs.Analyzers.Rules.Callbacks
                 current = parent;
             }
 
-            return string.Join(".", names);
+            var path = new System.Text.StringBuilder();
+            foreach (var name in names)
+            {
+                if (path.Length > 0 && name[0] != '[')
+                {
+                    path.Append('.');
+                }
+
+                path.Append(name);
+            }
+
+            return path.ToString();
         }
     }
 }
