@@ -268,7 +268,7 @@ namespace Resurs.Analyzers.CodeFixes.Certificates
             var parameters = new List<ParameterSyntax>();
             for (var i = 0; i < invoke.Parameters.Length - 1; i++)
             {
-                parameters.Add(SyntaxFactory.Parameter(SyntaxFactory.Identifier(useDiscards ? "_" : invoke.Parameters[i].Name)));
+                parameters.Add(SyntaxFactory.Parameter(useDiscards ? Discard() : SyntaxFactory.Identifier(invoke.Parameters[i].Name)));
             }
 
             parameters.Add(SyntaxFactory.Parameter(SyntaxFactory.Identifier(PreferredErrorsName)));
@@ -422,7 +422,7 @@ namespace Resurs.Analyzers.CodeFixes.Certificates
             var parameters = new List<ParameterSyntax>();
             for (var i = 0; i < invoke.Parameters.Length - 1; i++)
             {
-                parameters.Add(SyntaxFactory.Parameter(SyntaxFactory.Identifier(useDiscards ? "_" : invoke.Parameters[i].Name)));
+                parameters.Add(SyntaxFactory.Parameter(useDiscards ? Discard() : SyntaxFactory.Identifier(invoke.Parameters[i].Name)));
             }
 
             parameters.Add(SyntaxFactory.Parameter(SyntaxFactory.Identifier(PreferredErrorsName)));
@@ -430,5 +430,13 @@ namespace Resurs.Analyzers.CodeFixes.Certificates
                 SyntaxFactory.ParameterList(SyntaxFactory.SeparatedList(parameters)),
                 NoErrorsCheck(PreferredErrorsName, generator, sslPolicyErrors));
         }
+
+        /// <summary>
+        /// A lambda discard, <c>_</c>, as the parser makes it (contextual kind <c>UnderscoreToken</c>): a plain identifier
+        /// named "_" is a discard only once the text is parsed again, and until then two of them are a duplicate name
+        /// (CS0100) to the fixed tree's semantic model.
+        /// </summary>
+        private static SyntaxToken Discard() =>
+            SyntaxFactory.Identifier(SyntaxFactory.TriviaList(), SyntaxKind.UnderscoreToken, "_", "_", SyntaxFactory.TriviaList());
     }
 }
