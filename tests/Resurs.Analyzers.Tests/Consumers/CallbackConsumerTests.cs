@@ -311,6 +311,33 @@ namespace NordicGear.Payments
         }
 
         [Fact]
+        public async Task A_registration_body_is_judged_by_the_request_path_it_is_sent_to()
+        {
+            await Verify.VerifyAnalyzerAsync(@"
+using System.Net.Http;
+using System.Net.Http.Json;
+using System.Threading.Tasks;
+
+namespace NordicGear.Payments
+{
+    public sealed class Registrar
+    {
+        public async Task RegisterAsync(HttpClient resurs)
+        {
+            await resurs.PutAsJsonAsync(""callbacks/BOOKED"", new { url = {|#0:""http://localhost:7071/api/resurs/booked""|} });
+            await resurs.PostAsJsonAsync(""v2/callbacks/test"", new { url = {|RES1003:""http://localhost:7071/api/resurs/test""|} });
+
+            // Look-alikes: the same body sent where no callback is registered.
+            await resurs.PostAsJsonAsync(""v2/images"", new { url = ""http://localhost:7071/logo.png"" });
+            await resurs.PostAsJsonAsync(""v2/payments"", new { url = ""http://localhost:7071/api"" });
+        }
+    }
+}
+", Verify.Diagnostic("RES1003").WithLocation(0).WithArguments(
+                "http://localhost:7071/api/resurs/booked", "url in the body sent to callbacks/BOOKED", "localhost", "a name for the local machine", string.Empty));
+        }
+
+        [Fact]
         public Task A_positional_record_default_is_fixed_in_place() => Verify.VerifyCodeFixAsync(@"
 namespace NordicGear.Payments
 {

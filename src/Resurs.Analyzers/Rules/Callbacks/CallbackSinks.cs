@@ -317,8 +317,21 @@ namespace Resurs.Analyzers.Rules.Callbacks
                     case ISimpleAssignmentOperation { Target: IMemberReferenceOperation outer }:
                         yield return outer.Member.Name;
                         break;
-                    case IArgumentOperation { Parameter: { } parameter }:
+                    case IArgumentOperation { Parameter: { } parameter } argument:
                         yield return parameter.Name;
+
+                        // client.PutAsJsonAsync("callbacks/BOOKED", new { url = … }): the request's path names the payload.
+                        if (RequestPath(argument) is { } requestPath)
+                        {
+                            foreach (var segment in requestPath.Split('/'))
+                            {
+                                if (segment.Length > 0 && segment[0] != '{')
+                                {
+                                    yield return segment;
+                                }
+                            }
+                        }
+
                         break;
                     case IObjectCreationOperation { Type: { } type }:
                         yield return type.Name;
@@ -334,6 +347,31 @@ namespace Resurs.Analyzers.Rules.Callbacks
 
                 current = parent;
             }
+        }
+
+        /// <summary>
+        /// The constant path of the request whose body <paramref name="body"/> is: an argument of <c>PostAsJsonAsync</c>,
+        /// <c>PutAsJsonAsync</c>, <c>PatchAsJsonAsync</c>, <c>PostAsync</c> and the like beside a constant
+        /// <c>requestUri</c> ("callbacks/BOOKED", "v2/callbacks/test"). Null for any other argument.
+        /// </summary>
+        private static string? RequestPath(IArgumentOperation body)
+        {
+            if (body.Parent is not IInvocationOperation { TargetMethod.Name: var method } call
+                || !(method.StartsWith("Post", System.StringComparison.Ordinal) || method.StartsWith("Put", System.StringComparison.Ordinal)
+                    || method.StartsWith("Patch", System.StringComparison.Ordinal)))
+            {
+                return null;
+            }
+
+            foreach (var argument in call.Arguments)
+            {
+                if (argument != body && argument.Parameter?.Name == "requestUri" && argument.Value.ConstantValue is { HasValue: true, Value: string path })
+                {
+                    return path;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>"BookingRequest.CallbackUrl", or "callbacks.authorization.url" for anonymous objects.</summary>
@@ -359,6 +397,11 @@ namespace Resurs.Analyzers.Rules.Callbacks
                 {
                     names.Insert(0, outer.Member.Name);
                 }
+                else if (parent is IArgumentOperation argument && RequestPath(argument) is { } requestPath)
+                {
+                    names.Add(" in the body sent to " + requestPath);
+                    break;
+                }
                 else if (parent is not (IAnonymousObjectCreationOperation or IObjectCreationOperation or IObjectOrCollectionInitializerOperation or IConversionOperation))
                 {
                     break;
@@ -370,7 +413,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
             var path = new System.Text.StringBuilder();
             foreach (var name in names)
             {
-                if (path.Length > 0 && name[0] != '[')
+                if (path.Length > 0 && name[0] != '[' && name[0] != ' ')
                 {
                     path.Append('.');
                 }
