@@ -21,7 +21,8 @@ namespace Resurs.Analyzers.CodeFixes.Certificates
     /// RES3001: "Use default certificate validation" removes the assignment, initializer entry or argument that installs the
     /// callback; "Accept only valid certificates" makes the callback return <c>errors == SslPolicyErrors.None</c>.
     /// RES3002: "Require SslPolicyErrors.None" replaces the errors condition of each return that lets an error through and
-    /// keeps the other checks.
+    /// keeps the other checks. On a legacy certificate policy both rules offer "Accept only valid certificates", which makes
+    /// every return check that the problem code is 0.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CertificateValidationCodeFixProvider))]
     [Shared]
@@ -40,7 +41,8 @@ namespace Resurs.Analyzers.CodeFixes.Certificates
             var creation = root is null ? null : ValidatorRewriter.FindCreation(root, diagnostic.Location.SourceSpan);
             if (creation is null)
             {
-                return diagnostic.Id == RuleIds.CertificateValidationDisabled && root is not null && PolicyMethod(root, diagnostic.Location.SourceSpan) is not null
+                // A legacy certificate policy, accepting every problem (RES3001) or some (RES3002): every return checks the code.
+                return root is not null && PolicyMethod(root, diagnostic.Location.SourceSpan) is not null
                     ? ImmutableArray.Create(AcceptOnlyValid)
                     : ImmutableArray<FixChoice>.Empty;
             }
@@ -122,7 +124,7 @@ namespace Resurs.Analyzers.CodeFixes.Certificates
             {
                 var creation = ValidatorRewriter.FindCreation(root, diagnostic.Location.SourceSpan);
                 if (creation is null
-                    && key == EquivalenceKeys.AcceptOnlyValidCertificates
+                    && (key == EquivalenceKeys.AcceptOnlyValidCertificates || diagnostic.Id == RuleIds.CertificateErrorsAccepted)
                     && PolicyMethod(root, diagnostic.Location.SourceSpan) is { } policy
                     && !edited.Any(span => span.IntersectsWith(policy.Span)))
                 {

@@ -747,6 +747,84 @@ namespace Legacy
             Verify.Diagnostic("RES3001").WithLocation(1).WithArguments("Certificate policy 'LoggingPolicy'", string.Empty));
 
         [Fact]
+        public Task A_certificate_policy_that_accepts_some_problem_codes_is_RES3002() => Verify.VerifyAnalyzerAsync(CertificatePolicyStub + @"
+namespace Legacy
+{
+    using System;
+    using System.Net;
+
+    sealed class LabRootPolicy : ICertificatePolicy
+    {
+        public bool {|#0:CheckValidationResult|}(ServicePoint srvPoint, X509Certificate certificate, WebRequest request, int certificateProblem)
+        {
+            if (certificateProblem == unchecked((int)0x800B0109))
+                return true;   // the lab's own root
+            return certificateProblem == 0;
+        }
+    }
+
+    sealed class AllButNamePolicy : ICertificatePolicy
+    {
+        public bool {|#1:CheckValidationResult|}(ServicePoint srvPoint, X509Certificate certificate, WebRequest request, int problem) =>
+            problem != unchecked((int)0x800B010F);
+    }
+
+    // Look-alikes: a policy that rejects every problem, and one that decides on something it cannot see.
+    sealed class StrictPolicy : ICertificatePolicy
+    {
+        const int CertExpired = unchecked((int)0x800B0101);
+        public bool CheckValidationResult(ServicePoint srvPoint, X509Certificate certificate, WebRequest request, int certificateProblem) =>
+            certificateProblem != CertExpired && certificateProblem == 0;
+    }
+
+    sealed class HostPolicy : ICertificatePolicy
+    {
+        public bool CheckValidationResult(ServicePoint srvPoint, X509Certificate certificate, WebRequest request, int certificateProblem) =>
+            certificateProblem == 0 || srvPoint.Address.Host == ""localhost"";
+    }
+}
+",
+            Verify.Diagnostic("RES3002").WithLocation(0).WithArguments(
+                "Certificate policy 'LabRootPolicy'", "certificates with problem 0x800B0109 (CERT_E_UNTRUSTEDROOT)", "return true only when certificateProblem is 0", string.Empty),
+            Verify.Diagnostic("RES3002").WithLocation(1).WithArguments(
+                "Certificate policy 'AllButNamePolicy'", "certificates with any problem code it does not test for", "return true only when problem is 0", string.Empty));
+
+        [Fact]
+        public Task Fix_makes_a_policy_that_accepts_some_problem_codes_accept_none() => Verify.VerifyCodeFixAsync(
+            CertificatePolicyStub + @"
+namespace Legacy
+{
+    using System.Net;
+
+    sealed class LabRootPolicy : ICertificatePolicy
+    {
+        public bool {|RES3002:CheckValidationResult|}(ServicePoint srvPoint, X509Certificate certificate, WebRequest request, int certificateProblem)
+        {
+            if (certificateProblem == unchecked((int)0x800B0109))
+                return true;
+            return certificateProblem == 0;
+        }
+    }
+}
+",
+            CertificatePolicyStub + @"
+namespace Legacy
+{
+    using System.Net;
+
+    sealed class LabRootPolicy : ICertificatePolicy
+    {
+        public bool CheckValidationResult(ServicePoint srvPoint, X509Certificate certificate, WebRequest request, int certificateProblem)
+        {
+            if (certificateProblem == unchecked((int)0x800B0109))
+                return certificateProblem == 0;
+            return certificateProblem == 0;
+        }
+    }
+}
+");
+
+        [Fact]
         public Task Fix_makes_a_certificate_policy_check_the_problem_code() => Verify.VerifyCodeFixAsync(
             CertificatePolicyStub + @"
 namespace Legacy

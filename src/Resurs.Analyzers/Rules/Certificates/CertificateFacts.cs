@@ -22,6 +22,46 @@ namespace Resurs.Analyzers.Rules.Certificates
             _ => null,
         };
 
+        /// <summary>The certificate problem codes legacy <c>ICertificatePolicy</c> implementations test for, by name.</summary>
+        private static readonly System.Collections.Generic.Dictionary<uint, string> ProblemNames = new System.Collections.Generic.Dictionary<uint, string>
+        {
+            [0x800B0101] = "CERT_E_EXPIRED",
+            [0x800B0109] = "CERT_E_UNTRUSTEDROOT",
+            [0x800B010A] = "CERT_E_CHAINING",
+            [0x800B010C] = "CERT_E_REVOKED",
+            [0x800B010E] = "CERT_E_REVOCATION_FAILURE",
+            [0x800B010F] = "CERT_E_CN_NO_MATCH",
+            [0x800B0111] = "CERT_E_WRONG_USAGE",
+            [0x80092012] = "CRYPT_E_NO_REVOCATION_CHECK",
+            [0x80092013] = "CRYPT_E_REVOCATION_OFFLINE",
+        };
+
+        /// <summary>
+        /// "certificates with problem 0x800B0109 (CERT_E_UNTRUSTEDROOT)", "… any problem code it does not test for": the
+        /// non-zero codes a legacy certificate policy accepts (<see cref="ValidatorEvaluator.AcceptedProblems"/>).
+        /// </summary>
+        public static string DescribeProblems(System.Collections.Generic.List<long> accepted)
+        {
+            var named = new System.Collections.Generic.List<string?>();
+            foreach (var code in accepted)
+            {
+                if (code != ValidatorEvaluator.OtherProblem)
+                {
+                    var bits = unchecked((uint)code);
+                    named.Add("0x" + bits.ToString("X8", System.Globalization.CultureInfo.InvariantCulture)
+                        + (ProblemNames.TryGetValue(bits, out var name) ? " (" + name + ")" : string.Empty));
+                }
+            }
+
+            var other = accepted.Contains(ValidatorEvaluator.OtherProblem);
+            if (named.Count == 0)
+            {
+                return "certificates with any problem code it does not test for";
+            }
+
+            return "certificates with problem " + Prose.JoinAnd(named) + (other ? ", and with any problem code it does not test for" : string.Empty);
+        }
+
         /// <summary>SslPolicyErrors bits.</summary>
         public const int NotAvailable = 1;
         public const int NameMismatch = 2;

@@ -431,6 +431,20 @@ namespace Resurs.Analyzers.Rules.Certificates
                     {
                         Report(context, Descriptors.RES3001, location, declaration, "Certificate policy '" + type.Name + "'");
                     }
+                    else if (method.Parameters.Length == 4
+                        && method.Parameters[3].Type.SpecialType == SpecialType.System_Int32
+                        && ValidatorEvaluator.AcceptedProblems(block, method.Parameters[3], judge.Bodies, context.CancellationToken) is { Count: > 0 } accepted
+                        && policy.ShouldReport(RuleIds.CertificateErrorsAccepted, declaration.SyntaxTree)
+                        && policy.DevelopmentNote(RuleIds.CertificateErrorsAccepted, declaration, CertificateFacts.DevelopmentNote(RuleIds.CertificateErrorsAccepted)) is { } note)
+                    {
+                        context.ReportDiagnostic(Diagnostic.Create(
+                            Descriptors.RES3002,
+                            location,
+                            "Certificate policy '" + type.Name + "'",
+                            CertificateFacts.DescribeProblems(accepted),
+                            "return true only when " + method.Parameters[3].Name + " is 0",
+                            note));
+                    }
 
                     return;
                 }
