@@ -366,6 +366,15 @@ class Program
         handler.CheckCertificateRevocationList = {|RES3003:false|};
         handler.CheckCertificateRevocationList = settings.Check;
         handler.CheckCertificateRevocationListEnabled = false;
+
+        // One root cause, one diagnostic (RES3001's): beside an accept-all callback on the same object, by name too.
+        var smtp = new MailKit.Net.Smtp.SmtpClient();
+        smtp.CheckCertificateRevocation = false;
+        smtp.ServerCertificateValidationCallback = (s, c, h, e) => true;
+        var ssl = new MongoDB.Driver.SslSettings { CheckCertificateRevocation = false, ServerCertificateValidationCallback = (s, c, ch, e) => true };
+        var strict = new MailKit.Net.Smtp.SmtpClient();
+        strict.CheckCertificateRevocation = {|RES3003:false|};
+        smtp.ServerCertificateValidationCallback = (s, c, h, e) => e == 0;
     }
 }
 ")

@@ -91,7 +91,8 @@ namespace Resurs.Analyzers.Rules.Certificates
                     // property is known by its unambiguous name, and a constant false or parsed text is judged.
                     if (assignment.Target is IInvalidOperation or IPropertyReferenceOperation { Property.Type.TypeKind: TypeKind.Error }
                         && CertificateFacts.AssignedMemberName(assignment.Target.Syntax) is { } name
-                        && RevocationProperties.Contains(name))
+                        && RevocationProperties.Contains(name)
+                        && !judge.ObjectAcceptsEverythingByName(assignment, context.CancellationToken))
                     {
                         var written = name + " = " + Prose.Quote(assignment.Value.Syntax);
                         if (IsConstantFalse(assignment.Value))

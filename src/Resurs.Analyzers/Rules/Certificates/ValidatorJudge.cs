@@ -1,7 +1,10 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Resurs.Analyzers.Rules.Certificates
@@ -118,6 +121,52 @@ namespace Resurs.Analyzers.Rules.Certificates
                     && SameObject(target, configured)
                     && EnclosingBlock(target) == block
                     && AcceptsEverything(value, cancellationToken))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// As <see cref="ObjectAcceptsEverything"/>, where the types do not resolve: <paramref name="assignment"/> writes a
+        /// setting by name (<c>client.CheckCertificateRevocation = false</c>), and a validation callback written by name on
+        /// the same receiver (the same text) in the same block, or in the same object initializer, accepts every
+        /// certificate (judged by its body, <see cref="AcceptsEverything"/>, or, unconverted, as a lambda).
+        /// </summary>
+        public bool ObjectAcceptsEverythingByName(IAssignmentOperation assignment, CancellationToken cancellationToken)
+        {
+            if (assignment.SemanticModel is not { } model || assignment.Syntax is not AssignmentExpressionSyntax written)
+            {
+                return false;
+            }
+
+            IEnumerable<ExpressionSyntax> siblings;
+            string? receiver = null;
+            switch (written.Parent)
+            {
+                case InitializerExpressionSyntax initializer:
+                    siblings = initializer.Expressions;
+                    break;
+                case ExpressionStatementSyntax { Parent: BlockSyntax block } when written.Left is MemberAccessExpressionSyntax access:
+                    receiver = access.Expression.ToString();
+                    siblings = block.Statements.OfType<ExpressionStatementSyntax>().Select(statement => statement.Expression);
+                    break;
+                default:
+                    return false;
+            }
+
+            foreach (var sibling in siblings)
+            {
+                if (sibling is AssignmentExpressionSyntax { Left: var left, Right: var right } other
+                    && other != written
+                    && CertificateFacts.AssignedMemberName(left) is { } name
+                    && CallbackProperties.Contains(name)
+                    && (receiver is null || left is MemberAccessExpressionSyntax { Expression: var otherReceiver } && otherReceiver.ToString() == receiver)
+                    && model.GetOperation(right, cancellationToken) is { } value
+                    && (AcceptsEverything(value, cancellationToken)
+                        || value is IAnonymousFunctionOperation function && JudgeFunction(function, cancellationToken).Kind == ValidatorKind.AcceptsEverything))
                 {
                     return true;
                 }
