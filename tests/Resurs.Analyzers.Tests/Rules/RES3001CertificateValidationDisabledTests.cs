@@ -782,12 +782,39 @@ namespace Legacy
         public bool CheckValidationResult(ServicePoint srvPoint, X509Certificate certificate, WebRequest request, int certificateProblem) =>
             certificateProblem == 0 || srvPoint.Address.Host == ""localhost"";
     }
+
+    // The code as an unsigned number is the same code; a long enum member of it never equals the sign-extended int.
+    sealed class UnsignedPolicy : ICertificatePolicy
+    {
+        public bool {|#2:CheckValidationResult|}(ServicePoint srvPoint, X509Certificate certificate, WebRequest request, int certificateProblem) =>
+            (uint)certificateProblem == 0x800B0109 || certificateProblem == 0;
+    }
+
+    enum CertificateProblem : long { CertUNTRUSTEDROOT = 0x800B0109 }
+
+    sealed class LongEnumPolicy : ICertificatePolicy
+    {
+        public bool CheckValidationResult(ServicePoint srvPoint, X509Certificate certificate, WebRequest request, int certificateProblem) =>
+            (CertificateProblem)certificateProblem == CertificateProblem.CertUNTRUSTEDROOT || certificateProblem == 0;
+    }
+
+    sealed class NegativePolicy : ICertificatePolicy
+    {
+        public bool CheckValidationResult(ServicePoint srvPoint, X509Certificate certificate, WebRequest request, int certificateProblem)
+        {
+            if (certificateProblem < 0)
+                return false;
+            return true;
+        }
+    }
 }
 ",
             Verify.Diagnostic("RES3002").WithLocation(0).WithArguments(
                 "Certificate policy 'LabRootPolicy'", "certificates with problem 0x800B0109 (CERT_E_UNTRUSTEDROOT)", "return true only when certificateProblem is 0", string.Empty),
             Verify.Diagnostic("RES3002").WithLocation(1).WithArguments(
-                "Certificate policy 'AllButNamePolicy'", "certificates with any problem code it does not test for", "return true only when problem is 0", string.Empty));
+                "Certificate policy 'AllButNamePolicy'", "certificates with any problem code it does not test for", "return true only when problem is 0", string.Empty),
+            Verify.Diagnostic("RES3002").WithLocation(2).WithArguments(
+                "Certificate policy 'UnsignedPolicy'", "certificates with problem 0x800B0109 (CERT_E_UNTRUSTEDROOT)", "return true only when certificateProblem is 0", string.Empty));
 
         [Fact]
         public Task Fix_makes_a_policy_that_accepts_some_problem_codes_accept_none() => Verify.VerifyCodeFixAsync(

@@ -445,9 +445,21 @@ class Startup
         handler.ServerCertificateCustomValidationCallback = (message, cert, chain, errors) => errors == SslPolicyErrors.None && chain!.Build(cert!);
         handler.ServerCertificateCustomValidationCallback = (message, cert, chain, errors) =>
             !errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch) && chain!.Build(cert!);
-    }"),
+
+        // A rebuild in a local function answers per error too; a rebuild of another certificate checks nothing of the server's.
+        handler.ServerCertificateCustomValidationCallback = {|#2:(message, cert, chain, errors)|} =>
+        {
+            bool Rebuilt() => chain!.Build(cert!);
+            return Rebuilt();
+        };
+        handler.ServerCertificateCustomValidationCallback = {|#3:(message, cert, chain, errors)|} => chain!.Build(Pinned);
+    }
+
+    static readonly X509Certificate2 Pinned = null!;"),
             Verify.Diagnostic("RES3002").WithLocation(0).WithArguments("This certificate validation callback", NameMismatch + NeverReads, Advice, string.Empty),
-            Verify.Diagnostic("RES3002").WithLocation(1).WithArguments("This certificate validation callback", NameMismatch, Advice, string.Empty));
+            Verify.Diagnostic("RES3002").WithLocation(1).WithArguments("This certificate validation callback", NameMismatch, Advice, string.Empty),
+            Verify.Diagnostic("RES3002").WithLocation(2).WithArguments("This certificate validation callback", NameMismatch + NeverReads, Advice, string.Empty),
+            Verify.Diagnostic("RES3002").WithLocation(3).WithArguments("This certificate validation callback", Everything + NeverReads, Advice, string.Empty));
 
         [Fact]
         public Task Fix_keeps_the_chain_rebuild() => Verify.VerifyCodeFixAsync(

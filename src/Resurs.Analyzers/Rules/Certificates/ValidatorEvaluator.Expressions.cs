@@ -45,7 +45,10 @@ namespace Resurs.Analyzers.Rules.Certificates
                         return EvalChildren(operation, state);
                     }
 
-                    return Eval(conversion.Operand, state);
+                    var converted = Eval(conversion.Operand, state);
+                    return converted.Value is { Known: true, Constant: long convertedNumber } && IntegralWidth(conversion.Type) is { } width
+                        ? Combine(Value.Of(width(convertedNumber), converted.Value.Derived), converted)
+                        : converted;
                 case IUnaryOperation unary:
                     return EvalUnary(unary, state);
                 case IBinaryOperation binary:
@@ -93,6 +96,31 @@ namespace Resurs.Analyzers.Rules.Certificates
                 default:
                     return EvalChildren(operation, state);
             }
+        }
+
+        /// <summary>
+        /// How a conversion to <paramref name="type"/> (an integral type, or an enum through its underlying type) changes a
+        /// number: truncated and sign- or zero-extended as the runtime does, so <c>(uint)code == 0x800B0109</c> matches the
+        /// negative <c>int</c> code and a <c>long</c> enum constant does not. Null for other types (no change).
+        /// </summary>
+        private static System.Func<long, long>? IntegralWidth(ITypeSymbol? type)
+        {
+            if (type is INamedTypeSymbol { TypeKind: TypeKind.Enum, EnumUnderlyingType: { } underlying })
+            {
+                type = underlying;
+            }
+
+            return type?.SpecialType switch
+            {
+                SpecialType.System_Int32 => n => unchecked((int)n),
+                SpecialType.System_UInt32 => n => unchecked((uint)n),
+                SpecialType.System_Int16 => n => unchecked((short)n),
+                SpecialType.System_UInt16 => n => unchecked((ushort)n),
+                SpecialType.System_SByte => n => unchecked((sbyte)n),
+                SpecialType.System_Byte => n => unchecked((byte)n),
+                SpecialType.System_Int64 => n => n,
+                _ => null,
+            };
         }
 
         /// <summary>An operation the evaluator does not model: its value is unknown, derived from the errors if any operand is.</summary>
@@ -234,18 +262,22 @@ namespace Resurs.Analyzers.Rules.Certificates
 
                 callStack.Add(m);
                 var stepsBefore = steps;
+                var outerReadsRunErrors = readsRunErrors;
+                readsRunErrors = false;
                 var states = Exec(body, new State());
+                var perRun = readsRunErrors;
+                readsRunErrors = outerReadsRunErrors || perRun;
                 callStack.Remove(m);
                 if (failed)
                 {
                     // A helper the evaluator cannot follow is just unknown; only the step budget fails the whole verdict.
                     var overBudget = steps > StepBudget;
                     failed = overBudget;
-                    return (null, !overBudget);
+                    return (null, !overBudget && !perRun);
                 }
 
                 // A helper that calls back into a method on the stack was judged without it: keep the answer to this call only.
-                var cacheable = !CallsAny(body, callStack) && steps - stepsBefore < StepBudget / 2;
+                var cacheable = !CallsAny(body, callStack) && steps - stepsBefore < StepBudget / 2 && !perRun;
                 bool? constant = null;
                 foreach (var state in states)
                 {

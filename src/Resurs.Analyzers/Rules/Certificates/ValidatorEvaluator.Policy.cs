@@ -7,16 +7,20 @@ namespace Resurs.Analyzers.Rules.Certificates
 {
     /// <summary>
     /// Legacy <c>ICertificatePolicy.CheckValidationResult(…, int certificateProblem)</c>: the problem is a Windows error
-    /// code (0 for none), not a set of <c>SslPolicyErrors</c> flags, so the body is run with 0, with every other number it
-    /// is written with (the codes it compares the problem with), and with one code it names nowhere.
+    /// code (0 for none), not a set of <c>SslPolicyErrors</c> flags, so the body is run with every non-zero number written
+    /// in it (the codes it compares the problem with, as the <c>int</c> the parameter holds) and with one code it names
+    /// nowhere. What it answers for 0 does not matter: a policy may reject valid certificates.
     /// </summary>
     internal sealed partial class ValidatorEvaluator
     {
         /// <summary>More codes than any policy names; beyond them the policy is not judged.</summary>
         private const int MaxProblemCodes = 16;
 
-        /// <summary>A problem code no policy names: stands for "any other problem".</summary>
-        public const long OtherProblem = 0x7FFF_FFF1;
+        /// <summary>
+        /// A problem code no policy names, negative like every real one (an HRESULT with the failure bit, in the
+        /// certificate facility): stands for "any other problem".
+        /// </summary>
+        public const long OtherProblem = unchecked((int)0x800B01FE);
 
         /// <summary>
         /// The non-zero problem codes <paramref name="body"/> returns true for (<see cref="OtherProblem"/> for those it
@@ -28,9 +32,10 @@ namespace Resurs.Analyzers.Rules.Certificates
             var codes = new List<long> { OtherProblem };
             foreach (var operation in body.Descendants())
             {
-                if (operation.ConstantValue is { HasValue: true, Value: int or uint or long } constant)
+                if (operation.ConstantValue is { HasValue: true, Value: int or uint or long or ulong } constant)
                 {
-                    var code = constant.Value is uint unsigned ? unchecked((int)unsigned) : System.Convert.ToInt64(constant.Value, System.Globalization.CultureInfo.InvariantCulture);
+                    // As the int parameter holds it: 0x800B0109 written as a uint or a long enum member is a negative int.
+                    long code = unchecked((int)(constant.Value is ulong big ? unchecked((long)big) : System.Convert.ToInt64(constant.Value, System.Globalization.CultureInfo.InvariantCulture)));
                     if (code != 0 && !codes.Contains(code))
                     {
                         if (codes.Count == MaxProblemCodes)

@@ -29,11 +29,14 @@ namespace Resurs.Analyzers.Rules.Certificates
         private readonly CancellationToken cancellationToken;
         private readonly HashSet<IMethodSymbol> callStack = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
 
-        /// <summary>The validator's own X509Chain parameter, when its <c>Build</c> is modelled (<see cref="RebuiltChain"/>).</summary>
-        private IParameterSymbol? rebuiltChain;
+        /// <summary>The validator's own X509Chain and certificate parameters, when its <c>Build</c> is modelled (<see cref="RebuiltChain"/>).</summary>
+        private (IParameterSymbol Chain, IParameterSymbol Certificate)? rebuiltChain;
 
         /// <summary>The SslPolicyErrors value of the current run.</summary>
         private int runErrors;
+
+        /// <summary>Set when code evaluated since it was cleared asked <see cref="ChainBuildResult"/>: its answer holds for this run only.</summary>
+        private bool readsRunErrors;
         private int steps;
         private int nesting;
         private bool failed;
@@ -201,12 +204,13 @@ namespace Resurs.Analyzers.Rules.Certificates
         }
 
         /// <summary>
-        /// The validator's X509Chain parameter when the body calls its <c>Build</c> on the certificate and leaves its
-        /// policy alone: that call rebuilds the chain the handshake built, so it returns false for chain errors and throws
-        /// for a missing certificate, but it never checks the host name (see <see cref="ChainBuildResult"/>). Null when the
-        /// body changes the policy (trust flags, a custom root: other rules judge those) or builds another chain.
+        /// The validator's X509Chain parameter when the body calls its <c>Build</c> on the server's certificate (the
+        /// certificate parameter, through a cast, <c>as</c> or a copy) and leaves its policy alone: that call rebuilds the
+        /// chain the handshake built, so it returns false for chain errors and throws for a missing certificate, but it never
+        /// checks the host name (see <see cref="ChainBuildResult"/>). Null when the body changes the policy (trust flags, a
+        /// custom root: other rules judge those) or builds another chain or another certificate.
         /// </summary>
-        private static IParameterSymbol? RebuiltChain(IBlockOperation body, IParameterSymbol errors)
+        private static (IParameterSymbol Chain, IParameterSymbol Certificate)? RebuiltChain(IBlockOperation body, IParameterSymbol errors)
         {
             if (errors.ContainingSymbol is not IMethodSymbol validator)
             {
@@ -214,15 +218,21 @@ namespace Resurs.Analyzers.Rules.Certificates
             }
 
             IParameterSymbol? chain = null;
+            IParameterSymbol? certificate = null;
             foreach (var parameter in validator.Parameters)
             {
-                if (parameter.Type is { Name: "X509Chain", ContainingNamespace.Name: "X509Certificates" })
+                switch (parameter.Type)
                 {
-                    chain = parameter;
+                    case { Name: "X509Chain", ContainingNamespace.Name: "X509Certificates" }:
+                        chain = parameter;
+                        break;
+                    case { Name: "X509Certificate" or "X509Certificate2", ContainingNamespace.Name: "X509Certificates" }:
+                        certificate = parameter;
+                        break;
                 }
             }
 
-            if (chain is null)
+            if (chain is null || certificate is null)
             {
                 return null;
             }
@@ -236,24 +246,47 @@ namespace Resurs.Analyzers.Rules.Certificates
                     return null;
                 }
 
-                builds |= operation is IInvocationOperation { TargetMethod.Name: "Build", Instance: IParameterReferenceOperation built }
-                    && SymbolEqualityComparer.Default.Equals(built.Parameter, chain);
+                builds |= operation is IInvocationOperation invocation && IsRebuild(invocation, chain, certificate);
             }
 
-            return builds ? chain : null;
+            return builds ? (chain, certificate) : null;
+        }
+
+        /// <summary><c>chain.Build(certificate)</c> on the validator's own chain and certificate.</summary>
+        private static bool IsRebuild(IInvocationOperation invocation, IParameterSymbol chain, IParameterSymbol certificate)
+        {
+            if (invocation is not { TargetMethod.Name: "Build", Instance: IParameterReferenceOperation built, Arguments.Length: 1 }
+                || !SymbolEqualityComparer.Default.Equals(built.Parameter, chain))
+            {
+                return false;
+            }
+
+            foreach (var operation in invocation.Arguments[0].Value.DescendantsAndSelf())
+            {
+                if (operation is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, certificate))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>
-        /// What <c>chain.Build(certificate)</c> returns on the validator's own chain (<see cref="rebuiltChain"/>) in the
-        /// current run: false with chain errors or without a certificate, true otherwise, whatever the host name.
+        /// What <c>chain.Build(certificate)</c> returns on the validator's own chain and certificate
+        /// (<see cref="rebuiltChain"/>) in the current run: false with chain errors or without a certificate, true
+        /// otherwise, whatever the host name. A helper that asks it answers for this run only (<see cref="readsRunErrors"/>).
         /// </summary>
-        private Value? ChainBuildResult(IInvocationOperation invocation) =>
-            rebuiltChain is not null
-            && invocation.TargetMethod.Name == "Build"
-            && invocation.Instance is IParameterReferenceOperation chain
-            && SymbolEqualityComparer.Default.Equals(chain.Parameter, rebuiltChain)
-                ? Value.Of((runErrors & (CertificateFacts.ChainErrors | CertificateFacts.NotAvailable)) == 0, derived: true)
-                : null;
+        private Value? ChainBuildResult(IInvocationOperation invocation)
+        {
+            if (rebuiltChain is not { } rebuilt || !IsRebuild(invocation, rebuilt.Chain, rebuilt.Certificate))
+            {
+                return null;
+            }
+
+            readsRunErrors = true;
+            return Value.Of((runErrors & (CertificateFacts.ChainErrors | CertificateFacts.NotAvailable)) == 0, derived: true);
+        }
 
         private ValidatorVerdict Judge(IBlockOperation body, IParameterSymbol? errors)
         {
