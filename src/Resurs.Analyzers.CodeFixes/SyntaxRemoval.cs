@@ -1,58 +1,80 @@
+using System;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 
 namespace Resurs.Analyzers.CodeFixes
 {
     /// <summary>
-    /// Removes a statement or member together with the blank line that set it apart, so that no gap is left, and keeps
-    /// the directives written in front of it: a <c>#pragma warning restore</c> or <c>#nullable restore</c> there ends a
-    /// region that began before the node, and losing it would silently run a suppression or a nullable context on to the
-    /// end of the file. Roslyn's own options keep either every directive (and add a blank line before them) or only an
-    /// unbalanced <c>#if</c>/<c>#region</c>; these move the others to the token that follows, as they were written.
+    /// Removes a statement or member and keeps the directives written in front of it: a <c>#pragma warning restore</c> or
+    /// <c>#nullable restore</c> there ends a region that began before the node, and losing it would silently run a
+    /// suppression or a nullable context on to the end of the file. Roslyn's options keep either every directive (and add
+    /// a blank line before them) or only an unbalanced <c>#if</c>/<c>#region</c> and <c>#define</c>; these move the others
+    /// to the token that follows, as they were written. When both kinds stand in front of the node, Roslyn keeps them all,
+    /// so that their order holds.
     /// </summary>
     internal static class SyntaxRemoval
     {
-        public static SyntaxNode Remove(SyntaxNode root, SyntaxNode node, SyntaxRemoveOptions options)
-        {
-            var directives = (options & (SyntaxRemoveOptions.KeepLeadingTrivia | SyntaxRemoveOptions.KeepDirectives)) == 0
-                ? LooseDirectives(node)
-                : default;
-            if (directives.Count == 0)
-            {
-                return RemoveKeepingLayout(root, node, options);
-            }
+        /// <summary>Removes <paramref name="node"/> together with the blank line that set it apart, so that no gap is left.</summary>
+        public static SyntaxNode Remove(SyntaxNode root, SyntaxNode node, SyntaxRemoveOptions options) =>
+            RemoveWithDirectives(root, node, options, RemoveKeepingLayout);
 
-            // Mark the token after the node, remove the node, then give that token the directives.
-            var marker = new SyntaxAnnotation();
-            var tracked = root.TrackNodes(node);
-            var next = tracked.FindToken(node.GetLastToken().GetNextToken(includeZeroWidth: true).SpanStart);
-            tracked = tracked.ReplaceToken(next, next.WithAdditionalAnnotations(marker));
-            var removed = RemoveKeepingLayout(tracked, tracked.GetCurrentNode(node)!, options);
-            var after = removed.GetAnnotatedTokens(marker).FirstOrDefault();
-            return after.RawKind == 0 ? removed : removed.ReplaceToken(after, after.WithLeadingTrivia(directives.AddRange(after.LeadingTrivia)));
-        }
-
-        /// <summary>Removes <paramref name="node"/> through <paramref name="editor"/>, with the directives in front of it kept (see the type).</summary>
+        /// <summary>
+        /// Removes <paramref name="node"/> through <paramref name="editor"/>, as <see cref="SyntaxEditor.RemoveNode(SyntaxNode)"/>
+        /// does, with the directives in front of it kept. The removal runs on the editor's current tree, so that Fix All
+        /// removing two neighbours moves the directives past both.
+        /// </summary>
         public static void Remove(SyntaxEditor editor, SyntaxNode node)
         {
-            var directives = LooseDirectives(node);
-            var next = node.GetLastToken().GetNextToken(includeZeroWidth: true);
-            var owner = next.Parent;
-            var first = owner is not null && next == owner.GetFirstToken(includeZeroWidth: true);
-            if (directives.Count == 0 || owner is null || (!first && next != owner.GetLastToken(includeZeroWidth: true)))
+            // The token after the node lies inside its parent, or for a switch section's statement, inside the switch.
+            var container = node.Parent is SwitchSectionSyntax section ? section.Parent : node.Parent;
+            if (container is null)
             {
-                editor.RemoveNode(node, directives.Count == 0 ? SyntaxGenerator.DefaultRemoveOptions : SyntaxRemoveOptions.KeepDirectives);
+                editor.RemoveNode(node);
                 return;
             }
 
-            editor.RemoveNode(node, SyntaxGenerator.DefaultRemoveOptions);
-            editor.ReplaceNode(owner, (current, _) =>
+            editor.TrackNode(node);
+            editor.ReplaceNode(container, (current, _) => current.GetCurrentNode(node) is { } now
+                ? RemoveWithDirectives(current, now, SyntaxGenerator.DefaultRemoveOptions, (r, n, o) => r.RemoveNode(n, o) ?? r)
+                : current);
+        }
+
+        private static SyntaxNode RemoveWithDirectives(SyntaxNode root, SyntaxNode node, SyntaxRemoveOptions options, Func<SyntaxNode, SyntaxNode, SyntaxRemoveOptions, SyntaxNode> remove)
+        {
+            if ((options & (SyntaxRemoveOptions.KeepLeadingTrivia | SyntaxRemoveOptions.KeepDirectives)) != 0)
             {
-                var token = first ? current.GetFirstToken(includeZeroWidth: true) : current.GetLastToken(includeZeroWidth: true);
-                return current.ReplaceToken(token, token.WithLeadingTrivia(directives.AddRange(token.LeadingTrivia)));
-            });
+                return remove(root, node, options);
+            }
+
+            var directives = LooseDirectives(node, out var mixed);
+            if (mixed)
+            {
+                return remove(root, node, options | SyntaxRemoveOptions.KeepDirectives);
+            }
+
+            if (directives.Count == 0)
+            {
+                return remove(root, node, options);
+            }
+
+            // Mark the token after the node (its own missing ';' is part of it), remove the node, give that token the directives.
+            var tracked = root.TrackNodes(node);
+            var next = tracked.GetCurrentNode(node)!.GetLastToken(includeZeroWidth: true).GetNextToken(includeZeroWidth: true);
+            if (next.RawKind == 0)
+            {
+                return remove(root, node, options | SyntaxRemoveOptions.KeepDirectives);
+            }
+
+            var marker = new SyntaxAnnotation();
+            tracked = tracked.ReplaceToken(next, next.WithAdditionalAnnotations(marker));
+            var removed = remove(tracked, tracked.GetCurrentNode(node)!, options);
+            var after = removed.GetAnnotatedTokens(marker).FirstOrDefault();
+            return after.RawKind == 0
+                ? remove(root, node, options | SyntaxRemoveOptions.KeepDirectives)
+                : removed.ReplaceToken(after, after.WithLeadingTrivia(directives.AddRange(after.LeadingTrivia)));
         }
 
         private static SyntaxNode RemoveKeepingLayout(SyntaxNode root, SyntaxNode node, SyntaxRemoveOptions options)
@@ -72,22 +94,31 @@ namespace Resurs.Analyzers.CodeFixes
         }
 
         /// <summary>
-        /// The directives in front of <paramref name="node"/> that no removal option keeps on its own (all but
-        /// <c>#if</c>/<c>#elif</c>/<c>#else</c>/<c>#endif</c> and <c>#region</c>/<c>#endregion</c>, which
-        /// <see cref="SyntaxRemoveOptions.KeepUnbalancedDirectives"/> keeps when they pair with one outside), each with
-        /// the indentation on its line.
+        /// The directives in front of <paramref name="node"/> that no removal option keeps on its own: <c>#pragma</c>,
+        /// <c>#nullable</c>, <c>#line</c>, <c>#error</c>, <c>#warning</c> (not <c>#if</c>/<c>#region</c>, which
+        /// <see cref="SyntaxRemoveOptions.KeepUnbalancedDirectives"/> keeps when they pair with one outside, nor
+        /// <c>#define</c>/<c>#undef</c>, which it always keeps), each with the indentation on its line.
+        /// <paramref name="mixed"/> is set when both kinds stand there.
         /// </summary>
-        private static SyntaxTriviaList LooseDirectives(SyntaxNode node)
+        private static SyntaxTriviaList LooseDirectives(SyntaxNode node, out bool mixed)
         {
             var leading = node.GetLeadingTrivia();
             var kept = SyntaxFactory.TriviaList();
+            var keptByRoslyn = false;
             for (var i = 0; i < leading.Count; i++)
             {
                 var trivia = leading[i];
-                if (!trivia.IsDirective || trivia.IsKind(SyntaxKind.IfDirectiveTrivia) || trivia.IsKind(SyntaxKind.ElifDirectiveTrivia)
-                    || trivia.IsKind(SyntaxKind.ElseDirectiveTrivia) || trivia.IsKind(SyntaxKind.EndIfDirectiveTrivia)
-                    || trivia.IsKind(SyntaxKind.RegionDirectiveTrivia) || trivia.IsKind(SyntaxKind.EndRegionDirectiveTrivia))
+                if (!trivia.IsDirective)
                 {
+                    continue;
+                }
+
+                if (trivia.IsKind(SyntaxKind.IfDirectiveTrivia) || trivia.IsKind(SyntaxKind.ElifDirectiveTrivia)
+                    || trivia.IsKind(SyntaxKind.ElseDirectiveTrivia) || trivia.IsKind(SyntaxKind.EndIfDirectiveTrivia)
+                    || trivia.IsKind(SyntaxKind.RegionDirectiveTrivia) || trivia.IsKind(SyntaxKind.EndRegionDirectiveTrivia)
+                    || trivia.IsKind(SyntaxKind.DefineDirectiveTrivia) || trivia.IsKind(SyntaxKind.UndefDirectiveTrivia))
+                {
+                    keptByRoslyn = true;
                     continue;
                 }
 
@@ -99,6 +130,7 @@ namespace Resurs.Analyzers.CodeFixes
                 kept = kept.Add(trivia);
             }
 
+            mixed = keptByRoslyn && kept.Count > 0;
             return kept;
         }
     }

@@ -49,6 +49,91 @@ class C
 ", EquivalenceKeys.UseDefaultCertificateValidation);
 
         [Fact]
+        public Task Removing_neighbours_keeps_the_directives_before_the_first_and_keeps_defines_once() => CertificateVerify.VerifyCodeFixAsync(@"#define TLS_TRACE
+using System.Net.Http;
+
+class C
+{
+    void M(HttpClientHandler a, HttpClientHandler b)
+    {
+#pragma warning disable CS0618
+        System.Console.WriteLine();
+#pragma warning restore CS0618
+        a.ServerCertificateCustomValidationCallback = {|RES3001:(m, c, ch, e)|} => true;
+        b.ServerCertificateCustomValidationCallback = {|RES3001:(m, c, ch, e)|} => true;
+    }
+}
+", @"#define TLS_TRACE
+using System.Net.Http;
+
+class C
+{
+    void M(HttpClientHandler a, HttpClientHandler b)
+    {
+#pragma warning disable CS0618
+        System.Console.WriteLine();
+#pragma warning restore CS0618
+    }
+}
+", EquivalenceKeys.UseDefaultCertificateValidation);
+
+        [Fact]
+        public async Task Removing_a_statement_with_a_missing_semicolon_does_not_throw()
+        {
+            var source = @"
+using System.Net.Http;
+
+class C
+{
+    void M(HttpClientHandler a)
+    {
+#pragma warning restore CS0618
+        a.ServerCertificateCustomValidationCallback = {|RES3001:(m, c, ch, e)|} => true{|CS1002:|}
+        System.Console.WriteLine();
+    }
+}
+";
+            var fixedSource = @"
+using System.Net.Http;
+
+class C
+{
+    void M(HttpClientHandler a)
+    {
+#pragma warning restore CS0618
+        System.Console.WriteLine();
+    }
+}
+";
+            await new CertificateVerify.Test(source) { FixedCode = fixedSource, CodeActionEquivalenceKey = EquivalenceKeys.UseDefaultCertificateValidation }.RunAsync();
+        }
+
+        [Fact]
+        public async Task Removing_a_top_level_statement_keeps_the_directives_before_it()
+        {
+            var test = new CertificateVerify.Test(@"
+using System.Net;
+
+#pragma warning disable SYSLIB0014
+ServicePointManager.Expect100Continue = false;
+#pragma warning restore SYSLIB0014
+ServicePointManager.ServerCertificateValidationCallback = {|RES3001:delegate|} { return true; };
+")
+            {
+                FixedCode = @"
+using System.Net;
+
+#pragma warning disable SYSLIB0014
+ServicePointManager.Expect100Continue = false;
+#pragma warning restore SYSLIB0014
+",
+                CodeActionEquivalenceKey = EquivalenceKeys.UseDefaultCertificateValidation,
+            };
+            test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+            await test.RunAsync();
+        }
+
+        [Fact]
         public Task Removing_a_weakening_statement_keeps_the_directives_before_it() => ChainVerify.VerifyCodeFixAsync(@"
 using System.Security.Cryptography.X509Certificates;
 
