@@ -204,11 +204,26 @@ namespace Resurs.Analyzers.CodeFixes.Certificates
                 ? method
                 : null;
 
-        /// <summary>Makes every return of a certificate policy return <c>certificateProblem == 0</c> (no problem: a valid certificate).</summary>
+        /// <summary>
+        /// Makes every return of a certificate policy that may accept require <c>certificateProblem == 0</c> (no problem: a
+        /// valid certificate): <c>return true</c> becomes that check, any other value is kept behind it
+        /// (<c>problem == 0 &amp;&amp; pinned</c>), and <c>return false</c> stays, so no check the policy makes is lost.
+        /// </summary>
         private static MethodDeclarationSyntax CheckProblemCode(MethodDeclarationSyntax method)
         {
             var problem = method.ParameterList.Parameters[3].Identifier.ValueText;
-            ExpressionSyntax Valid(ExpressionSyntax old) => SyntaxFactory.ParseExpression(problem + " == 0").WithTriviaFrom(old);
+            ExpressionSyntax Valid(ExpressionSyntax old)
+            {
+                var check = SyntaxFactory.ParseExpression(problem + " == 0");
+                return (old.Kind() switch
+                {
+                    SyntaxKind.TrueLiteralExpression => check,
+                    SyntaxKind.FalseLiteralExpression => old,
+                    _ when old.IsEquivalentTo(check) => old,
+                    _ => SyntaxFactory.BinaryExpression(SyntaxKind.LogicalAndExpression, check, SyntaxFactory.ParenthesizedExpression(old.WithoutTrivia())),
+                }).WithTriviaFrom(old);
+            }
+
             if (method.ExpressionBody is { } arrow)
             {
                 return method.WithExpressionBody(arrow.WithExpression(Valid(arrow.Expression)));

@@ -832,6 +832,20 @@ namespace Legacy
             return certificateProblem == 0;
         }
     }
+
+    sealed class PinnedPolicy : ICertificatePolicy
+    {
+        const string Pin = ""3B0E2A5F9C"";
+
+        public bool {|RES3002:CheckValidationResult|}(ServicePoint srvPoint, X509Certificate certificate, WebRequest request, int problem)
+        {
+            if (problem == unchecked((int)0x800B0109))
+                return true;
+            if (problem != 0)
+                return false;
+            return certificate.GetCertHashString() == Pin;
+        }
+    }
 }
 ",
             CertificatePolicyStub + @"
@@ -846,6 +860,20 @@ namespace Legacy
             if (certificateProblem == unchecked((int)0x800B0109))
                 return certificateProblem == 0;
             return certificateProblem == 0;
+        }
+    }
+
+    sealed class PinnedPolicy : ICertificatePolicy
+    {
+        const string Pin = ""3B0E2A5F9C"";
+
+        public bool CheckValidationResult(ServicePoint srvPoint, X509Certificate certificate, WebRequest request, int problem)
+        {
+            if (problem == unchecked((int)0x800B0109))
+                return problem == 0;
+            if (problem != 0)
+                return false;
+            return problem == 0 && (certificate.GetCertHashString() == Pin);
         }
     }
 }
