@@ -23,14 +23,12 @@ namespace Resurs.Analyzers.CodeFixes.Certificates
 
         /// <summary>
         /// Not for a setting that follows an option whose default turns revocation off: writing <c>true</c> or
-        /// <c>Online</c> at the use would ignore the option; its default is what to change. Nor for text written in
-        /// another file, reported at the reference to it: the reference is not the text. Nor for one side of a choice
-        /// (<c>check ? Online : NoCheck</c>): both sides would be equal and the condition silently ignored.
+        /// <c>Online</c> at the use would ignore the option; its default is what to change. Nor where the analyzer says
+        /// the place is not the one to rewrite (<see cref="Rules.Certificates.RevocationCheckAnalyzer.NoFixProperty"/>).
         /// </summary>
         protected override bool Offers(Diagnostic diagnostic) =>
             !diagnostic.Properties.ContainsKey(Rules.Certificates.RevocationCheckAnalyzer.ConfiguredDefaultProperty)
-            && !diagnostic.Properties.ContainsKey(Rules.Certificates.RevocationCheckAnalyzer.WrittenElsewhereProperty)
-            && !diagnostic.Properties.ContainsKey(Rules.Certificates.RevocationCheckAnalyzer.ChosenProperty);
+            && !diagnostic.Properties.ContainsKey(Rules.Certificates.RevocationCheckAnalyzer.NoFixProperty);
 
         protected override async Task<Document> FixAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
         {

@@ -652,6 +652,9 @@ namespace Resurs.Analyzers.Infrastructure
         /// The default a configuration read falls back to: <c>GetValue(key, "http://…")</c>,
         /// <c>GetValue&lt;string&gt;(key, defaultValue: …)</c>, or any call whose string parameter is named defaultValue.
         /// </summary>
+        /// <summary>A configuration read's default: its parameter named <c>defaultValue</c>, <c>fallback</c> or <c>fallbackValue</c>.</summary>
+        public static bool IsDefaultParameter(IParameterSymbol? parameter) => parameter?.Name is "defaultValue" or "fallback" or "fallbackValue";
+
         private static IOperation? DefaultArgument(IInvocationOperation invocation)
         {
             if (invocation.TargetMethod.ReturnType.SpecialType != SpecialType.System_String && invocation.TargetMethod.ReturnType.TypeKind != TypeKind.TypeParameter)
@@ -661,7 +664,7 @@ namespace Resurs.Analyzers.Infrastructure
 
             foreach (var argument in invocation.Arguments)
             {
-                if (argument.ArgumentKind == ArgumentKind.Explicit && argument.Parameter?.Name is "defaultValue" or "fallback" or "fallbackValue")
+                if (argument.ArgumentKind == ArgumentKind.Explicit && IsDefaultParameter(argument.Parameter))
                 {
                     return argument.Value;
                 }

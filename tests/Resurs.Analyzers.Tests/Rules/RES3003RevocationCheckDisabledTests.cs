@@ -434,6 +434,37 @@ class Program
         }
 
         [Fact]
+        public Task Parsed_text_is_reported_once_and_not_fixed_where_a_rewrite_would_be_wrong()
+        {
+            // The fixed state keeps the three findings that have no fix.
+            var source = "using Microsoft.Extensions.Configuration;\n" + Class(@"
+    void M(IConfiguration config, X509Chain a, X509Chain b, bool strict, string mode)
+    {
+        var text = config[""Tls:Mode""] ?? {|RES3003:""NoCheck""|};
+        a.ChainPolicy.RevocationMode = Enum.Parse<X509RevocationMode>(text);
+        b.ChainPolicy.RevocationMode = Enum.Parse<X509RevocationMode>(text);
+
+        a.ChainPolicy.RevocationMode = Enum.Parse<X509RevocationMode>(config[""Tls:Mode""] ?? {|RES3003:nameof(X509RevocationMode.NoCheck)|});
+        a.ChainPolicy.RevocationMode = Enum.Parse<X509RevocationMode>(strict ? ""Online"" : {|RES3003:""NoCheck""|});
+        a.ChainPolicy.RevocationMode = mode switch { ""dev"" => {|RES3003:X509RevocationMode.NoCheck|}, _ => X509RevocationMode.Online };
+    }");
+            var fixedSource = "using Microsoft.Extensions.Configuration;\n" + Class(@"
+    void M(IConfiguration config, X509Chain a, X509Chain b, bool strict, string mode)
+    {
+        var text = config[""Tls:Mode""] ?? ""Online"";
+        a.ChainPolicy.RevocationMode = Enum.Parse<X509RevocationMode>(text);
+        b.ChainPolicy.RevocationMode = Enum.Parse<X509RevocationMode>(text);
+
+        a.ChainPolicy.RevocationMode = Enum.Parse<X509RevocationMode>(config[""Tls:Mode""] ?? {|RES3003:nameof(X509RevocationMode.NoCheck)|});
+        a.ChainPolicy.RevocationMode = Enum.Parse<X509RevocationMode>(strict ? ""Online"" : {|RES3003:""NoCheck""|});
+        a.ChainPolicy.RevocationMode = mode switch { ""dev"" => {|RES3003:X509RevocationMode.NoCheck|}, _ => X509RevocationMode.Online };
+    }");
+            var test = new Verify.Test(source) { FixedCode = fixedSource, CodeActionEquivalenceKey = EquivalenceKeys.CheckRevocation };
+            test.FixedState.MarkupHandling = Microsoft.CodeAnalysis.Testing.MarkupMode.Allow;
+            return test.RunAsync();
+        }
+
+        [Fact]
         public Task Fix_writes_the_checking_value_into_parsed_text() => Verify.VerifyCodeFixAsync(
             "using Microsoft.Extensions.Configuration;\n" + Class(@"
     void M(IConfiguration config, X509Chain chain, HttpClientHandler handler)

@@ -1,9 +1,11 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 using Resurs.Analyzers.Infrastructure;
 using Resurs.Analyzers.Infrastructure.Replay;
 
@@ -33,14 +35,12 @@ namespace Resurs.Analyzers.Rules.Certificates
         /// <summary>Set on a finding that depends on an option's default: the fix to write is the default, not the use.</summary>
         internal const string ConfiguredDefaultProperty = "ConfiguredDefault";
 
-        /// <summary>Set on a finding reported at a reference to text written in another file: there is nothing to rewrite here.</summary>
-        internal const string WrittenElsewhereProperty = "WrittenElsewhere";
-
         /// <summary>
-        /// Set on a <c>NoCheck</c> that is one side of <c>condition ? … : …</c>: writing <c>Online</c> there would leave a
-        /// choice between two equal sides and silently ignore the condition, so the fix is not offered.
+        /// Set on a finding where writing the checking value in place would be wrong: text written in another file (the
+        /// finding is on the reference), text that is not a plain literal (<c>nameof(…)</c>, an interpolated string), and
+        /// one side of a choice (<c>check ? Online : NoCheck</c>: both sides would be equal, the condition silently ignored).
         /// </summary>
-        internal const string ChosenProperty = "Chosen";
+        internal const string NoFixProperty = "NoFix";
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.RES3003);
 
@@ -174,7 +174,7 @@ namespace Resurs.Analyzers.Rules.Certificates
                     return;
                 }
 
-                Report(context, reference.Syntax, setting, null, IsChosen(reference) ? ChosenProperty : null);
+                Report(context, reference.Syntax, setting, null, IsChosen(reference) ? NoFixProperty : null);
             }
 
             /// <summary>
@@ -185,8 +185,14 @@ namespace Resurs.Analyzers.Rules.Certificates
             public void AnalyzeInvocation(OperationContext context)
             {
                 var invocation = (IInvocationOperation)context.Operation;
-                if (ParsedEnum(invocation) is not { } parsed
-                    || ConfiguredSetting(context, invocation.Parent is IConversionOperation unboxed && invocation.Type?.SpecialType == SpecialType.System_Object ? unboxed : invocation) is not { } setting)
+                if (ParsedEnum(invocation) is not { } parsed)
+                {
+                    return;
+                }
+
+                // The non-generic Enum.Parse returns object: its use starts at the cast to X509RevocationMode.
+                var result = invocation.Parent is IConversionOperation unboxed && invocation.Type?.SpecialType == SpecialType.System_Object ? unboxed : (IOperation)invocation;
+                if (ConfiguredSetting(context, result) is not { } setting)
                 {
                     return;
                 }
@@ -266,7 +272,7 @@ namespace Resurs.Analyzers.Rules.Certificates
 
                 foreach (var argument in invocation.Arguments)
                 {
-                    if (argument.ArgumentKind == ArgumentKind.Explicit && argument.Parameter?.Name == "defaultValue" && IsConstantFalse(argument.Value))
+                    if (argument.ArgumentKind == ArgumentKind.Explicit && UrlValue.IsDefaultParameter(argument.Parameter) && IsConstantFalse(argument.Value))
                     {
                         return (argument.Value, false);
                     }
@@ -321,42 +327,49 @@ namespace Resurs.Analyzers.Rules.Certificates
                     if (fragment.IsFromOtherFile(useTree))
                     {
                         var elsewhere = " through '" + Prose.Symbol(fragment.ViaSymbol!) + "' (\"" + fragment.Text + "\", written in " + Prose.FileName(written.SyntaxTree) + ")";
-                        Report(context, node, setting, elsewhere, WrittenElsewhereProperty, written);
+                        Report(context, node, setting, elsewhere, NoFixProperty, written);
+                        continue;
                     }
-                    else
-                    {
-                        Report(context, node, setting, IsFallback(text, written) ? Unset : null);
-                    }
+
+                    var literal = text.SemanticModel?.GetOperation(written, context.CancellationToken);
+                    var rewritable = written is LiteralExpressionSyntax && literal is not null && !IsChosen(literal);
+                    Report(context, node, setting, literal is not null && IsFallback(literal) ? Unset : null, rewritable ? null : NoFixProperty);
                 }
             }
 
             /// <summary>True when <paramref name="written"/> is the right side of <c>??</c> or <c>??=</c>, or a configuration read's default.</summary>
-            private static bool IsFallback(IOperation text, SyntaxNode written)
+            private static bool IsFallback(IOperation written)
             {
-                var operation = text.SemanticModel?.GetOperation(written);
-                while (operation?.Parent is IConversionOperation or IParenthesizedOperation)
+                var side = Outermost(written);
+                return side.Parent switch
                 {
-                    operation = operation.Parent;
-                }
-
-                return operation?.Parent switch
-                {
-                    ICoalesceOperation coalesce => coalesce.WhenNull == operation,
-                    ICoalesceAssignmentOperation assignment => assignment.Value == operation,
-                    IArgumentOperation argument => argument.Parameter?.Name is "defaultValue" or "fallback" or "fallbackValue",
+                    ICoalesceOperation coalesce => coalesce.WhenNull == side,
+                    ICoalesceAssignmentOperation assignment => assignment.Value == side,
+                    IArgumentOperation argument => UrlValue.IsDefaultParameter(argument.Parameter),
                     _ => false,
                 };
             }
 
-            /// <summary>True when <paramref name="value"/> is one side of <c>condition ? a : b</c> with a condition that is not constant.</summary>
+            /// <summary>
+            /// True when <paramref name="value"/> is one side of a choice the rule does not judge: <c>condition ? a : b</c>
+            /// with a condition that is not constant, or an arm of a switch expression.
+            /// </summary>
             private static bool IsChosen(IOperation value)
+            {
+                var side = Outermost(value);
+                return side.Parent is IConditionalOperation { WhenFalse: not null } choice && choice.Condition != side && !choice.Condition.ConstantValue.HasValue
+                    || side.Parent is ISwitchExpressionArmOperation arm && arm.Value == side;
+            }
+
+            /// <summary><paramref name="value"/> with the conversions and parentheses around it.</summary>
+            private static IOperation Outermost(IOperation value)
             {
                 while (value.Parent is IConversionOperation or IParenthesizedOperation)
                 {
                     value = value.Parent;
                 }
 
-                return value.Parent is IConditionalOperation { WhenFalse: not null } choice && choice.Condition != value && !choice.Condition.ConstantValue.HasValue;
+                return value;
             }
 
             /// <summary>
@@ -366,14 +379,8 @@ namespace Resurs.Analyzers.Rules.Certificates
             /// </summary>
             private static (bool PicksByDefault, string Note)? ChoiceOnConfiguration(IOperation value)
             {
-                var parent = value.Parent;
-                while (parent is IConversionOperation or IParenthesizedOperation)
-                {
-                    value = parent;
-                    parent = parent.Parent;
-                }
-
-                if (parent is not IConditionalOperation { WhenFalse: not null } choice
+                value = Outermost(value);
+                if (value.Parent is not IConditionalOperation { WhenFalse: not null } choice
                     || choice.Condition == value
                     || ConfiguredDefault(choice.Condition) is not { } configured)
                 {
@@ -507,7 +514,9 @@ namespace Resurs.Analyzers.Rules.Certificates
 
             private void Report(OperationContext context, SyntaxNode syntax, string setting, string? configured, string? property = null, SyntaxNode? declaration = null)
             {
-                if (!policy.ShouldReport(RuleIds.RevocationCheckDisabled, syntax.SyntaxTree))
+                // Text can reach several settings (one local parsed twice): it is reported once, where it is written.
+                if (!policy.ShouldReport(RuleIds.RevocationCheckDisabled, syntax.SyntaxTree)
+                    || !context.Root.Replay.State(() => new HashSet<TextSpan>()).Add(syntax.Span))
                 {
                     return;
                 }
