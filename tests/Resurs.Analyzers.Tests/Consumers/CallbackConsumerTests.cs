@@ -330,6 +330,9 @@ namespace NordicGear.Payments
             // Look-alikes: the same body sent where no callback is registered.
             await resurs.PostAsJsonAsync(""v2/images"", new { url = ""http://localhost:7071/logo.png"" });
             await resurs.PostAsJsonAsync(""v2/payments"", new { url = ""http://localhost:7071/api"" });
+            await resurs.PostAsJsonAsync(""api/callbackStats"", new { url = ""http://localhost:7071/health"" });
+            await resurs.PostAsJsonAsync(""internal/notifications"", new { url = ""http://payments-api:8080/payments/1"" });
+            await resurs.PostAsJsonAsync(""hooks/payments"", new { text = ""paid"", url = ""http://backoffice.x.lan/p/1"" });
         }
     }
 }

@@ -97,6 +97,7 @@ namespace Shop.Payments
     public class TeamsOptions { public string IncomingWebhookUrl { get; set; } = ""http://teams.nordicgear.lan/hooks/b""; }
     public class AlertSettings { public string TeamsWebhookUrl { get; set; } = ""http://teams.nordicgear.lan/hooks/c""; }
     public class ResursWebhookOptions { public string WebhookUrl { get; set; } = {|RES1004:""http://shop.nordicgear.se/resurs/webhook""|}; }
+    public class GoogleChatOptions { public string WebhookUrl { get; set; } = ""http://chat.nordicgear.lan/g""; }
     public class TeamsPlanFeatures { public string WebhookUrl { get; set; } = {|RES1004:""http://shop.nordicgear.se/resurs/webhook""|}; }
     public class ResursOptions { public string PushNotificationUrl { get; set; } = {|RES1004:""http://shop.nordicgear.se/resurs/push""|}; }
     public class PayByLink

@@ -113,7 +113,13 @@ public class BookPayment
                 "resurs_analyzers.callback_names = ping back"),
             Verify.VerifyAnalyzerAsync(
                 Code(@"    void M() { var pingBackAddress = {|RES1004:""http://shop.nordicgear.se/ping""|}; var callbackUrl = ""http://shop.nordicgear.se/cb""; }"),
-                "resurs_analyzers.callback_names = -defaults, ping back"));
+                "resurs_analyzers.callback_names = -defaults, ping back"),
+
+            // Listing "webhook" again, in any spelling, keeps it the word a chat service's type outweighs.
+            Verify.VerifyAnalyzerAsync(
+                Code(@"    class SlackOptions { public string WebhookUrl { get; set; } = ""http://chat.nordicgear.lan/hooks/a""; }
+    void M() { var webhookUrl = {|RES1004:""http://shop.nordicgear.se/hook""|}; }"),
+                "resurs_analyzers.callback_names = Webhooks, web-hook"));
 
         [Fact]
         public Task Values_in_field_and_property_initializers_are_followed_to_their_uses_in_the_file() => Verify.VerifyAnalyzerAsync(Code(@"

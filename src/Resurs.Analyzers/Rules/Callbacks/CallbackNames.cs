@@ -67,18 +67,24 @@ namespace Resurs.Analyzers.Rules.Callbacks
         });
 
         /// <summary>
-        /// A chat word that is also a common word of its own ("Teams" is a plan or an organisation unit): it names a channel
+        /// A chat word that is also a common word of its own ("Teams" is a plan or an organisation unit, "chat" a support
+        /// feature): it names a channel
         /// only as the type that configures or talks to it (<c>TeamsOptions</c>, <c>TeamsClient</c>), see
         /// <see cref="ChannelTypeWords"/>.
         /// </summary>
-        private static readonly Phrases ChannelTypeOnlyWords = new Phrases(new[] { "teams" });
+        private static readonly Phrases ChannelTypeOnlyWords = new Phrases(new[] { "teams", "chat" });
 
         /// <summary>
         /// The specific phrases that chat and alerting services also use for the URL an application posts to (Slack's and
         /// Teams's incoming webhooks): with a mail, SMS or chat word in or around the name they are that channel's, as
         /// the generic names are. "callback" is never a chat service's word.
         /// </summary>
-        private static readonly ImmutableHashSet<string> WebhookPhrases = ImmutableHashSet.Create(StringComparer.Ordinal, "webhook", "web hook");
+        private static bool IsWebhookPhrase(string phrase)
+        {
+            // As Phrases.Words reads it: "Webhooks", "WebHook" and "web-hook" are the same phrase.
+            var words = Phrases.Words(phrase);
+            return words.Count == 1 ? words[0] == "webhook" : words.Count == 2 && words[0] == "web" && words[1] == "hook";
+        }
 
         /// <summary>
         /// The last words of a type that configures or talks to a channel (<c>MailOptions</c>, <c>SmtpClient</c>,
@@ -115,7 +121,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
         {
             var specificList = new List<string>(specificPhrases);
             specific = new Phrases(specificList);
-            specificButWebhook = new Phrases(specificList.FindAll(phrase => !WebhookPhrases.Contains(phrase)));
+            specificButWebhook = new Phrases(specificList.FindAll(phrase => !IsWebhookPhrase(phrase)));
             generic = new Phrases(genericPhrases);
         }
 
@@ -131,7 +137,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
             OtherChannel = 32,
             ChannelType = 64,
 
-            /// <summary>Specific only through "webhook" (<see cref="WebhookPhrases"/>).</summary>
+            /// <summary>Specific only through "webhook" (<see cref="IsWebhookPhrase"/>).</summary>
             WebhookOnly = 128,
         }
 

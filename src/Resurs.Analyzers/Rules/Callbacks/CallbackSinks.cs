@@ -321,15 +321,9 @@ namespace Resurs.Analyzers.Rules.Callbacks
                         yield return parameter.Name;
 
                         // client.PutAsJsonAsync("callbacks/BOOKED", new { url = … }): the request's path names the payload.
-                        if (RequestPath(argument) is { } requestPath)
+                        if (RequestPath(argument) is not null)
                         {
-                            foreach (var segment in requestPath.Split('/'))
-                            {
-                                if (segment.Length > 0 && segment[0] != '{')
-                                {
-                                    yield return segment;
-                                }
-                            }
+                            yield return "callbacks";
                         }
 
                         break;
@@ -350,13 +344,16 @@ namespace Resurs.Analyzers.Rules.Callbacks
         }
 
         /// <summary>
-        /// The constant path of the request whose body <paramref name="body"/> is: an argument of <c>PostAsJsonAsync</c>,
+        /// The constant path of the request whose body <paramref name="body"/> is, when a segment of it is exactly
+        /// "callbacks" or "webhooks" (or the singular): an argument of <c>HttpClient</c>'s <c>PostAsJsonAsync</c>,
         /// <c>PutAsJsonAsync</c>, <c>PatchAsJsonAsync</c>, <c>PostAsync</c> and the like beside a constant
-        /// <c>requestUri</c> ("callbacks/BOOKED", "v2/callbacks/test"). Null for any other argument.
+        /// <c>requestUri</c> ("callbacks/BOOKED", "v2/callbacks/test"). Null for any other argument or path
+        /// ("api/callbackStats", "internal/notifications").
         /// </summary>
         private static string? RequestPath(IArgumentOperation body)
         {
-            if (body.Parent is not IInvocationOperation { TargetMethod.Name: var method } call
+            if (body.Parent is not IInvocationOperation { TargetMethod: { Name: var method, ContainingType.Name: var type } } call
+                || !type.StartsWith("HttpClient", System.StringComparison.Ordinal)
                 || !(method.StartsWith("Post", System.StringComparison.Ordinal) || method.StartsWith("Put", System.StringComparison.Ordinal)
                     || method.StartsWith("Patch", System.StringComparison.Ordinal)))
             {
@@ -367,7 +364,16 @@ namespace Resurs.Analyzers.Rules.Callbacks
             {
                 if (argument != body && argument.Parameter?.Name == "requestUri" && argument.Value.ConstantValue is { HasValue: true, Value: string path })
                 {
-                    return path;
+                    foreach (var segment in path.Split('/', '?'))
+                    {
+                        var words = Phrases.Words(segment);
+                        if (words.Count == 1 && words[0] is "callback" or "webhook" || words.Count == 2 && words[0] is "call" or "web" && words[1] is "back" or "hook")
+                        {
+                            return path;
+                        }
+                    }
+
+                    return null;
                 }
             }
 
