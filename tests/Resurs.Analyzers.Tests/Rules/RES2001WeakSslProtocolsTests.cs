@@ -18,6 +18,12 @@ namespace Resurs.Analyzers.Tests.Rules
         private static string Class(string members) => Usings + "class C\n{\n" + members + "\n}\n";
 
         [Fact]
+        public Task A_positional_record_default_that_configures_is_reported() => Verify.VerifyAnalyzerAsync(Usings + @"
+record TlsSettings(SslProtocols Protocols = {|RES2001:SslProtocols.Tls|}, int Port = 443);
+record StrongSettings(SslProtocols Protocols = SslProtocols.Tls12 | SslProtocols.Tls13);
+");
+
+        [Fact]
         public Task Assignment_to_handler_property_is_reported() => Verify.VerifyAnalyzerAsync(Class(@"
     void M(HttpClientHandler handler) => handler.SslProtocols = {|RES2001:SslProtocols.Tls11|};"));
 

@@ -383,6 +383,12 @@ class Program
         }.RunAsync();
 
         [Fact]
+        public Task A_positional_record_default_that_configures_is_reported() => Verify.VerifyAnalyzerAsync(Usings + @"
+record TlsOptions(X509RevocationMode Mode = {|RES3003:X509RevocationMode.NoCheck|}, bool CheckCrl = true);
+record StrictOptions(X509RevocationMode Mode = X509RevocationMode.Online);
+");
+
+        [Fact]
         public Task Parsed_text_that_turns_revocation_off_is_reported_where_it_is_written() => Verify.VerifyAnalyzerAsync(
             "using Microsoft.Extensions.Configuration;\n" + Class(@"
     void M(IConfiguration config, X509Chain chain, HttpClientHandler handler, SslClientAuthenticationOptions client)

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -23,7 +25,7 @@ namespace Resurs.Analyzers.Rules.Certificates
         };
 
         /// <summary>The certificate problem codes legacy <c>ICertificatePolicy</c> implementations test for, by name.</summary>
-        private static readonly System.Collections.Generic.Dictionary<uint, string> ProblemNames = new System.Collections.Generic.Dictionary<uint, string>
+        private static readonly Dictionary<uint, string> ProblemNames = new Dictionary<uint, string>
         {
             [0x800B0101] = "CERT_E_EXPIRED",
             [0x800B0109] = "CERT_E_UNTRUSTEDROOT",
@@ -40,15 +42,15 @@ namespace Resurs.Analyzers.Rules.Certificates
         /// "certificates with problem 0x800B0109 (CERT_E_UNTRUSTEDROOT)", "… any problem code it does not test for": the
         /// non-zero codes a legacy certificate policy accepts (<see cref="ValidatorEvaluator.AcceptedProblems"/>).
         /// </summary>
-        public static string DescribeProblems(System.Collections.Generic.List<long> accepted)
+        public static string DescribeProblems(List<long> accepted)
         {
-            var named = new System.Collections.Generic.List<string?>();
+            var named = new List<string?>();
             foreach (var code in accepted)
             {
                 if (code != ValidatorEvaluator.OtherProblem)
                 {
                     var bits = unchecked((uint)code);
-                    named.Add("0x" + bits.ToString("X8", System.Globalization.CultureInfo.InvariantCulture)
+                    named.Add("0x" + bits.ToString("X8", CultureInfo.InvariantCulture)
                         + (ProblemNames.TryGetValue(bits, out var name) ? " (" + name + ")" : string.Empty));
                 }
             }

@@ -433,17 +433,17 @@ namespace Resurs.Analyzers.Rules.Certificates
                     }
                     else if (method.Parameters.Length == 4
                         && method.Parameters[3].Type.SpecialType == SpecialType.System_Int32
-                        && ValidatorEvaluator.AcceptedProblems(block, method.Parameters[3], judge.Bodies, context.CancellationToken) is { Count: > 0 } accepted
                         && policy.ShouldReport(RuleIds.CertificateErrorsAccepted, declaration.SyntaxTree)
-                        && policy.DevelopmentNote(RuleIds.CertificateErrorsAccepted, declaration, CertificateFacts.DevelopmentNote(RuleIds.CertificateErrorsAccepted)) is { } note)
+                        && ValidatorEvaluator.AcceptedProblems(block, method.Parameters[3], judge.Bodies, context.CancellationToken) is { Count: > 0 } accepted)
                     {
-                        context.ReportDiagnostic(Diagnostic.Create(
+                        Report(
+                            context,
                             Descriptors.RES3002,
                             location,
+                            declaration,
                             "Certificate policy '" + type.Name + "'",
                             CertificateFacts.DescribeProblems(accepted),
-                            "return true only when " + method.Parameters[3].Name + " is 0",
-                            note));
+                            "return true only when " + method.Parameters[3].Name + " is 0");
                     }
 
                     return;
@@ -463,19 +463,15 @@ namespace Resurs.Analyzers.Rules.Certificates
                     case ValidatorKind.AcceptsEverything:
                         Report(context, Descriptors.RES3001, location, declaration, "Certificate validator '" + type.Name + "'");
                         break;
-                    case ValidatorKind.AcceptsSomeErrors when policy.ShouldReport(RuleIds.CertificateErrorsAccepted, declaration.SyntaxTree):
-                        var note = policy.DevelopmentNote(RuleIds.CertificateErrorsAccepted, declaration, CertificateFacts.DevelopmentNote(RuleIds.CertificateErrorsAccepted));
-                        if (note is not null)
-                        {
-                            context.ReportDiagnostic(Diagnostic.Create(
-                                Descriptors.RES3002,
-                                location,
-                                "Certificate validator '" + type.Name + "'",
-                                "any certificate whose " + tested + " matches, without checking its chain; anyone can put these in a self-signed certificate",
-                                ValidatorAdvice,
-                                note));
-                        }
-
+                    case ValidatorKind.AcceptsSomeErrors:
+                        Report(
+                            context,
+                            Descriptors.RES3002,
+                            location,
+                            declaration,
+                            "Certificate validator '" + type.Name + "'",
+                            "any certificate whose " + tested + " matches, without checking its chain; anyone can put these in a self-signed certificate",
+                            ValidatorAdvice);
                         break;
                 }
             }
@@ -560,20 +556,19 @@ namespace Resurs.Analyzers.Rules.Certificates
                 return policy.DevelopmentNote(id, verdict.AcceptingReturns[0].Syntax, note);
             }
 
-            private void Report(OperationContext context, DiagnosticDescriptor descriptor, Location location, SyntaxNode node, string subject)
+            /// <summary>Reports <paramref name="descriptor"/> with <paramref name="arguments"/> and the development-code note as the last argument.</summary>
+            private void Report(OperationContext context, DiagnosticDescriptor descriptor, Location location, SyntaxNode node, params string[] arguments)
             {
-                if (!policy.ShouldReport(descriptor.Id, node.SyntaxTree))
+                if (!policy.ShouldReport(descriptor.Id, node.SyntaxTree)
+                    || policy.DevelopmentNote(descriptor.Id, node, CertificateFacts.DevelopmentNote(descriptor.Id)) is not { } note)
                 {
                     return;
                 }
 
-                var note = policy.DevelopmentNote(descriptor.Id, node, CertificateFacts.DevelopmentNote(descriptor.Id));
-                if (note is null)
-                {
-                    return;
-                }
-
-                context.ReportDiagnostic(Diagnostic.Create(descriptor, location, subject, note));
+                var all = new object[arguments.Length + 1];
+                arguments.CopyTo(all, 0);
+                all[arguments.Length] = note;
+                context.ReportDiagnostic(Diagnostic.Create(descriptor, location, all));
             }
         }
     }

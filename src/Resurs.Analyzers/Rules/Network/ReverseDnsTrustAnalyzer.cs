@@ -405,12 +405,16 @@ namespace Resurs.Analyzers.Rules.Network
             return false;
         }
 
-        /// <summary>Calls that carry a value along unchanged in meaning: parsing, formatting, trimming, taking the first of a list.</summary>
-        /// <summary>Dns.GetHostAddresses, GetHostEntry or Resolve of a host name: the check of forward-confirmed reverse DNS.</summary>
+        /// <summary>
+        /// Dns.GetHostAddresses, GetHostEntry or Resolve (and their async forms) given the host name: the check of
+        /// forward-confirmed reverse DNS.
+        /// </summary>
         private static bool IsForwardLookup(IMethodSymbol method) =>
             method.ContainingType is { Name: "Dns", ContainingNamespace.Name: "Net" }
-            && (method.Name.StartsWith("GetHost", StringComparison.Ordinal) || method.Name.StartsWith("Resolve", StringComparison.Ordinal));
+            && method.Name is "GetHostAddresses" or "GetHostAddressesAsync" or "GetHostEntry" or "GetHostEntryAsync" or "Resolve"
+                or "BeginGetHostAddresses" or "BeginGetHostEntry" or "BeginResolve";
 
+        /// <summary>Calls that carry a value along unchanged in meaning: parsing, formatting, trimming, taking the first of a list.</summary>
         private static bool IsCarrier(string name) => name is "Parse" or "ToString" or "Trim" or "TrimStart" or "TrimEnd" or "Split"
             or "First" or "FirstOrDefault" or "Last" or "LastOrDefault" or "Single" or "SingleOrDefault" or "ElementAt"
             or "MapToIPv4" or "MapToIPv6" or "Substring" or "ToLower" or "ToLowerInvariant" or "ToUpper" or "ToUpperInvariant"
