@@ -59,10 +59,26 @@ using System.Collections.Generic;
 class BookingRequest { public Dictionary<string, object> Callbacks { get; set; } = new(); }
 class C
 {
-    void M(BookingRequest r) => r.Callbacks = new Dictionary<string, object> { [""authorization""] = new { url = {|#0:""http://shop.nordicgear.se/cb""|} } };
+    void M(BookingRequest r)
+    {
+        r.Callbacks = new Dictionary<string, object> { [""authorization""] = new { url = {|#0:""http://shop.nordicgear.se/cb""|} } };
+        r.Callbacks[""management""] = new { url = {|#1:""http://shop.nordicgear.se/m""|} };
+        r.Callbacks.Add(""booked"", new { url = {|#2:""http://shop.nordicgear.se/b""|} });
+        r.Callbacks = new Dictionary<string, object> { { ""annulment"", new { url = {|#3:""http://shop.nordicgear.se/a""|} } } };
+
+        // Look-alikes: a dictionary whose path names no callback.
+        var images = new Dictionary<string, object>();
+        images[""logo""] = new { url = ""http://localhost/logo.png"" };
+        images.Add(""banner"", new { url = ""http://localhost/banner.png"" });
+    }
 }",
-            Verify.Diagnostic("RES1004").WithLocation(0).WithMessage(
-                "'http://shop.nordicgear.se/cb' is used as a callback URL (Callbacks[\"authorization\"].url) over plain http; Resurs sends callbacks only over HTTPS on port 443"));
+            Verify.Diagnostic("RES1004").WithLocation(0).WithMessage(Message("http://shop.nordicgear.se/cb", "Callbacks[\"authorization\"].url")),
+            Verify.Diagnostic("RES1004").WithLocation(1).WithMessage(Message("http://shop.nordicgear.se/m", "Callbacks[\"management\"].url")),
+            Verify.Diagnostic("RES1004").WithLocation(2).WithMessage(Message("http://shop.nordicgear.se/b", "Callbacks[\"booked\"].url")),
+            Verify.Diagnostic("RES1004").WithLocation(3).WithMessage(Message("http://shop.nordicgear.se/a", "Callbacks[\"annulment\"].url")));
+
+        private static string Message(string url, string sink) =>
+            "'" + url + "' is used as a callback URL (" + sink + ") over plain http; Resurs sends callbacks only over HTTPS on port 443";
 
         [Fact]
         public Task Return_members_of_an_anonymous_payload_are_return_addresses() => Verify.VerifyAnalyzerAsync(

@@ -309,26 +309,107 @@ namespace Resurs.Analyzers.Rules.Callbacks
             }
 
             // Nested in initializers: new { callbacks = new { authorization = new { url = ... } } }
+            foreach (var segment in PayloadPath(assignment))
+            {
+                switch (segment.Kind)
+                {
+                    case SegmentKind.Member:
+                    case SegmentKind.Type:
+                    case SegmentKind.Parameter:
+                        yield return segment.Text;
+                        break;
+                    case SegmentKind.Request:
+                        yield return "callbacks";
+                        break;
+                }
+            }
+        }
+
+        private enum SegmentKind
+        {
+            /// <summary>A member name (<c>callbacks</c>, <c>Callbacks</c>).</summary>
+            Member,
+
+            /// <summary>A dictionary key, as written (<c>["booked"]</c>).</summary>
+            Key,
+
+            /// <summary>The type of an object created around the member.</summary>
+            Type,
+
+            /// <summary>The parameter a payload is passed for.</summary>
+            Parameter,
+
+            /// <summary>The path of a request the payload is the body of, which names callbacks (<see cref="RequestPath"/>).</summary>
+            Request,
+        }
+
+        /// <summary>One step of the path above a payload member.</summary>
+        private readonly struct PathSegment
+        {
+            public PathSegment(SegmentKind kind, string text)
+            {
+                Kind = kind;
+                Text = text;
+            }
+
+            public SegmentKind Kind { get; }
+
+            public string Text { get; }
+        }
+
+        /// <summary>
+        /// The path above the member <paramref name="assignment"/> writes, innermost first, through the objects and
+        /// dictionaries that hold it: member initializers (<c>callbacks = new { … }</c>), object creations (their type),
+        /// dictionary entries by indexer, <c>Add</c> or collection initializer (the key, then the dictionary's own path:
+        /// <c>r.Callbacks["management"] = new { url = … }</c>), an argument (its parameter), and the request a body is sent to
+        /// (<see cref="RequestPath"/>).
+        /// </summary>
+        private static IEnumerable<PathSegment> PayloadPath(IAssignmentOperation assignment)
+        {
             IOperation current = assignment;
             for (var depth = 0; depth < MaxPathDepth * 3 && current.Parent is { } parent; depth++)
             {
                 switch (parent)
                 {
-                    case ISimpleAssignmentOperation { Target: IMemberReferenceOperation outer }:
-                        yield return outer.Member.Name;
-                        break;
-                    case IArgumentOperation { Parameter: { } parameter } argument:
-                        yield return parameter.Name;
-
-                        // client.PutAsJsonAsync("callbacks/BOOKED", new { url = … }): the request's path names the payload.
-                        if (RequestPath(argument) is not null)
+                    case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true } indexer }:
+                        yield return new PathSegment(SegmentKind.Key, KeyOf(indexer.Arguments));
+                        foreach (var name in InstancePath(indexer.Instance))
                         {
-                            yield return "callbacks";
+                            yield return new PathSegment(SegmentKind.Member, name);
                         }
 
                         break;
+                    case ISimpleAssignmentOperation { Target: IMemberReferenceOperation outer }:
+                        yield return new PathSegment(SegmentKind.Member, outer.Member.Name);
+                        break;
+                    case IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "Add" or "TryAdd", Arguments.Length: 2 } add } entry
+                        when entry.Parameter?.Ordinal == 1:
+                        // dictionary.Add("booked", new { url = … }), or { "booked", new { url = … } } in an initializer.
+                        yield return new PathSegment(SegmentKind.Key, KeyOf(add.Arguments));
+                        if (!add.IsImplicit)
+                        {
+                            foreach (var name in InstancePath(add.Instance))
+                            {
+                                yield return new PathSegment(SegmentKind.Member, name);
+                            }
+
+                            yield break;
+                        }
+
+                        current = add;
+                        continue;
+                    case IArgumentOperation { Parameter: { } parameter } argument:
+                        yield return new PathSegment(SegmentKind.Parameter, parameter.Name);
+
+                        // client.PutAsJsonAsync("callbacks/BOOKED", new { url = … }): the request's path names the payload.
+                        if (RequestPath(argument) is { } requestPath)
+                        {
+                            yield return new PathSegment(SegmentKind.Request, requestPath);
+                        }
+
+                        yield break;
                     case IObjectCreationOperation { Type: { } type }:
-                        yield return type.Name;
+                        yield return new PathSegment(SegmentKind.Type, type.Name);
                         break;
                     case IObjectOrCollectionInitializerOperation:
                     case IAnonymousObjectCreationOperation:
@@ -340,6 +421,20 @@ namespace Resurs.Analyzers.Rules.Callbacks
                 }
 
                 current = parent;
+            }
+        }
+
+        /// <summary>"["booked"]", the constant key of a dictionary entry, or "[…]".</summary>
+        private static string KeyOf(ImmutableArray<IArgumentOperation> arguments) =>
+            arguments.Length >= 1 && arguments[0].Value.ConstantValue is { HasValue: true, Value: string key } ? "[\"" + key + "\"]" : "[…]";
+
+        /// <summary>The member names an instance is reached through, innermost first: <c>request.Options.Callbacks</c> gives Callbacks, Options.</summary>
+        private static IEnumerable<string> InstancePath(IOperation? instance)
+        {
+            for (var depth = 0; depth < MaxPathDepth && instance is IMemberReferenceOperation through; depth++)
+            {
+                yield return through.Member.Name;
+                instance = through.Instance;
             }
         }
 
@@ -388,32 +483,20 @@ namespace Resurs.Analyzers.Rules.Callbacks
                 return Describe(member);
             }
 
+            // Outermost first, as a reader writes it: Callbacks["authorization"].url, url in the body sent to callbacks/BOOKED.
             var names = new List<string> { member.Name };
-            IOperation current = assignment;
-            for (var depth = 0; depth < MaxPathDepth * 3 && current.Parent is { } parent; depth++)
+            foreach (var segment in PayloadPath(assignment))
             {
-                if (parent is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true } indexer })
+                switch (segment.Kind)
                 {
-                    // { ["authorization"] = new { url = … } }: the key, as the reader wrote it.
-                    names.Insert(0, indexer.Arguments.Length == 1 && indexer.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string key }
-                        ? "[\"" + key + "\"]"
-                        : "[…]");
+                    case SegmentKind.Member:
+                    case SegmentKind.Key:
+                        names.Insert(0, segment.Text);
+                        break;
+                    case SegmentKind.Request:
+                        names.Add(" in the body sent to " + segment.Text);
+                        break;
                 }
-                else if (parent is ISimpleAssignmentOperation { Target: IMemberReferenceOperation outer })
-                {
-                    names.Insert(0, outer.Member.Name);
-                }
-                else if (parent is IArgumentOperation argument && RequestPath(argument) is { } requestPath)
-                {
-                    names.Add(" in the body sent to " + requestPath);
-                    break;
-                }
-                else if (parent is not (IAnonymousObjectCreationOperation or IObjectCreationOperation or IObjectOrCollectionInitializerOperation or IConversionOperation))
-                {
-                    break;
-                }
-
-                current = parent;
             }
 
             var path = new System.Text.StringBuilder();
