@@ -47,13 +47,16 @@ namespace Resurs.Analyzers.CodeFixes.Certificates
                     : ImmutableArray<FixChoice>.Empty;
             }
 
+            var probe = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
             if (diagnostic.Id == RuleIds.CertificateErrorsAccepted)
             {
-                return ImmutableArray.Create(RequireNoErrors);
+                // The returns are rewritten where they are written: a method group's method in another file is not.
+                return RewriteTarget(creation, probe.SemanticModel, cancellationToken) is not null
+                    ? ImmutableArray.Create(RequireNoErrors)
+                    : ImmutableArray<FixChoice>.Empty;
             }
 
             var choices = ImmutableArray.CreateBuilder<FixChoice>();
-            var probe = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
             if (ValidatorRewriter.TryRemoveInstallation(probe, creation))
             {
                 choices.Add(UseDefault);

@@ -462,6 +462,28 @@ class Startup
             Verify.Diagnostic("RES3002").WithLocation(3).WithArguments("This certificate validation callback", Everything + NeverReads, Advice, string.Empty));
 
         [Fact]
+        public async Task Fix_is_not_offered_for_a_method_group_declared_in_another_file()
+        {
+            var source = Usings + @"
+class Boot
+{
+    void M() => ServicePointManager.ServerCertificateValidationCallback = {|RES3002:V.Simple|};
+}
+";
+            var test = new Verify.Test(source) { FixedCode = source, CodeActionEquivalenceKey = EquivalenceKeys.RejectCertificateErrors };
+            var validators = Usings + @"
+static class V
+{
+    public static bool Simple(object s, X509Certificate? c, X509Chain? ch, SslPolicyErrors e) =>
+        e == SslPolicyErrors.None || e == SslPolicyErrors.RemoteCertificateNameMismatch;
+}
+";
+            test.TestState.Sources.Add(("V.cs", validators));
+            test.FixedState.Sources.Add(("V.cs", validators));
+            await test.RunAsync();
+        }
+
+        [Fact]
         public Task Fix_keeps_the_chain_rebuild() => Verify.VerifyCodeFixAsync(
             Class(@"
     void M(HttpClientHandler handler)
