@@ -43,6 +43,18 @@ namespace Resurs.Analyzers.Tests.Rules
 }");
 
         [Fact]
+        public Task Keys_per_event_under_a_callback_section_are_callbacks() => Run("appsettings.json", @"{
+  ""Resurs"": {
+    ""Callbacks"": { ""Booked"": {|RES1004:""http://shop.nordicgear.se/resurs/booked/{paymentId}""|}, ""Unfreeze"": {|RES1003:""https://shop.nordicgear.lan/u""|} },
+    ""UriTemplate"": { ""Finalization"": {|RES1004:""http://shop.nordicgear.se/resurs/final""|} }
+  },
+  ""Payments"": { ""Notifications"": { ""Sms"": ""http://sms.nordicgear.lan/send"" } },
+  ""Slack"": { ""Webhooks"": { ""Alerts"": ""http://chat.nordicgear.lan/hooks/a"" } },
+  ""Authentication"": { ""Callbacks"": { ""Google"": ""https://localhost:5001/signin-google"" } },
+  ""Services"": { ""Orders"": ""http://orders.nordicgear.lan/api"" }
+}");
+
+        [Fact]
         public Task Message_names_the_configuration_key() => Run(
             "appsettings.Production.json",
             @"{ ""Resurs"": { ""CallbackUrl"": {|#0:""http://10.0.0.5/cb""|} } }",

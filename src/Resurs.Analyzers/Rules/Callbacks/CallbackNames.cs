@@ -257,8 +257,9 @@ namespace Resurs.Analyzers.Rules.Callbacks
 
         /// <summary>
         /// Whether a configuration key path (<c>Resurs:Callbacks:Authorization:Url</c>, split into its parts) names a
-        /// callback: a callback-ish leaf key, or a URL leaf (<c>Url</c>) under a callback-ish key, judged with the sections
-        /// above it as context (<see cref="IsCallbackIn"/>): <c>Payments:ReturnUrl</c> is one, <c>Notifications:Url</c> and
+        /// callback: a callback-ish leaf key, a URL leaf (<c>Url</c>) under a callback-ish key, or any leaf right under a
+        /// callback-ish section (<c>Resurs:Callbacks:Booked</c>), judged with the sections above it as context
+        /// (<see cref="IsCallbackIn"/>): <c>Payments:ReturnUrl</c> is one, <c>Notifications:Url</c> and
         /// <c>Authentication:OpenIdConnect:CallbackPath</c> are not. Array indexes at the end are skipped. The
         /// configuration-file rules and <c>resurs doctor --config</c> both ask this.
         /// </summary>
@@ -286,9 +287,17 @@ namespace Resurs.Analyzers.Rules.Callbacks
                 return true;
             }
 
-            if (!IsUrlName(path[leaf]) || IsSignIn(path[leaf]))
+            if (IsSignIn(path[leaf]))
             {
                 return false;
+            }
+
+            if (!IsUrlName(path[leaf]))
+            {
+                // One key per event under a callback section (Resurs:Callbacks:Booked, Resurs.UriTemplate.Finalization): the
+                // section is the name, the sections above it and the key itself its context (Payments:Notifications:Sms is SMS).
+                return leaf > 0 && (Read(path[leaf - 1]) & (Says.Callback | Says.MaybeCallback)) != 0
+                    && IsCallbackIn(path[leaf - 1], Append(above, path[leaf]), sections: true);
             }
 
             // A URL leaf under a callback-ish section: the nearest such section is the name, the rest its context.
@@ -302,6 +311,8 @@ namespace Resurs.Analyzers.Rules.Callbacks
 
             return false;
         }
+
+        private static List<string> Append(List<string> list, string item) => new List<string>(list) { item };
 
         private Says Read(string name) => name.Length == 0 ? Says.Nothing : cache.GetOrAdd(name, n =>
         {
