@@ -55,6 +55,37 @@ namespace Resurs.Analyzers.Tests.Rules
     }"));
 
         [Fact]
+        public Task A_port_written_after_a_host_we_cannot_see_is_judged_and_fixed() => Verify.VerifyCodeFixAsync(
+            Code(@"
+    void M(BookingRequest r, string host, string tenant)
+    {
+        r.CallbackUrl = {|RES1005:$""https://{host}:8443/cb""|};
+        r.CallbackUrl = ""https://"" + host + {|RES1005:"":8443/cb""|};
+        r.CallbackUrl = {|RES1005:$""https://{tenant}.nordicgear.se:8443/cb""|};
+        r.CallbackUrl = {|RES1004:{|RES1005:$""http://{Environment.MachineName}:5080/cb""|}|};
+
+        // Look-alikes: port 443, a port that another hole may lengthen, a colon in the path, no port.
+        r.CallbackUrl = $""https://{host}:443/cb"";
+        r.CallbackUrl = $""https://{host}:80{tenant}/cb"";
+        r.CallbackUrl = $""https://{host}/cb:8443"";
+        r.CallbackUrl = $""https://{host}/cb"";
+    }"),
+            Code(@"
+    void M(BookingRequest r, string host, string tenant)
+    {
+        r.CallbackUrl = $""https://{host}/cb"";
+        r.CallbackUrl = ""https://"" + host + ""/cb"";
+        r.CallbackUrl = $""https://{tenant}.nordicgear.se/cb"";
+        r.CallbackUrl = $""https://{Environment.MachineName}/cb"";
+
+        // Look-alikes: port 443, a port that another hole may lengthen, a colon in the path, no port.
+        r.CallbackUrl = $""https://{host}:443/cb"";
+        r.CallbackUrl = $""https://{host}:80{tenant}/cb"";
+        r.CallbackUrl = $""https://{host}/cb:8443"";
+        r.CallbackUrl = $""https://{host}/cb"";
+    }"));
+
+        [Fact]
         public Task Fix_removes_the_port_keeping_path_and_query() => Verify.VerifyCodeFixAsync(
             Code(@"
     void M(BookingRequest r, string id)

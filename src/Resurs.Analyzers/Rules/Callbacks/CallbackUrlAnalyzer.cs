@@ -273,7 +273,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
                     CallbackUrlJudge.Judge(url, sink.Description, Settings(sink.Node.SyntaxTree), results);
                     foreach (var result in results)
                     {
-                        var fragment = url.FragmentAt(result.Offset, out _);
+                        var fragment = result.After ?? url.FragmentAt(result.Offset, out _);
                         if (fragment.IsFromOtherFile(sink.Node.SyntaxTree))
                         {
                             if (fragment.ViaSymbol is IFieldSymbol or IPropertySymbol && CallbackSinks.IsCallbackMember(fragment.ViaSymbol, Names(sink.Node.SyntaxTree)))

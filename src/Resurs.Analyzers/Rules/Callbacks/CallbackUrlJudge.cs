@@ -31,7 +31,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
     /// <summary>One finding of the judge: the rule, where in the value it lands, the fix edit and the message arguments (without the development note).</summary>
     internal readonly struct UrlFinding
     {
-        public UrlFinding(DiagnosticDescriptor descriptor, int offset, string? find, string? replace, string title, string[] arguments)
+        public UrlFinding(DiagnosticDescriptor descriptor, int offset, string? find, string? replace, string title, string[] arguments, Fragment? after = null)
         {
             Descriptor = descriptor;
             Offset = offset;
@@ -39,12 +39,16 @@ namespace Resurs.Analyzers.Rules.Callbacks
             Replace = replace;
             Title = title;
             Arguments = arguments;
+            After = after;
         }
 
         public DiagnosticDescriptor Descriptor { get; }
 
-        /// <summary>A character of <see cref="UrlValue.KnownPrefix"/> inside the fragment to report on.</summary>
+        /// <summary>A character of <see cref="UrlValue.KnownPrefix"/> inside the fragment to report on (unless <see cref="After"/> is set).</summary>
         public int Offset { get; }
+
+        /// <summary>The fragment to report on when it lies after a hole, beyond <see cref="UrlValue.KnownPrefix"/> (a port after a host we cannot see).</summary>
+        public Fragment? After { get; }
 
         public string? Find { get; }
 
@@ -79,10 +83,16 @@ namespace Resurs.Analyzers.Rules.Callbacks
 
             if (!UrlScanner.TryParseAt(text, 0, separator, out var parts))
             {
-                // "http://" + host: the host comes from a value we cannot see; the scheme alone can still be judged.
-                if (!secure && text.Length == separator + 3 && url.HoleFollowsPrefix)
+                // "http://" + host: the host comes from a value we cannot see; the scheme alone can still be judged, and a
+                // port written after it.
+                if (text.Length == separator + 3 && url.HoleFollowsPrefix)
                 {
-                    results.Add(Scheme(url, separator, use));
+                    if (!secure)
+                    {
+                        results.Add(Scheme(url, separator, use));
+                    }
+
+                    PortAfterHole(url, use, results);
                 }
 
                 return;
@@ -113,13 +123,66 @@ namespace Resurs.Analyzers.Rules.Callbacks
                 results.Add(Scheme(url, separator, use));
             }
 
-            if (hostComplete && parts.HasPort && UrlScanner.Port(text, parts) is var port && port != 443)
+            if (!hostComplete && !parts.HasPort)
+            {
+                PortAfterHole(url, use, results);
+            }
+            else if (hostComplete && parts.HasPort && UrlScanner.Port(text, parts) is var port && port != 443)
             {
                 var fragment = url.FragmentAt(parts.PortStart, out var start);
                 var portText = text.Substring(parts.PortStart - 1, parts.PortLength + 1);
                 var find = start <= parts.PortStart - 1 && parts.PortStart + parts.PortLength <= start + fragment.Text!.Length ? portText : null;
                 results.Add(new UrlFinding(Descriptors.RES1005, parts.PortStart, find, string.Empty, "Remove port " + portText.Substring(1), new[] { url.Display(), use, portText.Substring(1) }));
             }
+        }
+
+        /// <summary>
+        /// A port written as known text after a host that comes from a hole (<c>$"https://{host}:8443/cb"</c>,
+        /// <c>"https://" + tenant + ".shop.se:8443/cb"</c>): the text right after the first hole continues the host up to
+        /// <c>:</c> and the port's digits end before a path, query or the value's end. Nothing is judged when the digits
+        /// run into another hole (it may add digits) or the authority holds anything but host characters.
+        /// </summary>
+        private static void PortAfterHole(UrlValue url, string use, List<UrlFinding> results)
+        {
+            var fragments = url.Fragments;
+            var hole = 0;
+            while (hole < fragments.Count && fragments[hole].Text is not null)
+            {
+                hole++;
+            }
+
+            if (hole + 1 >= fragments.Count || fragments[hole + 1] is not { Text: { } text } after)
+            {
+                return;
+            }
+
+            var colon = 0;
+            while (colon < text.Length && (char.IsLetterOrDigit(text[colon]) || text[colon] is '.' or '-'))
+            {
+                colon++;
+            }
+
+            if (colon >= text.Length || text[colon] != ':')
+            {
+                return;
+            }
+
+            var end = colon + 1;
+            while (end < text.Length && text[end] >= '0' && text[end] <= '9')
+            {
+                end++;
+            }
+
+            var endsPort = end < text.Length ? text[end] is '/' or '?' or '#' : hole + 2 >= fragments.Count;
+            if (end == colon + 1 || end - colon > 6 || !endsPort
+                || !int.TryParse(text.Substring(colon + 1, end - colon - 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port)
+                || port == 443)
+            {
+                return;
+            }
+
+            var portText = text.Substring(colon, end - colon);
+            results.Add(new UrlFinding(Descriptors.RES1005, 0, portText, string.Empty, "Remove port " + portText.Substring(1), new[] { url.Display(), use, portText.Substring(1) }, after));
         }
 
         private static UrlFinding Scheme(UrlValue url, int separator, string use)
