@@ -224,7 +224,7 @@ namespace Resurs.Analyzers.Tests.Rules
         [Fact]
         public Task Allowlists_in_config_app_settings_are_checked() => Run("web.config", @"<configuration>
   <appSettings>
-    <add key=""Resurs:AllowedCallbackIps"" value=""{|RES4001:{|RES4002:13.50.0.0/16, 192.121.110.100, 51.21.32.255|}|}"" />
+    <add key=""Resurs:AllowedCallbackIps"" value=""{|RES4002:{|RES4001:13.50.0.0/16|}, 192.121.110.100, 51.21.32.255|}"" />
     <add key=""Firewall:DenyList"" value=""13.50.0.0/16"" />
   </appSettings>
 </configuration>");

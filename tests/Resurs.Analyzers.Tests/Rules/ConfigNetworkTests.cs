@@ -43,10 +43,19 @@ namespace Resurs.Analyzers.Tests.Rules
         [Fact]
         public Task Trusted_proxy_lists_in_app_settings_values() => Run("web.config", @"<configuration>
   <appSettings>
-    <add key=""ForwardedHeaders:KnownNetworks"" value=""{|RES4001:{|RES4005:13.50.0.0/16, 0.0.0.0/0|}|}"" />
+    <add key=""ForwardedHeaders:KnownNetworks"" value=""{|RES4001:13.50.0.0/16|}, {|RES4005:0.0.0.0/0|}"" />
     <add key=""Resurs:AllowedCallbackIps"" value=""{|RES4001:13.50.0.0/16|}"" />
   </appSettings>
 </configuration>");
+
+        [Fact]
+        public Task Each_range_of_a_comma_separated_value_is_reported_on_itself() => Task.WhenAll(
+            Run("web.config", @"<configuration>
+  <appSettings>
+    <add key=""Resurs.CallbackTrustedRanges"" value=""{|RES4001:51.21.0.0/16|},{|RES4001:13.50.0.0/16|}"" />
+  </appSettings>
+</configuration>"),
+            Run("appsettings.json", @"{ ""Resurs"": { ""CallbackTrustedRanges"": ""{|RES4001:51.21.0.0/16|}, {|RES4001:13.50.0.0/16|}"" } }"));
 
         [Fact]
         public async Task Trusted_proxy_lists_get_no_allowlist_fix()

@@ -45,17 +45,19 @@ namespace Resurs.Analyzers.Rules.Configuration
             private void CheckTrustedProxies(List<(AddressItem Item, string Text, TextSpan Span)> entries, List<string> path, ImmutableArray<IPValue> cloudIps)
             {
                 var key = string.Join(":", path.FindAll(segment => !(segment.Length > 0 && char.IsDigit(segment[0]))));
-                foreach (var entry in entries)
+                var list = new ListText(text!, entries, elements: false, IsAppSettings(fileName));
+                for (var i = 0; i < entries.Count; i++)
                 {
+                    var entry = entries[i];
                     if (!AllowlistJudge.ReportsProxyEntry(entry.Item.Cidr))
                     {
                         var reason = key + " trusts " + entry.Text + " as a proxy";
-                        Report(Descriptors.RES4005, entry.Span, null, null, string.Empty, new[] { reason }, developmentNote: false);
+                        Report(Descriptors.RES4005, list.LocationOf(i), null, null, string.Empty, new[] { reason }, developmentNote: false);
                     }
                     else if (AllowlistJudge.CloudRange(entry.Item.Cidr, cloudIps) is { } cloud)
                     {
                         var arguments = new[] { entry.Text, AllowlistJudge.Admits(entry.Item.Cidr, cloud), AllowlistJudge.ProxyAdvice };
-                        Report(Descriptors.RES4001, entry.Span, null, null, string.Empty, arguments, developmentNote: false);
+                        Report(Descriptors.RES4001, list.LocationOf(i), null, null, string.Empty, arguments, developmentNote: false);
                     }
                 }
             }

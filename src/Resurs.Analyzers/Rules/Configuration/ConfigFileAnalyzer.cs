@@ -483,11 +483,11 @@ namespace Resurs.Analyzers.Rules.Configuration
                         var arguments = new[] { entry.Text, AllowlistJudge.Admits(entry.Item.Cidr, cloud), AllowlistJudge.Advice(trustedProxies: false, aboutResurs) };
                         if (aboutResurs && list.ReplaceRange(i, callbackIps) is { } fix)
                         {
-                            ReportEdit(Descriptors.RES4001, entry.Span, fix.Edit, fix.Replace, fix.Title, arguments);
+                            ReportEdit(Descriptors.RES4001, list.LocationOf(i), fix.Edit, fix.Replace, fix.Title, arguments);
                         }
                         else
                         {
-                            Report(Descriptors.RES4001, entry.Span, null, null, string.Empty, arguments, developmentNote: false);
+                            Report(Descriptors.RES4001, list.LocationOf(i), null, null, string.Empty, arguments, developmentNote: false);
                         }
                     }
                 }

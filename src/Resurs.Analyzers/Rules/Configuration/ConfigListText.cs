@@ -142,20 +142,25 @@ namespace Resurs.Analyzers.Rules.Configuration
         }
 
         /// <summary>The entry is a whole JSON array element (the element holds no other address).</summary>
-        private bool IsElement(int index)
-        {
-            if (!elements)
-            {
-                return false;
-            }
+        private bool IsElement(int index) => elements && SharingValue(index) == 1;
 
+        /// <summary>
+        /// Where a finding on entry <paramref name="index"/> goes: the item itself inside a value that holds several
+        /// ("51.21.0.0/16,13.50.0.0/16"), otherwise the whole value, as written.
+        /// </summary>
+        public TextSpan LocationOf(int index) =>
+            SharingValue(index) > 1 && ItemSpan(index) is { } item ? item : entries[index].Span;
+
+        /// <summary>How many entries come from the value entry <paramref name="index"/> comes from.</summary>
+        private int SharingValue(int index)
+        {
             var count = 0;
             foreach (var entry in entries)
             {
                 count += entry.Span == entries[index].Span ? 1 : 0;
             }
 
-            return count == 1;
+            return count;
         }
 
         private List<TextSpan> ElementSpans()
