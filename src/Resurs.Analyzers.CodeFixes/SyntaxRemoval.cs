@@ -42,6 +42,14 @@ namespace Resurs.Analyzers.CodeFixes
                 : current);
         }
 
+        /// <summary>
+        /// Replaces <paramref name="node"/> through <paramref name="editor"/> with <paramref name="replacement"/> (built from
+        /// the node as it was), keeping the leading trivia the node has by then: the directives a removal in the same fix
+        /// moved onto it (<see cref="Remove(SyntaxEditor, SyntaxNode)"/>) stay.
+        /// </summary>
+        public static void Replace(SyntaxEditor editor, SyntaxNode node, SyntaxNode replacement) =>
+            editor.ReplaceNode(node, (current, _) => replacement.WithLeadingTrivia(current.GetLeadingTrivia()));
+
         private static SyntaxNode RemoveWithDirectives(SyntaxNode root, SyntaxNode node, SyntaxRemoveOptions options, Func<SyntaxNode, SyntaxNode, SyntaxRemoveOptions, SyntaxNode> remove)
         {
             if ((options & (SyntaxRemoveOptions.KeepLeadingTrivia | SyntaxRemoveOptions.KeepDirectives)) != 0)

@@ -165,7 +165,7 @@ namespace Resurs.Analyzers.CodeFixes.Certificates
                     : ValidatorRewriter.AcceptOnlyValidLambda(model.GetTypeInfo(target, cancellationToken).ConvertedType as INamedTypeSymbol, target.SyntaxTree, editor.Generator, sslPolicyErrors)?.WithTriviaFrom(target);
                 if (replacement is not null)
                 {
-                    editor.ReplaceNode(target, replacement);
+                    SyntaxRemoval.Replace(editor, target, replacement);
                     edited.Add(target.Span);
                     replaced.Add(target.Span);
                 }

@@ -107,7 +107,7 @@ namespace Resurs.Analyzers.CodeFixes.Certificates
         {
             if (initializer.Expressions.Count > 1)
             {
-                editor.RemoveNode(entry, SyntaxRemoveOptions.KeepNoTrivia);
+                editor.RemoveNode(entry, SyntaxRemoveOptions.KeepNoTrivia | SyntaxRemoveOptions.KeepUnbalancedDirectives);
                 return;
             }
 
@@ -116,14 +116,14 @@ namespace Resurs.Analyzers.CodeFixes.Certificates
                 case ObjectCreationExpressionSyntax creation:
                     // 'new HttpClientHandler { Callback = ... }' becomes 'new HttpClientHandler()'.
                     var arguments = creation.ArgumentList ?? SyntaxFactory.ArgumentList();
-                    editor.ReplaceNode(creation, creation
+                    SyntaxRemoval.Replace(editor, creation, creation
                         .WithType(creation.Type.WithoutTrailingTrivia())
                         .WithArgumentList(arguments.WithoutTrailingTrivia())
                         .WithInitializer(null)
                         .WithTrailingTrivia(initializer.GetTrailingTrivia()));
                     return;
                 case ImplicitObjectCreationExpressionSyntax implicitCreation:
-                    editor.ReplaceNode(implicitCreation, implicitCreation
+                    SyntaxRemoval.Replace(editor, implicitCreation, implicitCreation
                         .WithArgumentList(implicitCreation.ArgumentList.WithoutTrailingTrivia())
                         .WithInitializer(null)
                         .WithTrailingTrivia(initializer.GetTrailingTrivia()));
@@ -133,7 +133,7 @@ namespace Resurs.Analyzers.CodeFixes.Certificates
                     RemoveInitializerEntry(editor, outer, nested);
                     return;
                 default:
-                    editor.RemoveNode(entry, SyntaxRemoveOptions.KeepNoTrivia);
+                    editor.RemoveNode(entry, SyntaxRemoveOptions.KeepNoTrivia | SyntaxRemoveOptions.KeepUnbalancedDirectives);
                     return;
             }
         }
@@ -144,14 +144,14 @@ namespace Resurs.Analyzers.CodeFixes.Certificates
             switch (arrow.Parent)
             {
                 case MethodDeclarationSyntax method:
-                    editor.ReplaceNode(method, method
+                    SyntaxRemoval.Replace(editor, method, method
                         .WithParameterList(method.ParameterList.WithoutTrailingTrivia())
                         .WithExpressionBody(null)
                         .WithSemicolonToken(default)
                         .WithBody(body.WithLeadingTrivia(SyntaxFactory.Space).WithTrailingTrivia(method.SemicolonToken.TrailingTrivia)));
                     break;
                 case LocalFunctionStatementSyntax local:
-                    editor.ReplaceNode(local, local
+                    SyntaxRemoval.Replace(editor, local, local
                         .WithParameterList(local.ParameterList.WithoutTrailingTrivia())
                         .WithExpressionBody(null)
                         .WithSemicolonToken(default)
@@ -173,7 +173,7 @@ namespace Resurs.Analyzers.CodeFixes.Certificates
                 var withoutArgument = call.ReplaceNode(list, list.RemoveNode(argument, SyntaxRemoveOptions.KeepNoTrivia)!);
                 if (Binds(model, call, withoutArgument))
                 {
-                    editor.ReplaceNode(call, withoutArgument.WithTriviaFrom(call));
+                    SyntaxRemoval.Replace(editor, call, withoutArgument.WithTriviaFrom(call));
                     return true;
                 }
             }

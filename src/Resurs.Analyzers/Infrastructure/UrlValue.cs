@@ -648,13 +648,13 @@ namespace Resurs.Analyzers.Infrastructure
             Append(operation, depth + 1);
         }
 
+        /// <summary>A configuration read's default: its parameter named <c>defaultValue</c>, <c>fallback</c> or <c>fallbackValue</c>.</summary>
+        public static bool IsDefaultParameter(IParameterSymbol? parameter) => parameter?.Name is "defaultValue" or "fallback" or "fallbackValue";
+
         /// <summary>
         /// The default a configuration read falls back to: <c>GetValue(key, "http://…")</c>,
         /// <c>GetValue&lt;string&gt;(key, defaultValue: …)</c>, or any call whose string parameter is named defaultValue.
         /// </summary>
-        /// <summary>A configuration read's default: its parameter named <c>defaultValue</c>, <c>fallback</c> or <c>fallbackValue</c>.</summary>
-        public static bool IsDefaultParameter(IParameterSymbol? parameter) => parameter?.Name is "defaultValue" or "fallback" or "fallbackValue";
-
         private static IOperation? DefaultArgument(IInvocationOperation invocation)
         {
             if (invocation.TargetMethod.ReturnType.SpecialType != SpecialType.System_String && invocation.TargetMethod.ReturnType.TypeKind != TypeKind.TypeParameter)

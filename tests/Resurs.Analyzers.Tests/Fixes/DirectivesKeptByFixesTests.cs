@@ -134,6 +134,75 @@ ServicePointManager.Expect100Continue = false;
         }
 
         [Fact]
+        public async Task Fix_All_removing_a_statement_and_rewriting_the_next_keeps_the_directives()
+        {
+            const string Head = @"
+using System.Net.Http;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+
+class C
+{
+    void M(HttpClientHandler a, HttpClientHandler b)
+    {
+#pragma warning disable CS0618
+        System.Console.WriteLine();
+#pragma warning restore CS0618
+";
+            var test = new CertificateVerify.Test(Head + @"        a.ServerCertificateCustomValidationCallback = {|RES3001:(m, c, ch, e)|} => true;
+        bool Check(HttpRequestMessage m, X509Certificate2? c, X509Chain? ch, SslPolicyErrors e) => e == SslPolicyErrors.None || e == SslPolicyErrors.RemoteCertificateNameMismatch;
+        b.ServerCertificateCustomValidationCallback = {|RES3002:Check|};
+    }
+}
+")
+            {
+                // One at a time, the chosen fix is RES3001's; Fix All gives RES3002 its own fix in the same edit.
+                FixedCode = Head + @"        bool Check(HttpRequestMessage m, X509Certificate2? c, X509Chain? ch, SslPolicyErrors e) => e == SslPolicyErrors.None || e == SslPolicyErrors.RemoteCertificateNameMismatch;
+        b.ServerCertificateCustomValidationCallback = {|RES3002:Check|};
+    }
+}
+",
+                BatchFixedCode = Head + @"        bool Check(HttpRequestMessage m, X509Certificate2? c, X509Chain? ch, SslPolicyErrors e) => e == SslPolicyErrors.None;
+        b.ServerCertificateCustomValidationCallback = Check;
+    }
+}
+",
+                CodeActionEquivalenceKey = EquivalenceKeys.UseDefaultCertificateValidation,
+            };
+            test.FixedState.MarkupHandling = Microsoft.CodeAnalysis.Testing.MarkupMode.Allow;
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public Task Removing_an_initializer_entry_keeps_an_unbalanced_if() => CertificateVerify.VerifyCodeFixAsync(@"
+using System.Net.Http;
+
+class C
+{
+    HttpClientHandler M() => new HttpClientHandler
+    {
+#if !RELEASE
+        ServerCertificateCustomValidationCallback = {|RES3001:(m, c, ch, e)|} => true,
+#endif
+        UseProxy = false,
+    };
+}
+", @"
+using System.Net.Http;
+
+class C
+{
+    HttpClientHandler M() => new HttpClientHandler
+    {
+
+#if !RELEASE
+#endif
+        UseProxy = false,
+    };
+}
+", EquivalenceKeys.UseDefaultCertificateValidation);
+
+        [Fact]
         public Task Removing_a_weakening_statement_keeps_the_directives_before_it() => ChainVerify.VerifyCodeFixAsync(@"
 using System.Security.Cryptography.X509Certificates;
 

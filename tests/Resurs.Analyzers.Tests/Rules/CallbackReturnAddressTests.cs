@@ -71,11 +71,30 @@ class C
         images[""logo""] = new { url = ""http://localhost/logo.png"" };
         images.Add(""banner"", new { url = ""http://localhost/banner.png"" });
     }
+
+    void Body(Dictionary<string, object> body) => body[""callbacks""] = new { booked = new { url = {|#4:""http://shop.nordicgear.se/k""|} } };
+}
+
+class PaymentNotifier
+{
+    public Dictionary<string, object> Notifications { get; } = new();
+
+    // A channel word on the path outweighs a generic name, as a configuration section does.
+    void M() => Notifications[""email""] = new { url = ""http://mailhog:8025"" };
+}
+
+class Endpoint { public string? Url { get; set; } }
+class CallbackRegistration { public CallbackRegistration(Endpoint endpoint) { } }
+class Registrations
+{
+    object M() => new CallbackRegistration(new Endpoint { Url = {|#5:""http://shop.nordicgear.se/r""|} });
 }",
             Verify.Diagnostic("RES1004").WithLocation(0).WithMessage(Message("http://shop.nordicgear.se/cb", "Callbacks[\"authorization\"].url")),
             Verify.Diagnostic("RES1004").WithLocation(1).WithMessage(Message("http://shop.nordicgear.se/m", "Callbacks[\"management\"].url")),
             Verify.Diagnostic("RES1004").WithLocation(2).WithMessage(Message("http://shop.nordicgear.se/b", "Callbacks[\"booked\"].url")),
-            Verify.Diagnostic("RES1004").WithLocation(3).WithMessage(Message("http://shop.nordicgear.se/a", "Callbacks[\"annulment\"].url")));
+            Verify.Diagnostic("RES1004").WithLocation(3).WithMessage(Message("http://shop.nordicgear.se/a", "Callbacks[\"annulment\"].url")),
+            Verify.Diagnostic("RES1004").WithLocation(4).WithMessage(Message("http://shop.nordicgear.se/k", "[\"callbacks\"].booked.url")),
+            Verify.Diagnostic("RES1004").WithLocation(5).WithMessage(Message("http://shop.nordicgear.se/r", "Endpoint.Url")));
 
         private static string Message(string url, string sink) =>
             "'" + url + "' is used as a callback URL (" + sink + ") over plain http; Resurs sends callbacks only over HTTPS on port 443";

@@ -51,7 +51,9 @@ namespace Resurs.Analyzers.Tests.Rules
   ""Payments"": { ""Notifications"": { ""Sms"": ""http://sms.nordicgear.lan/send"" } },
   ""Slack"": { ""Webhooks"": { ""Alerts"": ""http://chat.nordicgear.lan/hooks/a"" } },
   ""Authentication"": { ""Callbacks"": { ""Google"": ""https://localhost:5001/signin-google"" } },
-  ""Services"": { ""Orders"": ""http://orders.nordicgear.lan/api"" }
+  ""Services"": { ""Orders"": ""http://orders.nordicgear.lan/api"" },
+  ""Webhooks"": { ""Proxy"": ""http://10.0.0.5:3128"" },
+  ""Callbacks"": { ""Authority"": ""http://localhost:5001"" }
 }");
 
         [Fact]

@@ -64,11 +64,14 @@ namespace Resurs.Analyzers.Tests.Rules
         r.CallbackUrl = {|RES1005:$""https://{tenant}.nordicgear.se:8443/cb""|};
         r.CallbackUrl = {|RES1004:{|RES1005:$""http://{Environment.MachineName}:5080/cb""|}|};
 
-        // Look-alikes: port 443, a port that another hole may lengthen, a colon in the path, no port.
+        // Look-alikes: port 443, a port that another hole may lengthen, a colon in the path, no port, hosts that are
+        // placeholders or internal whatever the hole holds.
         r.CallbackUrl = $""https://{host}:443/cb"";
         r.CallbackUrl = $""https://{host}:80{tenant}/cb"";
         r.CallbackUrl = $""https://{host}/cb:8443"";
         r.CallbackUrl = $""https://{host}/cb"";
+        r.CallbackUrl = $""https://{tenant}.example.com:8443/cb"";
+        r.CallbackUrl = $""https://{tenant}.default.svc.cluster.local:8443/cb"";
     }"),
             Code(@"
     void M(BookingRequest r, string host, string tenant)
@@ -78,11 +81,14 @@ namespace Resurs.Analyzers.Tests.Rules
         r.CallbackUrl = $""https://{tenant}.nordicgear.se/cb"";
         r.CallbackUrl = $""https://{Environment.MachineName}/cb"";
 
-        // Look-alikes: port 443, a port that another hole may lengthen, a colon in the path, no port.
+        // Look-alikes: port 443, a port that another hole may lengthen, a colon in the path, no port, hosts that are
+        // placeholders or internal whatever the hole holds.
         r.CallbackUrl = $""https://{host}:443/cb"";
         r.CallbackUrl = $""https://{host}:80{tenant}/cb"";
         r.CallbackUrl = $""https://{host}/cb:8443"";
         r.CallbackUrl = $""https://{host}/cb"";
+        r.CallbackUrl = $""https://{tenant}.example.com:8443/cb"";
+        r.CallbackUrl = $""https://{tenant}.default.svc.cluster.local:8443/cb"";
     }"));
 
         [Fact]

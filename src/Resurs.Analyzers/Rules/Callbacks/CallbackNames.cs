@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Resurs.Analyzers.Infrastructure;
 
 namespace Resurs.Analyzers.Rules.Callbacks
@@ -198,6 +199,9 @@ namespace Resurs.Analyzers.Rules.Callbacks
         /// <summary>True when <paramref name="name"/> is about payments, a PSP, webhooks or Resurs ("PaymentOptions", "Resurs").</summary>
         public bool IsPaymentContext(string name) => (Read(name) & Says.Payment) != 0;
 
+        /// <summary>True when <paramref name="name"/> names a mail, SMS or chat channel ("email", "SlackWebhook").</summary>
+        public bool IsOtherChannel(string name) => (Read(name) & Says.OtherChannel) != 0;
+
         /// <summary>True when <paramref name="name"/> belongs to a sign-in flow ("OpenIdConnect", "ExternalLoginCallback", "AzureAd").</summary>
         public bool IsSignIn(string name) => (Read(name) & Says.SignIn) != 0;
 
@@ -294,9 +298,11 @@ namespace Resurs.Analyzers.Rules.Callbacks
 
             if (!IsUrlName(path[leaf]))
             {
-                // One key per event under a callback section (Resurs:Callbacks:Booked, Resurs.UriTemplate.Finalization): the
-                // section is the name, the sections above it and the key itself its context (Payments:Notifications:Sms is SMS).
-                return leaf > 0 && (Read(path[leaf - 1]) & (Says.Callback | Says.MaybeCallback)) != 0
+                // One key per event under a callback section in a payment section (Resurs:Callbacks:Booked,
+                // Resurs.UriTemplate.Finalization): the section is the name, the sections above it and the key itself its
+                // context (Payments:Notifications:Sms is SMS; a top-level Webhooks:Proxy or Callbacks:Authority is nothing).
+                return leaf > 1 && (Read(path[leaf - 1]) & (Says.Callback | Says.MaybeCallback)) != 0
+                    && above.Take(leaf - 1).Any(section => (Read(section) & Says.Payment) != 0)
                     && IsCallbackIn(path[leaf - 1], Append(above, path[leaf]), sections: true);
             }
 

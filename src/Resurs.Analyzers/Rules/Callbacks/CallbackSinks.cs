@@ -286,6 +286,13 @@ namespace Resurs.Analyzers.Rules.Callbacks
             {
                 if (names.Mentions(name))
                 {
+                    // Notifications["email"] = new { url = … }: a mail, SMS or chat word on the path outweighs a generic name,
+                    // as a configuration section does.
+                    if (!names.IsCallbackName(name) && path.Exists(names.IsOtherChannel))
+                    {
+                        return false;
+                    }
+
                     return names.IsCallbackIn(name, path.Concat(TypeContext(member.Member.ContainingType)).Concat(EnclosingContext(assignment)));
                 }
             }
@@ -301,11 +308,9 @@ namespace Resurs.Analyzers.Rules.Callbacks
             }
 
             // Reached through: request.Callbacks.Authorization.Url
-            var instance = member.Instance;
-            for (var depth = 0; depth < MaxPathDepth && instance is IMemberReferenceOperation through; depth++)
+            foreach (var name in InstancePath(member.Instance))
             {
-                yield return through.Member.Name;
-                instance = through.Instance;
+                yield return name;
             }
 
             // Nested in initializers: new { callbacks = new { authorization = new { url = ... } } }
@@ -317,6 +322,10 @@ namespace Resurs.Analyzers.Rules.Callbacks
                     case SegmentKind.Type:
                     case SegmentKind.Parameter:
                         yield return segment.Text;
+                        break;
+                    case SegmentKind.Key:
+                        // body["callbacks"] = new { booked = new { url = … } }: the key is a name like a member's.
+                        yield return segment.Text.Trim('[', ']', '"', '…');
                         break;
                     case SegmentKind.Request:
                         yield return "callbacks";
@@ -405,9 +414,11 @@ namespace Resurs.Analyzers.Rules.Callbacks
                         if (RequestPath(argument) is { } requestPath)
                         {
                             yield return new PathSegment(SegmentKind.Request, requestPath);
+                            yield break;
                         }
 
-                        yield break;
+                        // new CallbackRegistration(new Endpoint { Url = … }): the object created from it names it too.
+                        break;
                     case IObjectCreationOperation { Type: { } type }:
                         yield return new PathSegment(SegmentKind.Type, type.Name);
                         break;

@@ -92,7 +92,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
                         results.Add(Scheme(url, separator, use));
                     }
 
-                    PortAfterHole(url, use, results);
+                    PortAfterHole(url, use, settings, results);
                 }
 
                 return;
@@ -125,7 +125,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
 
             if (!hostComplete && !parts.HasPort)
             {
-                PortAfterHole(url, use, results);
+                PortAfterHole(url, use, settings, results);
             }
             else if (hostComplete && parts.HasPort && UrlScanner.Port(text, parts) is var port && port != 443)
             {
@@ -142,7 +142,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
         /// <c>:</c> and the port's digits end before a path, query or the value's end. Nothing is judged when the digits
         /// run into another hole (it may add digits) or the authority holds anything but host characters.
         /// </summary>
-        private static void PortAfterHole(UrlValue url, string use, List<UrlFinding> results)
+        private static void PortAfterHole(UrlValue url, string use, CallbackSettings settings, List<UrlFinding> results)
         {
             var fragments = url.Fragments;
             var hole = 0;
@@ -163,6 +163,14 @@ namespace Resurs.Analyzers.Rules.Callbacks
             }
 
             if (colon >= text.Length || text[colon] != ':')
+            {
+                return;
+            }
+
+            // The end of the host that can be seen ("{tenant}.example.com"): a placeholder, tunnel or internal name there
+            // gets no port finding, as a host written in full would not.
+            if (text.IndexOf('.', 0, colon) >= 0
+                && CallbackHost.Classify(("x" + text.Substring(0, colon)).TrimEnd('.').ToLowerInvariant(), false, settings.TunnelDomains, settings.InternalSuffixes, settings.AllowedHosts, out _) != HostVerdict.Reachable)
             {
                 return;
             }

@@ -509,7 +509,7 @@ namespace Resurs.Analyzers.Rules.Configuration
 
             private static bool IsInArray(List<string> path) => path.Count > 0 && path[path.Count - 1].Length > 0 && char.IsDigit(path[path.Count - 1][0]);
 
-            /// <summary>A key path that names a callback: a callback-ish leaf, or a URL leaf under a callback-ish key.</summary>
+            /// <summary>A key path that names a callback (<see cref="CallbackNames.IsCallbackPath"/>).</summary>
             private bool IsCallbackPath(List<string> path) =>
                 policy.Read(ResursOptions.CallbackNameList, RuleIds.NonPublicCallbackAddress, file).IsCallbackPath(path);
 

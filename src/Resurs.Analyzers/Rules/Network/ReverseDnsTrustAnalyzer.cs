@@ -411,8 +411,8 @@ namespace Resurs.Analyzers.Rules.Network
         /// </summary>
         private static bool IsForwardLookup(IMethodSymbol method) =>
             method.ContainingType is { Name: "Dns", ContainingNamespace.Name: "Net" }
-            && method.Name is "GetHostAddresses" or "GetHostAddressesAsync" or "GetHostEntry" or "GetHostEntryAsync" or "Resolve"
-                or "BeginGetHostAddresses" or "BeginGetHostEntry" or "BeginResolve";
+            && method.Name is "GetHostAddresses" or "GetHostAddressesAsync" or "GetHostEntry" or "GetHostEntryAsync" or "GetHostByName"
+                or "Resolve" or "BeginGetHostAddresses" or "BeginGetHostEntry" or "BeginGetHostByName" or "BeginResolve";
 
         /// <summary>Calls that carry a value along unchanged in meaning: parsing, formatting, trimming, taking the first of a list.</summary>
         private static bool IsCarrier(string name) => name is "Parse" or "ToString" or "Trim" or "TrimStart" or "TrimEnd" or "Split"
