@@ -63,16 +63,7 @@ namespace Resurs.Analyzers.Tests.Rules
         r.CallbackUrl = ""https://"" + host + {|RES1005:"":8443/cb""|};
         r.CallbackUrl = {|RES1005:$""https://{tenant}.nordicgear.se:8443/cb""|};
         r.CallbackUrl = {|RES1004:{|RES1005:$""http://{Environment.MachineName}:5080/cb""|}|};
-
-        // Look-alikes: port 443, a port that another hole may lengthen, a colon in the path, no port, hosts that are
-        // placeholders or internal whatever the hole holds.
-        r.CallbackUrl = $""https://{host}:443/cb"";
-        r.CallbackUrl = $""https://{host}:80{tenant}/cb"";
-        r.CallbackUrl = $""https://{host}/cb:8443"";
-        r.CallbackUrl = $""https://{host}/cb"";
-        r.CallbackUrl = $""https://{tenant}.example.com:8443/cb"";
-        r.CallbackUrl = $""https://{tenant}.default.svc.cluster.local:8443/cb"";
-    }"),
+" + PortLookAlikes),
             Code(@"
     void M(BookingRequest r, string host, string tenant)
     {
@@ -80,16 +71,17 @@ namespace Resurs.Analyzers.Tests.Rules
         r.CallbackUrl = ""https://"" + host + ""/cb"";
         r.CallbackUrl = $""https://{tenant}.nordicgear.se/cb"";
         r.CallbackUrl = $""https://{Environment.MachineName}/cb"";
+" + PortLookAlikes));
 
-        // Look-alikes: port 443, a port that another hole may lengthen, a colon in the path, no port, hosts that are
-        // placeholders or internal whatever the hole holds.
+        /// <summary>Ports after a hole that are not judged: 443, digits another hole may lengthen, a colon in the path, none, placeholder and internal hosts.</summary>
+        private const string PortLookAlikes = @"
         r.CallbackUrl = $""https://{host}:443/cb"";
         r.CallbackUrl = $""https://{host}:80{tenant}/cb"";
         r.CallbackUrl = $""https://{host}/cb:8443"";
         r.CallbackUrl = $""https://{host}/cb"";
         r.CallbackUrl = $""https://{tenant}.example.com:8443/cb"";
         r.CallbackUrl = $""https://{tenant}.default.svc.cluster.local:8443/cb"";
-    }"));
+    }";
 
         [Fact]
         public Task Fix_removes_the_port_keeping_path_and_query() => Verify.VerifyCodeFixAsync(

@@ -443,28 +443,20 @@ record StrictOptions(X509RevocationMode Mode = X509RevocationMode.Online);
         public Task Parsed_text_is_reported_once_and_not_fixed_where_a_rewrite_would_be_wrong()
         {
             // The fixed state keeps the three findings that have no fix.
-            var source = "using Microsoft.Extensions.Configuration;\n" + Class(@"
-    void M(IConfiguration config, X509Chain a, X509Chain b, bool strict, string mode)
-    {
-        var text = config[""Tls:Mode""] ?? {|RES3003:""NoCheck""|};
-        a.ChainPolicy.RevocationMode = Enum.Parse<X509RevocationMode>(text);
-        b.ChainPolicy.RevocationMode = Enum.Parse<X509RevocationMode>(text);
-
+            const string Unfixable = @"
         a.ChainPolicy.RevocationMode = Enum.Parse<X509RevocationMode>(config[""Tls:Mode""] ?? {|RES3003:nameof(X509RevocationMode.NoCheck)|});
         a.ChainPolicy.RevocationMode = Enum.Parse<X509RevocationMode>(strict ? ""Online"" : {|RES3003:""NoCheck""|});
         a.ChainPolicy.RevocationMode = mode switch { ""dev"" => {|RES3003:X509RevocationMode.NoCheck|}, _ => X509RevocationMode.Online };
-    }");
-            var fixedSource = "using Microsoft.Extensions.Configuration;\n" + Class(@"
+    }";
+            string Source(string fallback) => "using Microsoft.Extensions.Configuration;\n" + Class(@"
     void M(IConfiguration config, X509Chain a, X509Chain b, bool strict, string mode)
     {
-        var text = config[""Tls:Mode""] ?? ""Online"";
+        var text = config[""Tls:Mode""] ?? " + fallback + @";
         a.ChainPolicy.RevocationMode = Enum.Parse<X509RevocationMode>(text);
         b.ChainPolicy.RevocationMode = Enum.Parse<X509RevocationMode>(text);
-
-        a.ChainPolicy.RevocationMode = Enum.Parse<X509RevocationMode>(config[""Tls:Mode""] ?? {|RES3003:nameof(X509RevocationMode.NoCheck)|});
-        a.ChainPolicy.RevocationMode = Enum.Parse<X509RevocationMode>(strict ? ""Online"" : {|RES3003:""NoCheck""|});
-        a.ChainPolicy.RevocationMode = mode switch { ""dev"" => {|RES3003:X509RevocationMode.NoCheck|}, _ => X509RevocationMode.Online };
-    }");
+" + Unfixable);
+            var source = Source("{|RES3003:\"NoCheck\"|}");
+            var fixedSource = Source("\"Online\"");
             var test = new Verify.Test(source) { FixedCode = fixedSource, CodeActionEquivalenceKey = EquivalenceKeys.CheckRevocation };
             test.FixedState.MarkupHandling = Microsoft.CodeAnalysis.Testing.MarkupMode.Allow;
             return test.RunAsync();
