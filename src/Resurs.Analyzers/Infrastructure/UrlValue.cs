@@ -427,7 +427,7 @@ namespace Resurs.Analyzers.Infrastructure
                 {
                     if (argument.Parameter?.Name == "format" && argument.Value.ConstantValue is { HasValue: true, Value: string format })
                     {
-                        AppendFormat(format, FormatNode(argument.Value));
+                        AppendFormat(format, FormatNode(argument.Value), FormatArguments(invocation), depth);
                         return;
                     }
                 }
@@ -436,8 +436,39 @@ namespace Resurs.Analyzers.Infrastructure
             Hole();
         }
 
-        /// <summary>A composite format string: text between placeholders is known, "{0}" and the like are holes.</summary>
-        private void AppendFormat(string format, SyntaxNode? node)
+        /// <summary>
+        /// The values a composite format's placeholders stand for, by index: <c>arg0</c>, <c>arg1</c>, … or the elements of
+        /// the <c>params</c> array (not the <c>provider</c>).
+        /// </summary>
+        private static List<IOperation> FormatArguments(IInvocationOperation invocation)
+        {
+            var values = new List<IOperation>();
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Name is "format" or "provider")
+                {
+                    continue;
+                }
+
+                if (argument.Parameter?.IsParams == true && argument.Value is IArrayCreationOperation { Initializer: { } elements })
+                {
+                    values.AddRange(elements.ElementValues);
+                }
+                else
+                {
+                    values.Add(argument.Value);
+                }
+            }
+
+            return values;
+        }
+
+        /// <summary>
+        /// A composite format: the text between placeholders is known; a plain placeholder (<c>{0}</c>) is the value of its
+        /// argument when <paramref name="arguments"/> are given (<c>string.Format("http://{0}/cb", "10.0.0.7")</c>), and
+        /// any other placeholder (with an alignment or a format, or past the arguments) is a hole.
+        /// </summary>
+        private void AppendFormat(string format, SyntaxNode? node, List<IOperation> arguments, int depth)
         {
             var text = new StringBuilder();
             for (var i = 0; i < format.Length; i++)
@@ -458,8 +489,18 @@ namespace Resurs.Analyzers.Infrastructure
                         text.Clear();
                     }
 
-                    Hole();
                     var close = format.IndexOf('}', i);
+                    if (close > i + 1
+                        && int.TryParse(format.Substring(i + 1, close - i - 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index)
+                        && index < arguments.Count)
+                    {
+                        Append(arguments[index], depth + 1);
+                    }
+                    else
+                    {
+                        Hole();
+                    }
+
                     if (close < 0)
                     {
                         return;

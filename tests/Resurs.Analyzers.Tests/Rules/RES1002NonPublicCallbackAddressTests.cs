@@ -13,6 +13,19 @@ namespace Resurs.Analyzers.Tests.Rules
         private static string Code(string body) => CallbackTestCode.InClass(body);
 
         [Fact]
+        public Task Constant_arguments_of_a_composite_format_are_part_of_the_value() => Verify.VerifyAnalyzerAsync(Code(@"
+    void M(BookingRequest r, string host, int id)
+    {
+        r.CallbackUrl = string.Format(""https://{0}/cb"", {|RES1002:""10.0.0.7""|});
+        r.CallbackUrl = string.Format(""https://{0}/cb/{1}"", new object[] { {|RES1002:""192.168.1.20""|}, id });
+
+        // Look-alikes: a public host, an argument we cannot see, a placeholder with a format.
+        r.CallbackUrl = string.Format(""https://{0}/cb"", ""shop.nordicgear.se"");
+        r.CallbackUrl = string.Format(""https://{0}/cb"", host);
+        r.CallbackUrl = string.Format(""https://{0,20}/cb"", ""10.0.0.7"");
+    }"));
+
+        [Fact]
         public Task Message_names_the_url_the_use_and_the_address() => Verify.VerifyAnalyzerAsync(
             Code(@"    BookingRequest M() => new BookingRequest { CallbackUrl = {|#0:""http://10.0.0.5/cb""|} };"),
             Verify.Diagnostic("RES1002").WithLocation(0).WithArguments("http://10.0.0.5/cb", "BookingRequest.CallbackUrl", "10.0.0.5", "a private address", ""));
