@@ -47,16 +47,17 @@ namespace Resurs.Analyzers.CodeFixes.Certificates
                     : ImmutableArray<FixChoice>.Empty;
             }
 
-            var probe = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
             if (diagnostic.Id == RuleIds.CertificateErrorsAccepted)
             {
                 // The returns are rewritten where they are written: a method group's method in another file is not.
-                return RewriteTarget(creation, probe.SemanticModel, cancellationToken) is not null
+                var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+                return model is not null && RewriteTarget(creation, model, cancellationToken) is not null
                     ? ImmutableArray.Create(RequireNoErrors)
                     : ImmutableArray<FixChoice>.Empty;
             }
 
             var choices = ImmutableArray.CreateBuilder<FixChoice>();
+            var probe = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
             if (ValidatorRewriter.TryRemoveInstallation(probe, creation))
             {
                 choices.Add(UseDefault);
@@ -214,10 +215,14 @@ namespace Resurs.Analyzers.CodeFixes.Certificates
         /// </summary>
         private static MethodDeclarationSyntax CheckProblemCode(MethodDeclarationSyntax method)
         {
-            var problem = method.ParameterList.Parameters[3].Identifier.ValueText;
+            // The parameter's own token, so '@checked' stays a valid name.
+            var problem = method.ParameterList.Parameters[3].Identifier.WithoutTrivia();
             ExpressionSyntax Valid(ExpressionSyntax old)
             {
-                var check = SyntaxFactory.ParseExpression(problem + " == 0");
+                var check = SyntaxFactory.BinaryExpression(
+                    SyntaxKind.EqualsExpression,
+                    SyntaxFactory.IdentifierName(problem),
+                    SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(0))).NormalizeWhitespace();
                 return (old.Kind() switch
                 {
                     SyntaxKind.TrueLiteralExpression => check,

@@ -24,5 +24,16 @@ namespace Resurs.Analyzers.Infrastructure
                 }
             }
         }
+
+        /// <summary><paramref name="operation"/> with the conversions and parentheses around it: the operation its parent sees.</summary>
+        public static IOperation Outermost(IOperation operation)
+        {
+            while (operation.Parent is IConversionOperation or IParenthesizedOperation)
+            {
+                operation = operation.Parent;
+            }
+
+            return operation;
+        }
     }
 }

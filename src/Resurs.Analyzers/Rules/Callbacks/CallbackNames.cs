@@ -69,9 +69,8 @@ namespace Resurs.Analyzers.Rules.Callbacks
 
         /// <summary>
         /// A chat word that is also a common word of its own ("Teams" is a plan or an organisation unit, "chat" a support
-        /// feature): it names a channel
-        /// only as the type that configures or talks to it (<c>TeamsOptions</c>, <c>TeamsClient</c>), see
-        /// <see cref="ChannelTypeWords"/>.
+        /// feature): it names a channel only as the type that configures or talks to it (<c>TeamsOptions</c>,
+        /// <c>TeamsClient</c>), see <see cref="ChannelTypeWords"/>.
         /// </summary>
         private static readonly Phrases ChannelTypeOnlyWords = new Phrases(new[] { "teams", "chat" });
 
@@ -80,11 +79,19 @@ namespace Resurs.Analyzers.Rules.Callbacks
         /// Teams's incoming webhooks): with a mail, SMS or chat word in or around the name they are that channel's, as
         /// the generic names are. "callback" is never a chat service's word.
         /// </summary>
-        private static bool IsWebhookPhrase(string phrase)
+        private static bool IsWebhookPhrase(string phrase) => IsPhrase(phrase, "webhook", "web", "hook");
+
+        /// <summary>True when <paramref name="text"/> is exactly "callbacks" or "webhooks", in any spelling (a request path's segment).</summary>
+        public static bool IsCallbackNoun(string text) => IsPhrase(text, "callback", "call", "back") || IsWebhookPhrase(text);
+
+        /// <summary>
+        /// True when <paramref name="text"/> is one phrase and nothing else, as <see cref="Phrases.Words"/> reads it:
+        /// "Webhooks", "WebHook" and "web-hook" are all the phrase "webhook" or "web hook".
+        /// </summary>
+        private static bool IsPhrase(string text, string word, string first, string second)
         {
-            // As Phrases.Words reads it: "Webhooks", "WebHook" and "web-hook" are the same phrase.
-            var words = Phrases.Words(phrase);
-            return words.Count == 1 ? words[0] == "webhook" : words.Count == 2 && words[0] == "web" && words[1] == "hook";
+            var words = Phrases.Words(text);
+            return words.Count == 1 ? words[0] == word : words.Count == 2 && words[0] == first && words[1] == second;
         }
 
         /// <summary>

@@ -168,12 +168,8 @@ namespace Resurs.Analyzers.Rules.Callbacks
         {
             for (var depth = 0; depth < 4; depth++)
             {
+                value = Conversions.Outermost(value);
                 var parent = value.Parent;
-                while (parent is IConversionOperation or IParenthesizedOperation)
-                {
-                    value = parent;
-                    parent = parent.Parent;
-                }
 
                 switch (parent)
                 {
@@ -472,8 +468,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
                 {
                     foreach (var segment in path.Split('/', '?'))
                     {
-                        var words = Phrases.Words(segment);
-                        if (words.Count == 1 && words[0] is "callback" or "webhook" || words.Count == 2 && words[0] is "call" or "web" && words[1] is "back" or "hook")
+                        if (CallbackNames.IsCallbackNoun(segment))
                         {
                             return path;
                         }

@@ -132,7 +132,7 @@ namespace Resurs.Analyzers.Rules.Callbacks
                 var fragment = url.FragmentAt(parts.PortStart, out var start);
                 var portText = text.Substring(parts.PortStart - 1, parts.PortLength + 1);
                 var find = start <= parts.PortStart - 1 && parts.PortStart + parts.PortLength <= start + fragment.Text!.Length ? portText : null;
-                results.Add(new UrlFinding(Descriptors.RES1005, parts.PortStart, find, string.Empty, "Remove port " + portText.Substring(1), new[] { url.Display(), use, portText.Substring(1) }));
+                results.Add(Port(url, use, portText, parts.PortStart, find, after: null));
             }
         }
 
@@ -190,8 +190,12 @@ namespace Resurs.Analyzers.Rules.Callbacks
             }
 
             var portText = text.Substring(colon, end - colon);
-            results.Add(new UrlFinding(Descriptors.RES1005, 0, portText, string.Empty, "Remove port " + portText.Substring(1), new[] { url.Display(), use, portText.Substring(1) }, after));
+            results.Add(Port(url, use, portText, 0, portText, after));
         }
+
+        /// <summary>RES1005 for <paramref name="portText"/> (":8443"); the fix removes <paramref name="find"/> when the port sits in one literal.</summary>
+        private static UrlFinding Port(UrlValue url, string use, string portText, int offset, string? find, Fragment? after) =>
+            new UrlFinding(Descriptors.RES1005, offset, find, string.Empty, "Remove port " + portText.Substring(1), new[] { url.Display(), use, portText.Substring(1) }, after);
 
         private static UrlFinding Scheme(UrlValue url, int separator, string use)
         {

@@ -235,12 +235,7 @@ namespace Resurs.Analyzers.Rules.Certificates
             /// </summary>
             private static bool HasNoEffect(IOperation creation)
             {
-                var current = creation;
-                while (current.Parent is IConversionOperation or IParenthesizedOperation)
-                {
-                    current = current.Parent;
-                }
-
+                var current = Conversions.Outermost(creation);
                 return current.Parent is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation configured } assignment
                     && assignment.Value == current
                     && CertificateFacts.ServerIgnoresClientCertificates(configured);

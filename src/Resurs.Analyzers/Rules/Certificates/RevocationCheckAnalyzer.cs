@@ -340,7 +340,7 @@ namespace Resurs.Analyzers.Rules.Certificates
             /// <summary>True when <paramref name="written"/> is the right side of <c>??</c> or <c>??=</c>, or a configuration read's default.</summary>
             private static bool IsFallback(IOperation written)
             {
-                var side = Outermost(written);
+                var side = Conversions.Outermost(written);
                 return side.Parent switch
                 {
                     ICoalesceOperation coalesce => coalesce.WhenNull == side,
@@ -356,20 +356,9 @@ namespace Resurs.Analyzers.Rules.Certificates
             /// </summary>
             private static bool IsChosen(IOperation value)
             {
-                var side = Outermost(value);
+                var side = Conversions.Outermost(value);
                 return side.Parent is IConditionalOperation { WhenFalse: not null } choice && choice.Condition != side && !choice.Condition.ConstantValue.HasValue
                     || side.Parent is ISwitchExpressionArmOperation arm && arm.Value == side;
-            }
-
-            /// <summary><paramref name="value"/> with the conversions and parentheses around it.</summary>
-            private static IOperation Outermost(IOperation value)
-            {
-                while (value.Parent is IConversionOperation or IParenthesizedOperation)
-                {
-                    value = value.Parent;
-                }
-
-                return value;
             }
 
             /// <summary>
@@ -379,7 +368,7 @@ namespace Resurs.Analyzers.Rules.Certificates
             /// </summary>
             private static (bool PicksByDefault, string Note)? ChoiceOnConfiguration(IOperation value)
             {
-                value = Outermost(value);
+                value = Conversions.Outermost(value);
                 if (value.Parent is not IConditionalOperation { WhenFalse: not null } choice
                     || choice.Condition == value
                     || ConfiguredDefault(choice.Condition) is not { } configured)

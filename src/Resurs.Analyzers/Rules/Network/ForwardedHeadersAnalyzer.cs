@@ -249,11 +249,7 @@ namespace Resurs.Analyzers.Rules.Network
                     }
 
                     var creation = current;
-                    while (current.Parent is IConversionOperation or IParenthesizedOperation)
-                    {
-                        current = current.Parent;
-                    }
-
+                    current = Conversions.Outermost(current);
                     return current.Parent switch
                     {
                         IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
