@@ -227,7 +227,8 @@ namespace Resurs.Analyzers.CodeFixes.Certificates
                 {
                     SyntaxKind.TrueLiteralExpression => check,
                     SyntaxKind.FalseLiteralExpression => old,
-                    _ when old.IsEquivalentTo(check) => old,
+                    _ when old is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.EqualsExpression, Left: IdentifierNameSyntax { Identifier.ValueText: var name }, Right: LiteralExpressionSyntax { Token.ValueText: "0" } }
+                        && name == problem.ValueText => old,
                     _ => SyntaxFactory.BinaryExpression(SyntaxKind.LogicalAndExpression, check, SyntaxFactory.ParenthesizedExpression(old.WithoutTrivia())),
                 }).WithTriviaFrom(old);
             }
